@@ -1,0 +1,42 @@
+// Bundles the client, the language server and the CLI into dist/, and copies the wasm the shell parser loads.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+mkdirSync('dist', { recursive: true });
+const wasmDir = path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+for (const file of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) {
+  copyFileSync(path.join(wasmDir, file), path.join('dist', file));
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context({ ...common, ...options });
+    await context.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build({ ...common, ...options })));
+}

@@ -1,0 +1,98 @@
+/** Classifies a base image reference into a family (Alpine, Debian, …) and, for Alpine, a release. */
+
+export type BaseFamily = 'alpine' | 'wolfi' | 'debian' | 'rhel' | 'distroless' | 'scratch' | 'windows' | 'unknown';
+
+export interface ImageReference {
+  readonly registry: string | undefined;
+  /** Repository path without registry, e.g. `library/alpine` → `alpine`, `bitnami/python`. */
+  readonly repository: string;
+  readonly tag: string | undefined;
+  readonly digest: string | undefined;
+}
+
+export interface BaseImageFacts {
+  readonly family: BaseFamily;
+  /** `3.20`, `edge`, or undefined when the tag does not say (e.g. `alpine`, `alpine:latest`, `node:20-alpine`). */
+  readonly alpineRelease: string | undefined;
+}
+
+/**
+ * Official images whose default (untagged-variant) flavour is Debian or Ubuntu, as published on Docker Hub.
+ * Why: `python:3.12` is Debian-based; naming the family keeps Alpine-only rules quiet there.
+ */
+const DEBIAN_DEFAULT_IMAGES = new Set([
+  'python', 'node', 'golang', 'ruby', 'php', 'perl', 'postgres', 'redis', 'nginx', 'httpd', 'rust', 'haproxy',
+  'memcached', 'rabbitmq', 'elixir', 'erlang', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'eclipse-temurin',
+  'openjdk', 'debian', 'ubuntu', 'julia', 'r-base', 'mongo', 'mariadb', 'wordpress', 'drupal', 'ghost', 'tomcat',
+  'jenkins/jenkins', 'bitnami/minideb', 'mcr.microsoft.com/devcontainers/base', 'swift', 'haskell', 'clojure',
+  'pypy', 'bash', 'composer', 'sonarqube', 'nextcloud', 'influxdb', 'traefik',
+]);
+const DEBIAN_TAG_WORDS = /(?:^|[-.])(?:bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim|focal|jammy|noble|bionic|xenial|oracular|plucky)(?:$|[-.])/;
+const RHEL_IMAGES = /^(?:centos|fedora|rockylinux|rockylinux\/rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*(?:-\w+)?|ubi\d+(?:\/\w+)?|rhel\d*(?:\/\w+)?|opensuse\/\w+|photon)$/;
+const ALPINE_RELEASE_IN_TAG = /alpine(\d+\.\d+)/;
+
+/** Splits `registry/repo:tag@digest`. Returns undefined for references that still contain `$` expansions. */
+export function parseImageReference(reference: string): ImageReference | undefined {
+  if (reference === '' || reference.includes('$')) return undefined;
+  let rest = reference;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | undefined;
+  const firstSlash = rest.indexOf('/');
+  if (firstSlash !== -1) {
+    const head = rest.slice(0, firstSlash);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = head;
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  const repository = rest.startsWith('library/') ? rest.slice('library/'.length) : rest;
+  return { registry, repository: repository.toLowerCase(), tag, digest };
+}
+
+/** The family and Alpine release of an image reference. */
+export function classifyImage(reference: ImageReference): BaseImageFacts {
+  const { registry, repository } = reference;
+  const tag = reference.tag?.toLowerCase();
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  const unknown: BaseImageFacts = { family: 'unknown', alpineRelease: undefined };
+  if (repository === 'scratch') return { family: 'scratch', alpineRelease: undefined };
+  if (registry === 'gcr.io' && repository.startsWith('distroless/')) return { family: 'distroless', alpineRelease: undefined };
+  if (registry === 'cgr.dev' || name === 'wolfi-base' || repository.startsWith('chainguard/')) {
+    return { family: 'wolfi', alpineRelease: undefined };
+  }
+  if (registry === 'mcr.microsoft.com' && /windows|nanoserver|servercore/.test(repository)) return { family: 'windows', alpineRelease: undefined };
+  if (tag && /windowsservercore|nanoserver|ltsc\d{4}/.test(tag)) return { family: 'windows', alpineRelease: undefined };
+  if (name === 'alpine' || repository.startsWith('alpine/') || repository === 'alpinelinux/docker-alpine') {
+    return { family: 'alpine', alpineRelease: alpineReleaseFromAlpineTag(repository === 'alpine' || name === 'alpine' ? tag : undefined) };
+  }
+  if (tag && tag.includes('alpine')) {
+    return { family: 'alpine', alpineRelease: ALPINE_RELEASE_IN_TAG.exec(tag)?.[1] };
+  }
+  if (RHEL_IMAGES.test(repository) || registry === 'registry.access.redhat.com' || registry === 'registry.redhat.io') {
+    return { family: 'rhel', alpineRelease: undefined };
+  }
+  if (name === 'debian' || name === 'ubuntu' || (tag && DEBIAN_TAG_WORDS.test(tag))) return { family: 'debian', alpineRelease: undefined };
+  const hubName = registry === undefined || registry === 'docker.io' ? repository : `${registry}/${repository}`;
+  if (DEBIAN_DEFAULT_IMAGES.has(hubName)) return { family: 'debian', alpineRelease: undefined };
+  return unknown;
+}
+
+/** `3.20.3` → `3.20`, `edge` → `edge`, `latest`/none → undefined. */
+function alpineReleaseFromAlpineTag(tag: string | undefined): string | undefined {
+  if (tag === undefined || tag === 'latest') return undefined;
+  if (tag === 'edge') return 'edge';
+  const match = /^(\d+)\.(\d+)/.exec(tag);
+  return match ? `${match[1]}.${match[2]}` : undefined;
+}

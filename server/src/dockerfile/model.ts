@@ -1,0 +1,334 @@
+/**
+ * The Dockerfile model every rule reads: stages with their base image facts, and RUN instructions with their
+ * shell commands. Built once per document version on top of dockerfile-ast.
+ */
+import { DockerfileParser, type Dockerfile, type Instruction, type Run } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { parseApk, type ApkCall } from '../shell/apk';
+import { parseSegments } from '../shell/parseShell';
+import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
+import type { ShellCommand, ShellWord } from '../shell/shellCommand';
+import { classifyImage, parseImageReference, type BaseFamily } from './image';
+
+export interface EnvEntry {
+  readonly name: string;
+  readonly value: string;
+  /** Document offset of the ENV instruction. */
+  readonly offset: number;
+}
+
+export interface Stage {
+  readonly index: number;
+  /** The `AS name`, lower-cased as BuildKit compares it. */
+  readonly name: string | undefined;
+  /** The FROM instruction; undefined for the implicit stage holding instructions written before any FROM. */
+  readonly from: InstructionModel | undefined;
+  /** The image as written and after global ARG substitution (undefined when it cannot be resolved). */
+  readonly imageText: string;
+  readonly resolvedImage: string | undefined;
+  /** Earlier stage this one builds on (`FROM builder`). */
+  readonly parent: Stage | undefined;
+  /** Family from the image, or inherited from the parent stage. */
+  readonly family: BaseFamily;
+  readonly alpineRelease: string | undefined;
+  readonly instructions: readonly InstructionModel[];
+  readonly runs: readonly RunModel[];
+  /** ENV values set in this stage and its parent stages, in order. */
+  readonly env: readonly EnvEntry[];
+  /** True when the image is Alpine, or the family is unknown and the stage (or its parent) runs `apk`. */
+  readonly isAlpineLike: boolean;
+}
+
+export interface InstructionModel {
+  readonly ast: Instruction;
+  /** Upper-case keyword; for ONBUILD triggers, the trigger's keyword. */
+  readonly keyword: string;
+  readonly start: number;
+  readonly end: number;
+  readonly isOnbuild: boolean;
+  readonly stage: Stage | undefined;
+}
+
+export interface RunMount {
+  readonly type: string;
+  readonly target: string | undefined;
+}
+
+export interface RunModel extends InstructionModel {
+  readonly form: 'shell' | 'exec' | 'heredoc';
+  readonly mounts: readonly RunMount[];
+  readonly commands: readonly ShellCommand[];
+  readonly apkCalls: readonly ApkCall[];
+  /** Offset of the first character of the command text (after the keyword and `--flags`). */
+  readonly bodyStart: number;
+  /** Offset just past the keyword's trailing space: where new RUN flags can be inserted. */
+  readonly flagsStart: number;
+}
+
+export interface DockerfileModel {
+  readonly text: string;
+  readonly document: TextDocument;
+  readonly ast: Dockerfile;
+  readonly escapeChar: string;
+  readonly stages: readonly Stage[];
+  /** Every instruction, in order, including ARGs before the first FROM. */
+  readonly instructions: readonly InstructionModel[];
+  readonly runs: readonly RunModel[];
+}
+
+/** True when a RUN mounts a cache or tmpfs at `path`, so nothing written there reaches the layer. */
+export function mountsCacheAt(run: RunModel, path: string): boolean {
+  const normalized = path.replace(/\/+$/, '');
+  return run.mounts.some(
+    (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target?.replace(/\/+$/, '') === normalized,
+  );
+}
+
+/** Converts an offset pair to an LSP range. */
+export function toRange(model: DockerfileModel, start: number, end: number): Range {
+  return { start: model.document.positionAt(start), end: model.document.positionAt(end) };
+}
+
+/** The LSP range of a shell word. */
+export function wordRange(model: DockerfileModel, word: ShellWord): Range {
+  return toRange(model, word.start, word.end);
+}
+
+/** Parses Dockerfile text into the model. Never throws on bad input. */
+export function parseDockerfile(text: string): DockerfileModel {
+  const document = TextDocument.create('untitled:Dockerfile', 'dockerfile', 0, text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const globalArgs = new Map<string, string>();
+  const stages: Stage[] = [];
+  const instructions: InstructionModel[] = [];
+  const runs: RunModel[] = [];
+  let current: MutableStage | undefined;
+
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    const range = instruction.getRange();
+    const base = {
+      ast: instruction,
+      keyword,
+      start: document.offsetAt(range.start),
+      end: document.offsetAt(range.end),
+      isOnbuild: false,
+    };
+    if (keyword === 'FROM') {
+      current = createStage(stages, { ...base, stage: undefined }, globalArgs);
+      stages.push(current);
+      instructions.push(current.from as InstructionModel);
+      continue;
+    }
+    if (!current && keyword === 'ARG') {
+      recordGlobalArgs(instruction, globalArgs);
+      instructions.push({ ...base, stage: undefined });
+      continue;
+    }
+    if (!current) {
+      // Why: Docker rejects these, but snippets (and hadolint's own tests) often omit FROM; lint them anyway.
+      current = createImplicitStage();
+      stages.push(current);
+    }
+    const trigger = keyword === 'ONBUILD' ? (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() : null;
+    const effective = trigger ?? instruction;
+    const effectiveKeyword = effective.getKeyword();
+    const model: InstructionModel =
+      effectiveKeyword === 'RUN'
+        ? createRun(document, text, escapeChar, effective as Run, { ...base, keyword: 'RUN', isOnbuild: trigger !== null, stage: current })
+        : { ...base, keyword: trigger ? effectiveKeyword : keyword, isOnbuild: trigger !== null, stage: current };
+    instructions.push(model);
+    current.instructions.push(model);
+    if (model.keyword === 'RUN') {
+      runs.push(model as RunModel);
+      current.runs.push(model as RunModel);
+    }
+    if (keyword === 'ENV') recordEnv(instruction, model.start, current.env);
+  }
+  for (const stage of stages) finishStage(stage);
+  return { text, document, ast, escapeChar, stages, instructions, runs };
+}
+
+type MutableStage = Stage & {
+  instructions: InstructionModel[];
+  runs: RunModel[];
+  env: EnvEntry[];
+  family: BaseFamily;
+  alpineRelease: string | undefined;
+  isAlpineLike: boolean;
+};
+
+function recordGlobalArgs(instruction: Instruction, into: Map<string, string>): void {
+  for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+    const value = property.getValue();
+    if (value !== null) into.set(property.getName(), value);
+    else if (!into.has(property.getName())) into.set(property.getName(), '');
+  }
+}
+
+function recordEnv(instruction: Instruction, offset: number, into: EnvEntry[]): void {
+  const properties = (instruction as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
+  for (const property of properties) into.push({ name: property.getName(), value: property.getValue() ?? '', offset });
+}
+
+/** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` from the global ARGs; undefined if anything is left. */
+function substituteArgs(text: string, args: Map<string, string>): string | undefined {
+  let unresolved = false;
+  const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
+    const name = braced ?? plain ?? '';
+    const value = args.get(name);
+    if (operator === '-') return value ? value : (word ?? '');
+    if (operator === '+') return value ? (word ?? '') : '';
+    if (value === undefined || value === '') {
+      unresolved = true;
+      return '';
+    }
+    return value;
+  });
+  return unresolved ? undefined : result;
+}
+
+function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<string, string>): MutableStage {
+  const ast = from.ast as unknown as { getImage(): string | null; getBuildStage(): string | null };
+  const imageText = ast.getImage() ?? '';
+  const resolvedImage = substituteArgs(imageText, globalArgs);
+  const parent = resolvedImage === undefined ? undefined : [...stages].reverse().find((stage) => stage.name !== undefined && stage.name === resolvedImage.toLowerCase());
+  let family: BaseFamily = 'unknown';
+  let alpineRelease: string | undefined;
+  if (parent) {
+    family = parent.family;
+    alpineRelease = parent.alpineRelease;
+  } else if (resolvedImage !== undefined) {
+    const reference = parseImageReference(resolvedImage);
+    if (reference) ({ family, alpineRelease } = classifyImage(reference));
+  }
+  const stage: MutableStage = {
+    index: stages.length,
+    name: ast.getBuildStage()?.toLowerCase() ?? undefined,
+    from: from,
+    imageText,
+    resolvedImage,
+    parent,
+    family,
+    alpineRelease,
+    instructions: [],
+    runs: [],
+    env: parent ? [...parent.env] : [],
+    isAlpineLike: false,
+  };
+  (stage as { from: InstructionModel }).from = { ...from, stage };
+  return stage;
+}
+
+function createImplicitStage(): MutableStage {
+  return {
+    index: 0,
+    name: undefined,
+    from: undefined,
+    imageText: '',
+    resolvedImage: undefined,
+    parent: undefined,
+    family: 'unknown',
+    alpineRelease: undefined,
+    instructions: [],
+    runs: [],
+    env: [],
+    isAlpineLike: false,
+  };
+}
+
+function finishStage(stage: Stage): void {
+  const mutable = stage as MutableStage;
+  const runsApk = (candidate: Stage | undefined): boolean => {
+    for (let s = candidate; s; s = s.parent) if (s.runs.some((run) => run.apkCalls.length > 0)) return true;
+    return false;
+  };
+  mutable.isAlpineLike = stage.family === 'alpine' || (stage.family === 'unknown' && runsApk(stage));
+}
+
+const HEREDOC_MARKER = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
+const SCRIPT_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+function createRun(document: TextDocument, text: string, escapeChar: string, run: Run, base: InstructionModel): RunModel {
+  const flags = run.getFlags();
+  const mounts: RunMount[] = [];
+  for (const flag of flags) {
+    if (flag.getName() !== 'mount') continue;
+    const options = new Map<string, string>();
+    for (const option of flag.getOptions()) options.set(option.getName(), option.getValue() ?? '');
+    mounts.push({ type: options.get('type') ?? 'bind', target: options.get('target') ?? options.get('dst') ?? options.get('destination') });
+  }
+  const keywordEnd = document.offsetAt(run.getInstructionRange().end);
+  const argumentsRange = run.getArgumentsRange();
+  const bodyStart = argumentsRange ? document.offsetAt(argumentsRange.start) : base.end;
+  const flagsStart = Math.min(keywordEnd + 1, base.end);
+  const jsonStrings = run.getJSONStrings();
+  let form: RunModel['form'] = 'shell';
+  let commands: ShellCommand[] = [];
+  if (jsonStrings.length > 0) {
+    form = 'exec';
+    commands = [execCommand(document, jsonStrings)];
+  } else if (argumentsRange) {
+    const heredocs = run.getHeredocs();
+    const bodyEnd = base.end;
+    if (heredocs.length === 0) {
+      commands = parseSegments([joinContinuationLines(text, bodyStart, bodyEnd, escapeChar)]);
+    } else {
+      form = 'heredoc';
+      const firstContent = heredocs[0].getContentRange();
+      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : bodyEnd;
+      const head = blankHeredocMarkers(joinContinuationLines(text, bodyStart, firstLineEnd, escapeChar));
+      commands = parseSegments([head]);
+      const runsScript = commands.length === 0 || (commands.length === 1 && SCRIPT_SHELLS.has(commands[0].name ?? '') && commands[0].words.length === 1);
+      if (runsScript) {
+        const bodies: ShellSegment[] = [];
+        for (const heredoc of heredocs) {
+          const content = heredoc.getContentRange();
+          if (content) bodies.push(verbatimSegment(text, document.offsetAt(content.start), document.offsetAt(content.end)));
+        }
+        commands = commands.concat(parseSegments(bodies).map((command) => ({ ...command, index: command.index + commands.length })));
+      }
+    }
+  }
+  const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
+  return { ...base, form, mounts, commands, apkCalls, bodyStart, flagsStart };
+}
+
+/** Offset of the line break that ends the line before `offset`. */
+function lineStartBefore(text: string, offset: number): number {
+  let index = offset;
+  if (text[index - 1] === '\n') index--;
+  if (text[index - 1] === '\r') index--;
+  return index;
+}
+
+/** Replaces `<<EOF` markers with spaces so the shell parser sees the command line without a dangling heredoc. */
+function blankHeredocMarkers(segment: ShellSegment): ShellSegment {
+  return { ...segment, text: segment.text.replace(HEREDOC_MARKER, (marker) => ' '.repeat(marker.length)) };
+}
+
+function execCommand(document: TextDocument, strings: ReturnType<Run['getJSONStrings']>): ShellCommand {
+  const words: ShellWord[] = strings.map((argument) => {
+    const range = argument.getRange();
+    return {
+      raw: argument.getValue(),
+      value: argument.getJSONValue(),
+      start: document.offsetAt(range.start),
+      end: document.offsetAt(range.end),
+    };
+  });
+  const first = words[0]?.value;
+  return {
+    name: first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1),
+    words,
+    assignments: [],
+    start: words[0]?.start ?? 0,
+    end: words[words.length - 1]?.end ?? 0,
+    separatorBefore: 'none',
+    separatorAfter: 'none',
+    isTopLevel: true,
+    index: 0,
+  };
+}

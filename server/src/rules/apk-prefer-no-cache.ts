@@ -1,0 +1,47 @@
+/** Why: without `--no-cache` (or a cache mount) apk keeps the downloaded package index in the image layer. */
+import { toRange } from '../dockerfile/model';
+import { apkHasFlag } from '../shell/apk';
+import { insertArgumentAfter, insertAt } from './edits';
+import { defineRule, type Fix } from './rule';
+import { addsWithoutNoCache, cacheCleanups, noCacheEdits, removeCacheCleanup } from './shared/noCache';
+
+export default defineRule({
+  id: 'apk-prefer-no-cache',
+  description: 'Use `apk add --no-cache` so the package index does not end up in the image layer.',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3019'],
+  check(context) {
+    const model = context.dockerfile;
+    for (const run of model.runs) {
+      const adds = addsWithoutNoCache(run);
+      if (adds.length === 0) continue;
+      const fixes: Fix[] = [];
+      const edits = noCacheEdits(model, run);
+      fixes.push({ title: 'Add `--no-cache` to `apk add`', kind: 'safe', edits });
+      if (!run.isOnbuild && run.form !== 'exec') {
+        // The cache-mount variant keeps fetching the index (so `-U`/`apk update` stay) but into a BuildKit cache.
+        const mountEdits = [insertAt(model, run.flagsStart, '--mount=type=cache,target=/var/cache/apk ')];
+        const fetchesIndex = run.apkCalls.some((call) => call.subcommand === 'update' && call.command.index < adds[0].command.index);
+        for (const call of adds) {
+          if (!fetchesIndex && !apkHasFlag(call, '--update-cache')) {
+            const anchor = call.subcommandWord ?? call.command.words[0];
+            mountEdits.push(insertArgumentAfter(model, run, anchor, '--update-cache'));
+          }
+        }
+        for (const cleanup of cacheCleanups(run)) {
+          const edit = removeCacheCleanup(model, run, cleanup);
+          if (edit) mountEdits.push(edit);
+        }
+        fixes.push({ title: 'Use a BuildKit cache mount for `/var/cache/apk`', kind: 'suggestion', edits: mountEdits });
+      }
+      for (const call of adds) {
+        const end = call.subcommandWord ?? call.command.words[0];
+        context.report({
+          range: toRange(model, call.command.words[0].start, end.end),
+          message: '`apk add` without `--no-cache` leaves the package index in the image layer.',
+          fixes,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,166 @@
+/**
+ * Turns shell segments into `ShellCommand`s using tree-sitter-bash.
+ * Note: broken shell still yields a tree (with ERROR nodes), so it degrades to fewer commands, never a throw.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { ShellSegment } from './segment';
+import type { Separator, ShellCommand, ShellWord } from './shellCommand';
+import { getShellParser } from './treeSitter';
+
+/** Node types that make the commands inside them conditional or nested rather than plain steps. */
+const NESTING_TYPES = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'for_statement', 'c_style_for_statement',
+  'case_statement', 'subshell', 'compound_statement', 'function_definition', 'command_substitution',
+  'process_substitution', 'negated_command', 'test_command',
+]);
+
+/** Parses every segment and returns their commands in source order. */
+export function parseSegments(segments: readonly ShellSegment[]): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  for (const segment of segments) collectCommands(segment, commands);
+  return commands;
+}
+
+function collectCommands(segment: ShellSegment, into: ShellCommand[]): void {
+  if (segment.text.trim() === '') return;
+  const tree = getShellParser().parse(segment.text);
+  if (!tree) return;
+  try {
+    const found: { node: Node; statement: Node; isTopLevel: boolean }[] = [];
+    // Note: commands inside ERROR nodes are kept; tree-sitter wraps whole valid lists in ERROR for one stray token.
+    const visit = (node: Node, isNested: boolean): void => {
+      if (node.type === 'command') {
+        found.push({ node, statement: statementOf(node), isTopLevel: !isNested });
+      }
+      const nested = isNested || NESTING_TYPES.has(node.type);
+      for (const child of node.namedChildren) if (child) visit(child, nested);
+    };
+    visit(tree.rootNode, false);
+    for (let i = 0; i < found.length; i++) {
+      const { node, statement, isTopLevel } = found[i];
+      const before = separatorBetween(segment.text, found[i - 1]?.statement, statement);
+      const after = separatorBetween(segment.text, statement, found[i + 1]?.statement);
+      into.push(toCommand(segment, node, statement, isTopLevel, into.length, before, after));
+    }
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The outermost node that belongs to this command alone (a redirected statement wraps its command). */
+function statementOf(command: Node): Node {
+  let statement = command;
+  while (statement.parent && statement.parent.type === 'redirected_statement') statement = statement.parent;
+  return statement;
+}
+
+function toCommand(
+  segment: ShellSegment,
+  node: Node,
+  statement: Node,
+  isTopLevel: boolean,
+  index: number,
+  separatorBefore: Separator,
+  separatorAfter: Separator,
+): ShellCommand {
+  const words: ShellWord[] = [];
+  const assignments: ShellWord[] = [];
+  let name: string | undefined;
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment') {
+      assignments.push(toWord(segment, child));
+    } else if (child.type === 'command_name') {
+      const word = toWord(segment, child.firstNamedChild ?? child);
+      words.push(word);
+      name = word.value === undefined ? undefined : basename(word.value);
+    } else if (child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'comment') {
+      words.push(toWord(segment, child));
+    }
+  }
+  return {
+    name,
+    words,
+    assignments,
+    start: segment.offsets[statement.startIndex],
+    end: segment.offsets[statement.endIndex - 1] + 1,
+    separatorBefore,
+    separatorAfter,
+    isTopLevel,
+    index,
+  };
+}
+
+function basename(value: string): string {
+  const slash = value.lastIndexOf('/');
+  return slash === -1 ? value : value.slice(slash + 1);
+}
+
+function toWord(segment: ShellSegment, node: Node): ShellWord {
+  const raw = node.text;
+  return {
+    raw,
+    value: literalValue(node),
+    start: segment.offsets[node.startIndex],
+    end: segment.offsets[node.endIndex - 1] + 1,
+  };
+}
+
+/** The value after quote removal, or undefined when the word expands anything at run time. */
+function literalValue(node: Node): string | undefined {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return unescapeUnquoted(node.text);
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string': {
+      let value = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type !== 'string_content') return undefined;
+      }
+      value = node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+      return value;
+    }
+    case 'concatenation': {
+      let value = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const part = literalValue(child);
+        if (part === undefined) return undefined;
+        value += part;
+      }
+      return node.namedChildren.length === 0 ? undefined : value;
+    }
+    case 'variable_assignment':
+      return node.text;
+    default:
+      return undefined;
+  }
+}
+
+function unescapeUnquoted(text: string): string {
+  return text.replace(/\\(.)/gs, '$1');
+}
+
+/**
+ * Reads the operator between two consecutive statements from the text between them: exactly one operator,
+ * or only white space with a line break, is a plain separator; anything else (`then`, `)`, `done;`) is `other`.
+ */
+function separatorBetween(text: string, left: Node | undefined, right: Node | undefined): Separator {
+  const from = left ? left.endIndex : 0;
+  const to = right ? right.startIndex : text.length;
+  if (to < from) return 'other';
+  const between = text.slice(from, to);
+  const operator = between.trim();
+  switch (operator) {
+    case '&&': case '||': case ';': case '|': case '&':
+      return operator;
+    case '':
+      if (!left || !right) return 'none';
+      return /[\r\n]/.test(between) ? 'newline' : 'other';
+    default:
+      return 'other';
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * A shell segment is the text the shell would see for one part of a RUN instruction (its shell-form body or
+ * one heredoc body), with a map from every character back to its offset in the Dockerfile.
+ * Why: Dockerfile line continuations and comment lines inside them are removed before the shell runs, but every
+ * diagnostic and fix must point at the exact characters in the document.
+ */
+
+export interface ShellSegment {
+  /** What the shell sees. */
+  readonly text: string;
+  /** `offsets[i]` is the document offset of `text[i]`; `offsets[text.length]` is the offset just past the end. */
+  readonly offsets: readonly number[];
+}
+
+const isBlank = (character: string): boolean => character === ' ' || character === '\t';
+
+/**
+ * Joins `document.slice(start, end)` the way Docker does for a shell-form instruction: the escape character
+ * followed by optional blanks and a newline continues the line; inside a continuation, lines that are empty or
+ * whose first non-blank character is `#` are dropped.
+ */
+export function joinContinuationLines(document: string, start: number, end: number, escapeChar: string): ShellSegment {
+  let text = '';
+  const offsets: number[] = [];
+  let index = start;
+  let atContinuedLineStart = false;
+  while (index < end) {
+    if (atContinuedLineStart) {
+      const lineEnd = findLineEnd(document, index, end);
+      const content = document.slice(index, lineEnd.contentEnd).trim();
+      if (content === '' || content.startsWith('#')) {
+        if (lineEnd.next >= end) break;
+        index = lineEnd.next;
+        continue;
+      }
+      atContinuedLineStart = false;
+    }
+    const character = document[index];
+    if (character === escapeChar) {
+      const continuation = matchContinuation(document, index + 1, end);
+      if (continuation !== undefined) {
+        index = continuation;
+        atContinuedLineStart = true;
+        continue;
+      }
+    }
+    text += character;
+    offsets.push(index);
+    index++;
+  }
+  offsets.push(Math.min(index, end));
+  return { text, offsets };
+}
+
+/** A segment that is a verbatim slice of the document (heredoc bodies: no continuation processing). */
+export function verbatimSegment(document: string, start: number, end: number): ShellSegment {
+  const offsets: number[] = [];
+  for (let index = start; index <= end; index++) offsets.push(index);
+  return { text: document.slice(start, end), offsets };
+}
+
+/** If blanks then a line break follow `from`, the offset after the line break. */
+function matchContinuation(document: string, from: number, end: number): number | undefined {
+  let index = from;
+  while (index < end && isBlank(document[index])) index++;
+  if (index >= end) return undefined;
+  if (document[index] === '\n') return index + 1;
+  if (document[index] === '\r' && document[index + 1] === '\n') return index + 2;
+  if (document[index] === '\r') return index + 1;
+  return undefined;
+}
+
+function findLineEnd(document: string, from: number, end: number): { contentEnd: number; next: number } {
+  let index = from;
+  while (index < end && document[index] !== '\n' && document[index] !== '\r') index++;
+  const contentEnd = index;
+  if (document[index] === '\r' && document[index + 1] === '\n') index += 2;
+  else if (index < end) index++;
+  return { contentEnd, next: index };
+}

@@ -1,0 +1,73 @@
+/** The RUN shell model: commands and words, each word with its document offsets. */
+
+/** How a command is joined to the one before it in the same list. */
+export type Separator = '&&' | '||' | ';' | '|' | '&' | 'newline' | 'none' | 'other';
+
+export interface ShellWord {
+  /** The word as written (quotes included). */
+  readonly raw: string;
+  /** The literal value after quote removal, or `undefined` when it contains an expansion or substitution. */
+  readonly value: string | undefined;
+  /** Document offsets [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ShellCommand {
+  /** The command word (`apk`, `/sbin/apk` → `apk`), `undefined` when it is not a literal. */
+  readonly name: string | undefined;
+  /** Every word of the command, the command name first. Assignments before the name are not included. */
+  readonly words: readonly ShellWord[];
+  /** `NAME=value` words written before the command name. */
+  readonly assignments: readonly ShellWord[];
+  /** Document offsets of the whole statement, redirections included. */
+  readonly start: number;
+  readonly end: number;
+  /** The separator before this command and after it, within the same list or pipeline. */
+  readonly separatorBefore: Separator;
+  readonly separatorAfter: Separator;
+  /** False inside `if`, loops, subshells, functions and command substitutions: not a plain step of the RUN. */
+  readonly isTopLevel: boolean;
+  /** Position of this command in the script, in source order. */
+  readonly index: number;
+}
+
+/** Name word plus arguments, without the name. */
+export function argumentsOf(command: ShellCommand): readonly ShellWord[] {
+  return command.words.slice(1);
+}
+
+/** True when `command` runs `name` (and, if given, that its first non-flag argument is `subcommand`). */
+export function isCommand(command: ShellCommand, name: string, subcommand?: string): boolean {
+  if (command.name !== name) return false;
+  if (subcommand === undefined) return true;
+  return firstOperand(command)?.value === subcommand;
+}
+
+/** The first argument that does not start with `-`. */
+export function firstOperand(command: ShellCommand): ShellWord | undefined {
+  return argumentsOf(command).find((word) => !(word.value ?? word.raw).startsWith('-'));
+}
+
+/**
+ * True when any spelling in `spellings` is present as a flag. Long flags match `--flag` and `--flag=value`;
+ * a one-letter short flag also matches inside a bundle such as `-qU`.
+ */
+export function hasFlag(command: ShellCommand, ...spellings: string[]): boolean {
+  return findFlag(command, ...spellings) !== undefined;
+}
+
+/** The first word that spells one of `spellings` (see `hasFlag`). */
+export function findFlag(command: ShellCommand, ...spellings: string[]): ShellWord | undefined {
+  for (const word of argumentsOf(command)) {
+    const value = word.value;
+    if (value === undefined || !value.startsWith('-')) continue;
+    if (value === '--') return undefined;
+    for (const spelling of spellings) {
+      if (value === spelling) return word;
+      if (spelling.startsWith('--') && value.startsWith(`${spelling}=`)) return word;
+      if (/^-[A-Za-z]$/.test(spelling) && /^-[A-Za-z]{2,}$/.test(value) && value.includes(spelling[1])) return word;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * Loads tree-sitter and its bash grammar (both WebAssembly) once per process.
+ * Why: the wasm runtime initialises asynchronously; after `initShellParser()` resolves, parsing is synchronous,
+ * which keeps the analysis core a plain function of the document text.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Language, Parser } from '@vscode/tree-sitter-wasm';
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Finds a wasm file next to the bundle (dist/) or, when running from sources, in the npm package. */
+function locateWasm(file: string): string {
+  const besideBundle = path.join(__dirname, file);
+  if (existsSync(besideBundle)) return besideBundle;
+  return require.resolve(`@vscode/tree-sitter-wasm/wasm/${file}`);
+}
+
+/** Resolves when the shell parser is ready; safe to call many times. */
+export function initShellParser(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({ locateFile: (file: string) => locateWasm(file) });
+    const bash = await Language.load(locateWasm('tree-sitter-bash.wasm'));
+    const instance = new Parser();
+    instance.setLanguage(bash);
+    parser = instance;
+  })();
+  return loading;
+}
+
+/** The ready parser; throws if `initShellParser()` has not resolved, which is a programming error. */
+export function getShellParser(): Parser {
+  if (!parser) throw new Error('Shell parser used before initShellParser() resolved.');
+  return parser;
+}

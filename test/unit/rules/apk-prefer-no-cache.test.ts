@@ -1,0 +1,99 @@
+import rule from '../../../server/src/rules/apk-prefer-no-cache';
+import { ruleTester } from '../../support/ruleTester';
+
+const MOUNT = 'Use a BuildKit cache mount for `/var/cache/apk`';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk add --no-cache curl',
+    'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl',
+    'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk/ apk add -U curl',
+    'FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add curl',
+    'FROM alpine:3.20\nRUN apk --no-cache add curl',
+    'FROM alpine:3.20\nRUN apk del curl && apk info',
+    { name: 'apk inside a quoted string is not a command', code: 'FROM alpine\nRUN echo "apk add curl"' },
+    { name: 'exec form with --no-cache', code: 'FROM alpine\nRUN ["apk", "add", "--no-cache", "curl"]' },
+    { name: 'heredoc passed to another program', code: 'FROM alpine\nRUN python3 <<EOF\napk add x\nEOF' },
+  ],
+  invalid: [
+    {
+      name: 'plain apk add',
+      code: 'FROM alpine:3.20\nRUN «apk add» curl',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl',
+      suggestions: [{ title: MOUNT, output: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add --update-cache curl' }],
+    },
+    {
+      name: 'second command of a chain on a continuation line',
+      code: 'FROM alpine:3.20\nRUN apk update && \\\n    «apk add» git',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache git',
+      messageIncludes: '--no-cache',
+      suggestions: [{ title: MOUNT, output: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk update && \\\n    apk add git' }],
+    },
+    {
+      name: 'the seed article: --update-cache and rm -rf /var/cache/apk/* in one RUN',
+      code: 'FROM alpine\nRUN «apk add» --update-cache \\\n    python3 \\\n    build-base \\\n  && pip install virtualenv \\\n  && rm -rf /var/cache/apk/*\n',
+      output: 'FROM alpine\nRUN apk add --no-cache \\\n    python3 \\\n    build-base \\\n  && pip install virtualenv\n',
+      suggestions: [{ title: MOUNT, output: 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add --update-cache \\\n    python3 \\\n    build-base \\\n  && pip install virtualenv\n' }],
+    },
+    {
+      name: 'rm with other paths keeps them',
+      code: 'FROM alpine\nRUN «apk add» -U curl && rm -rf /var/cache/apk/* /tmp/*',
+      output: 'FROM alpine\nRUN apk add --no-cache curl && rm -rf /tmp/*',
+    },
+    {
+      name: 'bundled short flags lose only U',
+      code: 'FROM alpine\nRUN «apk add» -qU curl',
+      output: 'FROM alpine\nRUN apk add --no-cache -q curl',
+    },
+    {
+      name: '--update before the subcommand',
+      code: 'FROM alpine\nRUN «apk --update add» curl',
+      output: 'FROM alpine\nRUN apk add --no-cache curl',
+    },
+    {
+      name: 'apk upgrade still needs the index: keep update and cleanup',
+      code: 'FROM alpine\nRUN apk update && apk upgrade && «apk add» curl && rm -rf /var/cache/apk/*',
+      output: 'FROM alpine\nRUN apk update && apk upgrade && apk add --no-cache curl && rm -rf /var/cache/apk/*',
+    },
+    {
+      name: 'two adds in one RUN share one fix',
+      code: 'FROM alpine\nRUN apk update && «apk add» curl && «apk add» --virtual .build gcc && apk del .build',
+      output: 'FROM alpine\nRUN apk add --no-cache curl && apk add --no-cache --virtual .build gcc && apk del .build',
+    },
+    {
+      name: 'cache mount at another path does not count',
+      code: 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/foo «apk add» -U curl',
+      output: 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/foo apk add --no-cache curl',
+    },
+    {
+      name: 'heredoc script',
+      code: 'FROM alpine\nRUN <<EOF\nset -e\n«apk add» curl\nEOF\n',
+      output: 'FROM alpine\nRUN <<EOF\nset -e\napk add --no-cache curl\nEOF\n',
+    },
+    {
+      name: 'exec form',
+      code: 'FROM alpine\nRUN [«"apk", "add"», "curl"]',
+      output: 'FROM alpine\nRUN ["apk", "add", "--no-cache", "curl"]',
+    },
+    {
+      name: 'exec form with -U',
+      code: 'FROM alpine\nRUN [«"apk", "add"», "-U", "curl"]',
+      output: 'FROM alpine\nRUN ["apk", "add", "--no-cache", "curl"]',
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM alpine\nONBUILD RUN «apk add» curl',
+      output: 'FROM alpine\nONBUILD RUN apk add --no-cache curl',
+    },
+    {
+      name: 'escape directive with backtick continuation',
+      code: '# escape=`\nFROM alpine\nRUN apk update && `\n    «apk add» curl',
+      output: '# escape=`\nFROM alpine\nRUN apk add --no-cache curl',
+    },
+    {
+      name: 'comment line inside a continuation',
+      code: 'FROM alpine\nRUN «apk add» -U \\\n# the tools\n    curl \\\n  && rm -rf /var/cache/apk/*',
+      output: 'FROM alpine\nRUN apk add --no-cache \\\n# the tools\n    curl',
+    },
+  ],
+});
