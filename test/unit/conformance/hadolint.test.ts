@@ -1,0 +1,66 @@
+/**
+ * hadolint's own test cases for the codes Alpinist implements (from ../shared/corpus/hadolint-cases.jsonl).
+ * Deliberate differences are listed in KNOWN_DIFFERENCES with the reason; each is also in the rule's docs page.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { allRules } from '../../../server/src/rules';
+import { corpusPath } from '../../support/corpus';
+import { findingsOf } from '../../support/ruleTester';
+
+interface HadolintCase {
+  readonly rule: string;
+  readonly dockerfile: string;
+  readonly expect: 'violation' | 'ok';
+  readonly source: string;
+  readonly test: string;
+  readonly config?: string;
+  readonly count?: number;
+  readonly also_onbuild?: boolean;
+}
+
+/** `source` line → reason. */
+export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {};
+
+const file = corpusPath('hadolint-cases.jsonl');
+
+describe('hadolint conformance', function () {
+  if (!file) {
+    it('skipped: ../shared/corpus/hadolint-cases.jsonl is not present');
+    return;
+  }
+  const cases = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as HadolintCase);
+  for (const rule of allRules) {
+    for (const code of rule.hadolint ?? []) {
+      const relevant = cases.filter((testCase) => testCase.rule === code && testCase.config === undefined);
+      describe(`${code} → ${rule.id} (${relevant.length} cases)`, () => {
+        for (const testCase of relevant) {
+          const title = `${testCase.expect}: ${testCase.test} [${testCase.source.split(' ')[1]}]`;
+          const difference = KNOWN_DIFFERENCES[testCase.source];
+          if (difference) {
+            it(`${title} — differs on purpose: ${difference}`);
+            continue;
+          }
+          it(title, () => {
+            const texts = [testCase.dockerfile + '\n'];
+            if (testCase.also_onbuild) texts.push(wrapRunsInOnbuild(testCase.dockerfile) + '\n');
+            for (const text of texts) {
+              const findings = findingsOf(rule, text);
+              if (testCase.expect === 'ok') assert.deepEqual(findings.map((finding) => finding.message), [], text);
+              else if (testCase.count !== undefined) assert.equal(findings.length, testCase.count, text);
+              else assert.ok(findings.length > 0, `expected a finding in:\n${text}`);
+            }
+          });
+        }
+      });
+    }
+  }
+});
+
+/** hadolint wraps RUN in ONBUILD on its AST; textually, prefixing each RUN line is equivalent for these cases. */
+function wrapRunsInOnbuild(dockerfile: string): string {
+  return dockerfile.replace(/^RUN /gm, 'ONBUILD RUN ');
+}
