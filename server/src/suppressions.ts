@@ -28,7 +28,8 @@ const PRAGMA = /^(\s*#\s*)(alpinist|hadolint)(?:\s+(global|stage))?\s+ignore\s*=
 /** Finds every suppression comment. Comments inside instructions (continuation lines) are ignored. */
 export function findSuppressions(model: DockerfileModel): Suppression[] {
   const result: Suppression[] = [];
-  const comments = model.ast.getComments();
+  // Why: dockerfile-ast reads `# hadolint ignore=…` on the first line as a parser directive (`name=value`), not a comment.
+  const comments = [...model.ast.getDirectives(), ...model.ast.getComments()];
   const instructionStarts = model.instructions.map((instruction) => ({ start: instruction.start, end: instruction.end }));
   // Why: comments inside a continuation are part of the instruction, not pragmas for the next one.
   const isInsideInstruction = (offset: number): boolean => model.instructions.some((instruction) => instruction.start < offset && offset < instruction.end);

@@ -25,8 +25,13 @@ const DEBIAN_DEFAULT_IMAGES = new Set([
   'memcached', 'rabbitmq', 'elixir', 'erlang', 'gcc', 'buildpack-deps', 'maven', 'gradle', 'eclipse-temurin',
   'openjdk', 'debian', 'ubuntu', 'julia', 'r-base', 'mongo', 'mariadb', 'wordpress', 'drupal', 'ghost', 'tomcat',
   'jenkins/jenkins', 'bitnami/minideb', 'mcr.microsoft.com/devcontainers/base', 'swift', 'haskell', 'clojure',
-  'pypy', 'bash', 'composer', 'sonarqube', 'nextcloud', 'influxdb', 'traefik',
+  'pypy', 'sonarqube', 'nextcloud', 'influxdb',
 ]);
+/**
+ * Official images whose default flavour is built `FROM alpine` (release not in the tag).
+ * Why: `bash:5` (tianon/docker-bash), `composer:2` (`php:8-alpine`) and `traefik:v3` run `apk`, not `apt-get`.
+ */
+const ALPINE_DEFAULT_IMAGES = new Set(['bash', 'composer', 'traefik']);
 const DEBIAN_TAG_WORDS = /(?:^|[-.])(?:bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim|focal|jammy|noble|bionic|xenial|oracular|plucky)(?:$|[-.])/;
 const RHEL_IMAGES = /^(?:centos|fedora|rockylinux|rockylinux\/rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*(?:-\w+)?|ubi\d+(?:\/\w+)?|rhel\d*(?:\/\w+)?|opensuse\/\w+|photon)$/;
 const ALPINE_RELEASE_IN_TAG = /alpine(\d+\.\d+)/;
@@ -86,6 +91,7 @@ export function classifyImage(reference: ImageReference): BaseImageFacts {
   if (name === 'debian' || name === 'ubuntu' || (tag && DEBIAN_TAG_WORDS.test(tag))) return { family: 'debian', alpineRelease: undefined };
   const hubName = registry === undefined || registry === 'docker.io' ? repository : `${registry}/${repository}`;
   if (DEBIAN_DEFAULT_IMAGES.has(hubName)) return { family: 'debian', alpineRelease: undefined };
+  if (ALPINE_DEFAULT_IMAGES.has(hubName)) return { family: 'alpine', alpineRelease: undefined };
   return unknown;
 }
 

@@ -60,6 +60,8 @@ export interface RunModel extends InstructionModel {
   readonly mounts: readonly RunMount[];
   readonly commands: readonly ShellCommand[];
   readonly apkCalls: readonly ApkCall[];
+  /** `NAME=value` words of `export` statements in the script, in source order (exec form: none). */
+  readonly exports: readonly ShellWord[];
   /** Offset of the first character of the command text (after the keyword and `--flags`). */
   readonly bodyStart: number;
   /** Offset just past the keyword's trailing space: where new RUN flags can be inserted. */
@@ -267,6 +269,7 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
   const jsonStrings = run.getJSONStrings();
   let form: RunModel['form'] = 'shell';
   let commands: ShellCommand[] = [];
+  const exports: ShellWord[] = [];
   if (jsonStrings.length > 0) {
     form = 'exec';
     commands = [execCommand(document, jsonStrings)];
@@ -274,13 +277,13 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
     const heredocs = run.getHeredocs();
     const bodyEnd = base.end;
     if (heredocs.length === 0) {
-      commands = parseSegments([joinContinuationLines(text, bodyStart, bodyEnd, escapeChar)]);
+      commands = parseSegments([joinContinuationLines(text, bodyStart, bodyEnd, escapeChar)], exports);
     } else {
       form = 'heredoc';
       const firstContent = heredocs[0].getContentRange();
       const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : bodyEnd;
       const head = blankHeredocMarkers(joinContinuationLines(text, bodyStart, firstLineEnd, escapeChar));
-      commands = parseSegments([head]);
+      commands = parseSegments([head], exports);
       const runsScript = commands.length === 0 || (commands.length === 1 && SCRIPT_SHELLS.has(commands[0].name ?? '') && commands[0].words.length === 1);
       if (runsScript) {
         const bodies: ShellSegment[] = [];
@@ -288,12 +291,12 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
           const content = heredoc.getContentRange();
           if (content) bodies.push(verbatimSegment(text, document.offsetAt(content.start), document.offsetAt(content.end)));
         }
-        commands = commands.concat(parseSegments(bodies).map((command) => ({ ...command, index: command.index + commands.length })));
+        commands = commands.concat(parseSegments(bodies, exports).map((command) => ({ ...command, index: command.index + commands.length })));
       }
     }
   }
   const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
-  return { ...base, form, mounts, commands, apkCalls, bodyStart, flagsStart };
+  return { ...base, form, mounts, commands, apkCalls, exports, bodyStart, flagsStart };
 }
 
 /** Offset of the line break that ends the line before `offset`. */

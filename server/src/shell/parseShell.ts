@@ -14,14 +14,17 @@ const NESTING_TYPES = new Set([
   'process_substitution', 'negated_command', 'test_command',
 ]);
 
-/** Parses every segment and returns their commands in source order. */
-export function parseSegments(segments: readonly ShellSegment[]): ShellCommand[] {
+/**
+ * Parses every segment and returns their commands in source order. When `exports` is given it also receives the
+ * `NAME=value` words of `export` statements (which are declarations, not commands), in source order.
+ */
+export function parseSegments(segments: readonly ShellSegment[], exports?: ShellWord[]): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  for (const segment of segments) collectCommands(segment, commands);
+  for (const segment of segments) collectCommands(segment, commands, exports);
   return commands;
 }
 
-function collectCommands(segment: ShellSegment, into: ShellCommand[]): void {
+function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: ShellWord[] | undefined): void {
   if (segment.text.trim() === '') return;
   const tree = getShellParser().parse(segment.text);
   if (!tree) return;
@@ -31,6 +34,9 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[]): void {
     const visit = (node: Node, isNested: boolean): void => {
       if (node.type === 'command') {
         found.push({ node, statement: statementOf(node), isTopLevel: !isNested });
+      }
+      if (exports && node.type === 'declaration_command' && node.firstChild?.type === 'export') {
+        for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(segment, child));
       }
       const nested = isNested || NESTING_TYPES.has(node.type);
       for (const child of node.namedChildren) if (child) visit(child, nested);

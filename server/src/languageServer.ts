@@ -1,0 +1,266 @@
+/**
+ * Capabilities and handler wiring. Each handler reads the one analysis of the document's current version;
+ * a failing handler logs and answers empty, it never takes the server down.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyze, type Analysis, type AnalysisOptions } from './analysis';
+import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
+import { computeCodeActions } from './features/codeActions';
+import { toDiagnostic } from './features/diagnostics';
+import { docsUri } from './features/docs';
+import { computeAlpinistHover, mergeHovers } from './features/hover';
+import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from './protocol';
+import { findRule } from './rules';
+import { DEFAULT_SETTINGS, validateSettings } from './settings';
+import { initShellParser } from './shell/treeSitter';
+
+interface CachedAnalysis {
+  readonly version: number;
+  readonly settingsKey: string;
+  readonly analysis: Analysis;
+}
+
+/** Wires a connection; call `connection.listen()` afterwards. Returns a handle for tests. */
+export function createLanguageServer(connection: Connection): { documents: TextDocuments<TextDocument> } {
+  const documents = new TextDocuments(TextDocument);
+  const service = getDockerfileService();
+  const ready = initShellParser();
+  const analyses = new Map<string, CachedAnalysis>();
+  const settingsByUri = new Map<string, Promise<AlpinistSettings>>();
+  const warned = new Set<string>();
+  const pending = new Map<string, ReturnType<typeof setImmediate>>();
+  let hasConfigurationCapability = false;
+  let hasShowDocument = false;
+  let pushedSettings: unknown;
+
+  const log = (message: string): void => connection.console.log(message);
+  const warnOnce = (message: string): void => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(message);
+  };
+
+  const today = (): string => new Date().toISOString().slice(0, 10);
+
+  function settingsFor(uri: string): Promise<AlpinistSettings> {
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = (async () => {
+        if (!hasConfigurationCapability) return validateSettings(pushedSettings, warnOnce);
+        try {
+          const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+          return validateSettings(raw, warnOnce);
+        } catch (error) {
+          warnOnce(`Could not read settings: ${String(error)}`);
+          return DEFAULT_SETTINGS;
+        }
+      })();
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  const optionsOf = (settings: AlpinistSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, today: today() });
+
+  async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: AlpinistSettings }> {
+    await ready;
+    const settings = await settingsFor(document.uri);
+    const settingsKey = JSON.stringify(settings.rules);
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { analysis: cached.analysis, settings };
+    const analysis = analyze(document.getText(), optionsOf(settings));
+    for (const failure of analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
+    analyses.set(document.uri, { version: document.version, settingsKey, analysis });
+    return { analysis, settings };
+  }
+
+  async function validate(document: TextDocument): Promise<void> {
+    const version = document.version;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const text = document.getText();
+      diagnostics = service.validate(text);
+      const { analysis, settings } = await analysisOf(document);
+      if (settings.enable) diagnostics = diagnostics.concat(analysis.findings.map(toDiagnostic));
+    } catch (error) {
+      connection.console.error(`Analysis failed for ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    const current = documents.get(document.uri);
+    if (!current || current.version !== version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  /** Coalesces bursts of changes: one validation per document per turn of the event loop. */
+  function scheduleValidation(document: TextDocument): void {
+    const previous = pending.get(document.uri);
+    if (previous) clearImmediate(previous);
+    pending.set(
+      document.uri,
+      setImmediate(() => {
+        pending.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) void validate(current);
+      }),
+    );
+  }
+
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    hasConfigurationCapability = capabilities.workspace?.configuration === true;
+    hasShowDocument = capabilities.window?.showDocument?.support === true;
+    pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    service.setCapabilities({
+      completion: {
+        completionItem: {
+          deprecatedSupport: capabilities.textDocument?.completion?.completionItem?.deprecatedSupport,
+          documentationFormat: capabilities.textDocument?.completion?.completionItem?.documentationFormat,
+          snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport,
+        },
+      },
+      hover: { contentFormat: capabilities.textDocument?.hover?.contentFormat },
+      foldingRange: {
+        lineFoldingOnly: capabilities.textDocument?.foldingRange?.lineFoldingOnly,
+        rangeLimit: capabilities.textDocument?.foldingRange?.rangeLimit,
+      },
+    });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        definitionProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true },
+        signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
+        executeCommandProvider: { commands: [Commands.showDocumentation] },
+      },
+      serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (pushed !== undefined) pushedSettings = pushed;
+    settingsByUri.clear();
+    warned.clear();
+    for (const document of documents.all()) scheduleValidation(document);
+  });
+
+  documents.onDidOpen((event) => scheduleValidation(event.document));
+  documents.onDidChangeContent((event) => scheduleValidation(event.document));
+  documents.onDidClose((event) => {
+    analyses.delete(event.document.uri);
+    settingsByUri.delete(event.document.uri);
+    const timer = pending.get(event.document.uri);
+    if (timer) clearImmediate(timer);
+    pending.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (document: TextDocument, params: P) => R | Promise<R>) =>
+    guard<P, R>(name, fallback, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? handler(document, params) : fallback;
+    });
+
+  connection.onCodeAction(
+    withDocument('codeAction', [], async (document, params) => {
+      const { analysis, settings } = await analysisOf(document);
+      if (!settings.enable) return computeCodeActions(document.uri, { ...analysis, findings: [] }, params, optionsOf(settings));
+      return computeCodeActions(document.uri, analysis, params, optionsOf(settings));
+    }),
+  );
+
+  connection.onHover(
+    withDocument('hover', null, async (document, params) => {
+      const library = service.computeHover(document.getText(), params.position);
+      const { analysis, settings } = await analysisOf(document);
+      const ours = settings.enable ? computeAlpinistHover(analysis, params.position, today()) : undefined;
+      return mergeHovers(ours, library);
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (params) => {
+      if (params.command !== Commands.showDocumentation) return null;
+      const ruleId = params.arguments?.[0];
+      if (typeof ruleId !== 'string' || !findRule(ruleId)) {
+        connection.console.warn(`${Commands.showDocumentation}: unknown rule ${JSON.stringify(ruleId)}.`);
+        return null;
+      }
+      const uri = docsUri(ruleId);
+      if (hasShowDocument) await connection.window.showDocument({ uri, external: false, takeFocus: true });
+      else log(`Documentation for ${ruleId}: ${uri}`);
+      return null;
+    }),
+  );
+
+  connection.onCompletion(withDocument('completion', [], (document, params) => Promise.resolve(service.computeCompletionItems(document.getText(), params.position))));
+  connection.onCompletionResolve(guard('completionResolve', null as never, (item) => service.resolveCompletionItem(item)));
+  connection.onDocumentFormatting(withDocument('formatting', [], (document, params) => service.format(document.getText(), params.options)));
+  connection.onDocumentRangeFormatting(withDocument('rangeFormatting', [], (document, params) => service.formatRange(document.getText(), params.range, params.options)));
+  connection.onDocumentOnTypeFormatting(withDocument('onTypeFormatting', [], (document, params) => service.formatOnType(document.getText(), params.position, params.ch, params.options)));
+  connection.onDocumentSymbol(withDocument('documentSymbol', [], (document) => service.computeSymbols({ uri: document.uri }, document.getText())));
+  connection.onFoldingRanges(withDocument('foldingRange', [], (document) => service.computeFoldingRanges(document.getText())));
+  connection.onDocumentHighlight(withDocument('documentHighlight', [], (document, params) => service.computeHighlightRanges(document.getText(), params.position)));
+  connection.onDefinition(withDocument('definition', null, (document, params) => service.computeDefinition({ uri: document.uri }, document.getText(), params.position)));
+  connection.onPrepareRename(withDocument('prepareRename', null, (document, params) => service.prepareRename(document.getText(), params.position)));
+  connection.onRenameRequest(
+    withDocument('rename', null, (document, params) => ({ changes: { [document.uri]: service.computeRename({ uri: document.uri }, document.getText(), params.position, params.newName) } })),
+  );
+  connection.onDocumentLinks(withDocument('documentLinks', [], (document) => service.computeLinks(document.getText())));
+  connection.onDocumentLinkResolve(guard('documentLinkResolve', null as never, (link) => service.resolveLink(link)));
+  connection.onSignatureHelp(withDocument('signatureHelp', null, (document, params) => service.computeSignatureHelp(document.getText(), params.position)));
+  connection.languages.semanticTokens.on(
+    withDocument('semanticTokens', { data: [] }, async (document) => {
+      const tokens = service.computeSemanticTokens(document.getText());
+      const { analysis } = await analysisOf(document);
+      const spans = analysis.model.runs
+        .filter((run) => run.form !== 'exec')
+        .map((run) => {
+          const start = analysis.model.document.positionAt(run.bodyStart);
+          const end = analysis.model.document.positionAt(run.end);
+          return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
+        });
+      return withoutShellBodyTokens(tokens, spans);
+    }),
+  );
+
+  documents.listen(connection);
+  return { documents };
+}

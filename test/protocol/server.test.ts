@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/fixes';
+import { startHarness, type Harness } from '../support/lspHarness';
+
+const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
+const editsFor = (edit: WorkspaceEdit | undefined, uri: string): TextEdit[] => (edit?.changes?.[uri] ?? []) as TextEdit[];
+
+describe('language server over JSON-RPC', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.dispose());
+
+  it('advertises the features of dockerfile-language-service and Alpinist', () => {
+    const capabilities = harness.initializeResult.capabilities;
+    for (const key of ['hoverProvider', 'completionProvider', 'codeActionProvider', 'documentFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'renameProvider', 'semanticTokensProvider', 'signatureHelpProvider', 'documentLinkProvider', 'definitionProvider', 'documentHighlightProvider']) {
+      assert.ok(capabilities[key as keyof typeof capabilities], key);
+    }
+  });
+
+  it('publishes Alpinist diagnostics with source, code, docs link and data', async () => {
+    const uri = 'file:///work/Dockerfile';
+    const diagnostics = await harness.open(uri, 'FROM alpine:3.20\nRUN apk add curl\n');
+    const ours = diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist');
+    assert.equal(ours.length, 1);
+    const [diagnostic] = ours;
+    assert.equal(diagnostic.code, 'apk-prefer-no-cache');
+    assert.deepEqual(diagnostic.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
+    assert.equal(diagnostic.severity, 2);
+    assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/.*docs\/rules\/apk-prefer-no-cache\.md$/);
+    assert.deepEqual(diagnostic.data, { ruleId: 'apk-prefer-no-cache' });
+  });
+
+  it('applies the preferred quick fix on the seed article example', async () => {
+    const uri = 'file:///work/seed/Dockerfile';
+    const text = fixture('seed-first-example.Dockerfile');
+    const diagnostics = await harness.open(uri, text);
+    const target = diagnostics.find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
+    assert.ok(target);
+    const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.equal(preferred.length, 1);
+    assert.equal(preferred[0].title, 'Add `--no-cache` to `apk add`');
+    const fixed = applyEdits(text, editsFor(preferred[0].edit, uri));
+    assert.ok(fixed.includes('RUN apk add --no-cache \\\n    python \\'), fixed);
+    assert.ok(!fixed.includes('rm -rf /var/cache/apk/*'));
+    assert.ok(!fixed.includes('--update-cache'));
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Ignore `apk-prefer-no-cache` for this instruction'), titles.join(' | '));
+    assert.ok(titles.includes('Show documentation for `apk-prefer-no-cache`'));
+    const after = await harness.change(uri, fixed, 2);
+    assert.equal(after.filter((diagnostic) => diagnostic.code === 'apk-prefer-no-cache').length, 0);
+  });
+
+  it('inserts a suppression comment that silences the diagnostic', async () => {
+    const uri = 'file:///work/suppress/Dockerfile';
+    const text = 'FROM alpine:3.20\n  RUN apk add curl\n';
+    const diagnostics = await harness.open(uri, text);
+    const target = diagnostics.find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
+    const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    const ignore = actions.find((action) => action.title.startsWith('Ignore')) as CodeAction;
+    const suppressed = applyEdits(text, editsFor(ignore.edit, uri));
+    assert.equal(suppressed, 'FROM alpine:3.20\n  # alpinist ignore=apk-prefer-no-cache\n  RUN apk add curl\n');
+    const after = await harness.change(uri, suppressed, 2);
+    assert.deepEqual(after.filter((diagnostic) => diagnostic.source === 'alpinist'), []);
+  });
+
+  it('opens documentation through window/showDocument', async () => {
+    await harness.request('workspace/executeCommand', { command: 'alpinist.showDocumentation', arguments: ['apk-prefer-no-cache'] });
+    assert.equal(harness.shownDocuments.length, 1);
+    assert.match((harness.shownDocuments[0] as { uri: string }).uri, /apk-prefer-no-cache\.md$/);
+  });
+
+  it('source.fixAll.alpinist applies only safe fixes', async () => {
+    const uri = 'file:///work/fixall/Dockerfile';
+    const text = 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\nRUN apk add --no-cache git\n';
+    await harness.open(uri, text);
+    const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.alpinist'] } });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.alpinist');
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
+  });
+
+  it('turns dockerfile-language-service commands into code actions with edits', async () => {
+    const uri = 'file:///work/lower/Dockerfile';
+    const text = 'from alpine:3.20\n';
+    const diagnostics = await harness.open(uri, text);
+    const library = diagnostics.filter((diagnostic) => diagnostic.source !== 'alpinist');
+    assert.ok(library.length > 0, JSON.stringify(diagnostics));
+    const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: library[0].range, context: { diagnostics: library } });
+    const convert = actions.find((action) => action.edit && editsFor(action.edit, uri).length > 0);
+    assert.ok(convert, JSON.stringify(actions));
+    assert.equal(applyEdits(text, editsFor(convert.edit, uri)), 'FROM alpine:3.20\n');
+  });
+
+  it('hovers an Alpine FROM with musl knowledge and the instruction documentation', async () => {
+    const uri = 'file:///work/hover/Dockerfile';
+    await harness.open(uri, 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    const hover = await harness.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /musl/);
+    assert.match(value, /Alpine 3\.20/);
+    const flag = await harness.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 16 } });
+    assert.match((flag.contents as { value: string }).value, /--no-cache/);
+  });
+
+  it('updates diagnostics when a rule is turned off in settings', async () => {
+    const uri = 'file:///work/settings/Dockerfile';
+    const before = await harness.open(uri, 'FROM alpine:3.20\nRUN apk add curl\n');
+    assert.equal(before.filter((diagnostic) => diagnostic.code === 'apk-prefer-no-cache').length, 1);
+    harness.settings = { alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'off' } } };
+    const next = harness.nextDiagnostics(uri);
+    await harness.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await next).filter((diagnostic) => diagnostic.code === 'apk-prefer-no-cache').length, 0);
+  });
+
+  it('survives invalid settings and binary junk', async () => {
+    harness.settings = { alpinist: { enable: 'yes', rules: { 'apk-prefer-no-cache': 'loud', nope: 'off' } } };
+    const uri = 'file:///work/junk/Dockerfile';
+    const junk = 'FROM alpine\u0000\nRUN apk add \u0007\u0000 x \uD800\n' + '\\'.repeat(5000);
+    const diagnostics = await harness.open(uri, junk);
+    assert.ok(Array.isArray(diagnostics));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'apk-prefer-no-cache'));
+    const hover = await harness.request('textDocument/hover', { textDocument: { uri: 'file:///not/open' }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+  });
+});
