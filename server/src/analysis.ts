@@ -50,7 +50,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   for (const rule of allRules) {
     const configured = resolveSeverity(rule, options);
     if (configured === 'off' || rule.id === UNUSED_SUPPRESSION_RULE_ID) continue;
-    const explicit = options.ruleSeverities?.[rule.id] !== undefined;
+    // Why: editors send every rule's manifest default; only a value that differs from it is the user's choice and
+    // overrides the severity a rule picks per finding (e.g. error on a release known to lack a package).
+    const explicit = options.ruleSeverities?.[rule.id] !== undefined && options.ruleSeverities[rule.id] !== rule.defaultSeverity;
     const report = (finding: Report): void => {
       const start = model.document.offsetAt(finding.range.start);
       const suppressedBy = findSuppressingId(suppressions, rule, start);
