@@ -37,10 +37,10 @@ export function findSuppressions(model: DockerfileModel): Suppression[] {
     const range = comment.getRange();
     const start = model.document.offsetAt(range.start);
     const end = model.document.offsetAt(range.end);
-    if (isInsideInstruction(start)) continue;
     const line = model.text.slice(start, end);
     const match = PRAGMA.exec(line);
-    if (!match) continue;
+    // Why: test the pattern first; the instruction lookups below are linear and most comments are not pragmas.
+    if (!match || isInsideInstruction(start)) continue;
     const [whole, , tool, scopeWord, list] = match;
     const scope = (scopeWord ?? 'next') as Suppression['scope'];
     const listStart = start + whole.length - list.length;

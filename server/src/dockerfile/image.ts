@@ -32,6 +32,8 @@ const DEBIAN_DEFAULT_IMAGES = new Set([
  * Why: `bash:5` (tianon/docker-bash), `composer:2` (`php:8-alpine`) and `traefik:v3` run `apk`, not `apt-get`.
  */
 const ALPINE_DEFAULT_IMAGES = new Set(['bash', 'composer', 'traefik']);
+/** Official images with a Debian default whose tags matching the pattern are Alpine-based (`wordpress:cli-*`). */
+const ALPINE_TAGS_OF_DEBIAN_IMAGES: ReadonlyMap<string, RegExp> = new Map([['wordpress', /^cli(?:$|-)/]]);
 const DEBIAN_TAG_WORDS = /(?:^|[-.])(?:bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim|focal|jammy|noble|bionic|xenial|oracular|plucky)(?:$|[-.])/;
 const RHEL_IMAGES = /^(?:centos|fedora|rockylinux|rockylinux\/rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*(?:-\w+)?|ubi\d+(?:\/\w+)?|rhel\d*(?:\/\w+)?|opensuse\/\w+|photon)$/;
 const ALPINE_RELEASE_IN_TAG = /alpine(\d+\.\d+)/;
@@ -90,6 +92,7 @@ export function classifyImage(reference: ImageReference): BaseImageFacts {
   }
   if (name === 'debian' || name === 'ubuntu' || (tag && DEBIAN_TAG_WORDS.test(tag))) return { family: 'debian', alpineRelease: undefined };
   const hubName = registry === undefined || registry === 'docker.io' ? repository : `${registry}/${repository}`;
+  if (tag && ALPINE_TAGS_OF_DEBIAN_IMAGES.get(hubName)?.test(tag)) return { family: 'alpine', alpineRelease: undefined };
   if (DEBIAN_DEFAULT_IMAGES.has(hubName)) return { family: 'debian', alpineRelease: undefined };
   if (ALPINE_DEFAULT_IMAGES.has(hubName)) return { family: 'alpine', alpineRelease: undefined };
   return unknown;
