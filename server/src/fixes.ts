@@ -24,7 +24,9 @@ export function combineFixes(text: string, fixes: readonly Fix[]): TextEdit[] {
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
   const overlaps = (a: [number, number], b: [number, number]): boolean =>
-    a[0] < b[1] && b[0] < a[1] || (a[0] === a[1] && b[0] < a[0] && a[0] < b[1]) || (b[0] === b[1] && a[0] < b[0] && b[0] < a[1]);
+    a[0] < b[1] && b[0] < a[1] || (a[0] === a[1] && b[0] < a[0] && a[0] < b[1]) || (b[0] === b[1] && a[0] < b[0] && b[0] < a[1]) ||
+    // Why: two insertions at one offset (e.g. two fixes that both add `--no-cache` to the same `apk add`) would both apply.
+    (a[0] === a[1] && b[0] === b[1] && a[0] === b[0]);
   for (const fix of fixes) {
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue;

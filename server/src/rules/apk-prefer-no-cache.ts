@@ -3,6 +3,7 @@ import { toRange } from '../dockerfile/model';
 import { apkHasFlag } from '../shell/apk';
 import { insertArgumentAfter, insertAt } from './edits';
 import { defineRule, type Fix } from './rule';
+import { indexUse, runsRelyingOnIndexOf } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, noCacheEdits, removeCacheCleanup } from './shared/noCache';
 
 export default defineRule({
@@ -16,9 +17,14 @@ export default defineRule({
       const adds = addsWithoutNoCache(run);
       if (adds.length === 0) continue;
       const fixes: Fix[] = [];
-      const edits = noCacheEdits(model, run);
-      fixes.push({ title: 'Add `--no-cache` to `apk add`', kind: 'safe', edits });
-      if (!run.isOnbuild && run.form !== 'exec') {
+      // Why: later RUNs may install from the index this RUN leaves behind; `--no-cache` here must reach them too.
+      const relying = indexUse(run).refreshes ? runsRelyingOnIndexOf(model, run) : [];
+      if (relying) {
+        const edits = [...noCacheEdits(model, run), ...relying.flatMap((later) => noCacheEdits(model, later))];
+        const title = relying.length === 0 ? 'Add `--no-cache` to `apk add`' : 'Add `--no-cache` to `apk add` here and in the later RUNs that used its index';
+        fixes.push({ title, kind: 'safe', edits });
+      }
+      if (relying?.length === 0 && !run.isOnbuild && run.form !== 'exec') {
         // The cache-mount variant keeps fetching the index (so `-U`/`apk update` stay) but into a BuildKit cache.
         const mountEdits = [insertAt(model, run.flagsStart, '--mount=type=cache,target=/var/cache/apk ')];
         const fetchesIndex = run.apkCalls.some((call) => call.subcommand === 'update' && call.command.index < adds[0].command.index);

@@ -81,6 +81,21 @@ ruleTester.run(rule, {
       output: 'FROM alpine\nRUN ["apk", "add", "--no-cache", "curl"]',
     },
     {
+      name: 'a later RUN installs from the index this RUN fetched: both get --no-cache',
+      code: 'FROM alpine\nRUN apk update && «apk add» curl\nRUN «apk add» git\n',
+      output: 'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n',
+    },
+    {
+      name: 'a later apk upgrade relies on the index: no safe fix',
+      code: 'FROM alpine\nRUN «apk add» -U curl\nRUN apk upgrade\n',
+      output: null,
+    },
+    {
+      name: 'a child stage relies on the index',
+      code: 'FROM alpine AS base\nRUN «apk add» -U curl\nFROM base\nRUN «apk add» git\n',
+      output: 'FROM alpine AS base\nRUN apk add --no-cache curl\nFROM base\nRUN apk add --no-cache git\n',
+    },
+    {
       name: 'ONBUILD trigger',
       code: 'FROM alpine\nONBUILD RUN «apk add» curl',
       output: 'FROM alpine\nONBUILD RUN apk add --no-cache curl',

@@ -1,0 +1,130 @@
+/**
+ * Why: deleting `/var/cache/apk/*` in a RUN that installs nothing only hides files an earlier layer committed;
+ * the image keeps them. The cache has to stay out of the installing RUN instead (`apk add --no-cache`).
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import { parseImageReference } from '../dockerfile/image';
+import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
+import type { ApkCall } from '../shell/apk';
+import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
+import { defineRule, type Fix } from './rule';
+import { commandWordsSpan, readsIndex, removeInstruction, runsBefore, writesIndex } from './shared/apkLayers';
+import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup, removeCommand } from './shared/noCache';
+
+/** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
+const NON_APK_FAMILIES = new Set(['debian', 'rhel', 'distroless', 'scratch', 'windows']);
+
+interface Cleanup {
+  readonly command: ShellCommand;
+  /** The span to report. */
+  readonly start: number;
+  readonly end: number;
+  /** How it reads in messages and titles. */
+  readonly label: string;
+  /** The edit that takes it out of its command list, or undefined when that would not leave valid shell. */
+  readonly removal: TextEdit | undefined;
+  /** True when removing it removes the whole command. */
+  readonly isWholeCommand: boolean;
+}
+
+export default defineRule({
+  id: 'apk-no-cache-cleanup-in-own-layer',
+  description: 'Do not clean the apk cache in a RUN that installs nothing: the files stay in the earlier layer.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const model = context.dockerfile;
+    for (const run of model.runs) {
+      if (hasApkCacheMount(run) || run.apkCalls.some((call) => readsIndex(call) || writesIndex(call))) continue;
+      if (!runsApkSomewhere(run)) continue;
+      const cleanups = findCleanups(model, run);
+      if (cleanups.length === 0) continue;
+      const wholeRun = run.commands.every((command) => cleanups.some((cleanup) => cleanup.command === command && cleanup.isWholeCommand));
+      const compensation = compensatingEdits(model, run);
+      for (const cleanup of cleanups) {
+        const removal = wholeRun ? removeInstruction(model, run) : cleanup.removal;
+        const fixes: Fix[] = [];
+        if (removal && compensation && compensation.length > 0) {
+          fixes.push({ title: 'Remove the cleanup and add `--no-cache` to the earlier `apk add`', kind: 'safe', edits: [removal, ...compensation] });
+        } else if (removal) {
+          // Why: unless the cache is known to be empty, removing the cleanup makes the earlier cache visible again.
+          const kind = compensation && startsFromOfficialAlpine(run.stage) ? 'safe' : 'suggestion';
+          fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
+        }
+        context.report({
+          range: toRange(model, cleanup.start, cleanup.end),
+          message: `\`${cleanup.label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`,
+          fixes,
+        });
+      }
+    }
+  },
+});
+
+/** False in stages whose base has no apk and where no RUN of the stage or its parents runs apk. */
+function runsApkSomewhere(run: RunModel): boolean {
+  const stage: Stage | undefined = run.stage;
+  if (!stage || !NON_APK_FAMILIES.has(stage.family)) return true;
+  for (let current: Stage | undefined = stage; current; current = current.parent) {
+    if (current.runs.some((candidate) => candidate.apkCalls.length > 0)) return true;
+  }
+  return false;
+}
+
+function findCleanups(model: DockerfileModel, run: RunModel): Cleanup[] {
+  const found: Cleanup[] = [];
+  for (const cleanup of cacheCleanups(run)) {
+    const paths = argumentsOf(cleanup.command).filter((word) => !(word.value ?? word.raw).startsWith('-'));
+    const isWholeCommand = paths.length === 1;
+    const span = isWholeCommand ? commandWordsSpan(cleanup.command) : { start: cleanup.word.start, end: cleanup.word.end };
+    const label = isWholeCommand ? cleanup.command.words.map((word) => word.value ?? word.raw).join(' ') : (cleanup.word.value ?? cleanup.word.raw);
+    found.push({ command: cleanup.command, ...span, label, removal: removeCacheCleanup(model, run, cleanup), isWholeCommand });
+  }
+  for (const call of run.apkCalls) {
+    if (!isApkCacheClean(call)) continue;
+    const span = commandWordsSpan(call.command);
+    found.push({ command: call.command, ...span, label: `apk cache ${call.packages[0]?.word.value}`, removal: removeCommand(model, run, call.command), isWholeCommand: true });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * True when the stage (through its parents) starts from the official `alpine` image, whose `/var/cache/apk` is
+ * empty: if no RUN wrote to the cache, there is nothing for the cleanup to delete.
+ */
+function startsFromOfficialAlpine(stage: Stage | undefined): boolean {
+  let root = stage;
+  while (root?.parent) root = root.parent;
+  const reference = root?.resolvedImage === undefined ? undefined : parseImageReference(root.resolvedImage);
+  return reference !== undefined && reference.repository === 'alpine' && (reference.registry === undefined || reference.registry === 'docker.io');
+}
+
+/**
+ * The `--no-cache` rewrite of every earlier RUN of the stage that left the index in its layer (empty when none
+ * did), or undefined when one cannot be rewritten to leave nothing behind, or a parent stage wrote the cache.
+ */
+function compensatingEdits(model: DockerfileModel, run: RunModel): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  for (const earlier of runsBefore(run)) {
+    if (hasApkCacheMount(earlier)) continue;
+    const touchesIndex = earlier.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !call.flags.some((flag) => flag.name === '--no-cache')));
+    if (!touchesIndex) continue;
+    // Why: edits stay inside the stage; a parent stage's cache is shared with its other children.
+    if (earlier.stage !== run.stage || !isFullyRewritable(model, earlier)) return undefined;
+    edits.push(...noCacheEdits(model, earlier));
+  }
+  return edits;
+}
+
+/** True when `noCacheEdits` leaves the RUN with nothing that reads or writes the on-disk index. */
+function isFullyRewritable(model: DockerfileModel, run: RunModel): boolean {
+  const adds = addsWithoutNoCache(run);
+  if (adds.length === 0) return false;
+  const firstAdd = adds[0].command.index;
+  return run.apkCalls.every((call: ApkCall) => {
+    if (adds.includes(call) || !(readsIndex(call) || writesIndex(call))) return true;
+    if (call.subcommand === 'update') {
+      return call.flags.length === 0 && call.command.index < firstAdd && removeCommand(model, run, call.command) !== undefined;
+    }
+    return call.flags.some((flag) => flag.name === '--no-cache');
+  });
+}

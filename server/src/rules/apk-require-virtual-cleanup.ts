@@ -1,0 +1,81 @@
+/**
+ * Why: `apk add --virtual NAME` groups build-only dependencies so one `apk del NAME` removes them; without that
+ * `apk del` in the same RUN the compilers and headers stay in the image.
+ */
+import type { Run } from 'dockerfile-ast';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { toRange, type DockerfileModel, type RunModel } from '../dockerfile/model';
+import type { ApkCall } from '../shell/apk';
+import type { ShellCommand } from '../shell/shellCommand';
+import { insertAt } from './edits';
+import { defineRule } from './rule';
+import { lineBreakAt, sequencesAfter } from './shared/apkLayers';
+
+/** Virtual names that say the group is meant to stay: `.rundeps`, `.ruby-rundeps`, `.persistent-deps`, … */
+const KEPT_GROUP = /run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i;
+
+export default defineRule({
+  id: 'apk-require-virtual-cleanup',
+  description: 'Delete an `apk add --virtual` group with `apk del` in the same RUN.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const model = context.dockerfile;
+    for (const run of model.runs) {
+      for (const call of run.apkCalls) {
+        if (call.subcommand !== 'add') continue;
+        const flag = call.flags.find((candidate) => candidate.name === '--virtual');
+        if (!flag) continue;
+        const name = flag.value ?? flag.valueWord?.raw;
+        if (!name || KEPT_GROUP.test(name)) continue;
+        if (isDeletedInRun(run, call, name) || isDeletedLater(model, run, name)) continue;
+        const fix = appendDeletion(model, run, call, name);
+        const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
+        context.report({
+          range: toRange(model, flag.word.start, end),
+          message: `\`${name}\` is never removed with \`apk del ${name}\` in this RUN, so its build dependencies stay in the image.`,
+          fixes: fix ? [{ title: `Add \`apk del ${name}\` at the end of the RUN`, kind: 'suggestion', edits: [fix] }] : [],
+        });
+      }
+    }
+  },
+});
+
+/** The deleted names of an `apk del`, by value; opaque words by their raw text. */
+function deletedNames(call: ApkCall): string[] {
+  return call.packages.map((item) => (item.kind === 'opaque' ? item.word.raw : item.name));
+}
+
+function deletes(call: ApkCall, name: string): boolean {
+  return call.subcommand === 'del' && (deletedNames(call).includes(name) || call.packages.some((item) => item.kind === 'opaque'));
+}
+
+function isDeletedInRun(run: RunModel, add: ApkCall, name: string): boolean {
+  return run.apkCalls.some((call) => call.command.index > add.command.index && deletes(call, name));
+}
+
+/** A later RUN that deletes the group is `apk-no-delete-in-later-layer`'s finding, with its own fix. */
+function isDeletedLater(model: DockerfileModel, run: RunModel, name: string): boolean {
+  return sequencesAfter(model, run).some((sequence) => sequence.some((later) => later.apkCalls.some((call) => deletes(call, name))));
+}
+
+/** Appends ` && apk del NAME` to a shell-form RUN, or an `apk del NAME` line to a heredoc script. */
+function appendDeletion(model: DockerfileModel, run: RunModel, add: ApkCall, name: string): TextEdit | undefined {
+  if (!add.command.isTopLevel || run.form === 'exec') return undefined;
+  const text = model.text;
+  if (run.form === 'heredoc') {
+    const ast = (run.isOnbuild ? (run.ast as unknown as { getTriggerInstruction(): Run | null }).getTriggerInstruction() : run.ast) as Run | null;
+    const heredocs = ast?.getHeredocs() ?? [];
+    const content = heredocs[heredocs.length - 1]?.getContentRange();
+    if (!content) return undefined;
+    const contentStart = model.document.offsetAt(content.start);
+    const contentEnd = model.document.offsetAt(content.end);
+    // Why: only when the group is installed by the script in the last heredoc and its last line is complete.
+    if (add.command.start < contentStart || add.command.end > contentEnd || /\\\s*$/.test(text.slice(contentStart, contentEnd))) return undefined;
+    return insertAt(model, contentEnd, `${lineBreakAt(text, contentEnd)}apk del ${name}`);
+  }
+  const last = run.commands.filter((command) => command.isTopLevel).reduce<ShellCommand | undefined>((found, command) => (found && found.end >= command.end ? found : command), undefined);
+  // Why: anything after the last command but a final `;` (`&`, `fi`, a comment) would swallow or detach the new step.
+  const rest = text.slice(last?.end ?? run.end, run.end).split(model.escapeChar).join('');
+  if (!last || !/^\s*;?\s*$/.test(rest)) return undefined;
+  return insertAt(model, last.end, ` && apk del ${name}`);
+}

@@ -1,0 +1,124 @@
+import rule from '../../../server/src/rules/apk-no-update-in-own-layer';
+import { ruleTester } from '../../support/ruleTester';
+
+const REMOVE = 'Remove `apk update`';
+const REMOVE_AND_NO_CACHE = 'Remove `apk update` and add `--no-cache` to the later `apk add`';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk update && apk add curl',
+    'FROM alpine:3.20\nRUN apk update && apk upgrade',
+    'FROM alpine:3.20\nRUN apk add --no-cache curl',
+    { name: 'the index goes to a cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk update\nRUN --mount=type=cache,target=/var/cache/apk apk add curl' },
+    { name: 'an install with --no-cache in the same RUN', code: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl' },
+    { name: 'apk update with --no-cache writes nothing', code: 'FROM alpine:3.20\nRUN apk --no-cache update' },
+    { name: 'apk inside a string is not a command', code: 'FROM alpine:3.20\nRUN echo "apk update"' },
+    { name: 'heredoc fed to another program', code: 'FROM alpine:3.20\nRUN python3 <<EOF\napk update\nEOF\n' },
+  ],
+  invalid: [
+    {
+      name: 'alone, nothing installs later',
+      code: 'FROM alpine:3.20\nRUN «apk update»\nRUN echo hi\n',
+      output: 'FROM alpine:3.20\nRUN echo hi\n',
+      messageIncludes: '`apk update`',
+      suggestions: [{ title: REMOVE, output: 'FROM alpine:3.20\nRUN echo hi\n' }],
+    },
+    {
+      name: 'alone, a later RUN installs from the stale index',
+      code: 'FROM alpine:3.20\nRUN «apk update»\nRUN apk add curl\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+      suggestions: [{ title: REMOVE_AND_NO_CACHE, output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' }],
+    },
+    {
+      name: 'every later RUN that relied on the index gets --no-cache, up to one that refreshes it',
+      code: 'FROM alpine:3.20\nRUN «apk update»\nRUN apk add curl\nRUN apk add git && \\\n    make\nRUN apk add -U jq\nRUN apk add bash\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git && \\\n    make\nRUN apk add -U jq\nRUN apk add bash\n',
+    },
+    {
+      name: 'a later apk add --no-cache did not rely on the index',
+      code: 'FROM alpine:3.20\n\n# tools\nRUN «apk update»\nRUN apk add --no-cache curl',
+      output: 'FROM alpine:3.20\n\n# tools\nRUN apk add --no-cache curl',
+      suggestions: [{ title: REMOVE, output: 'FROM alpine:3.20\n\n# tools\nRUN apk add --no-cache curl' }],
+    },
+    {
+      name: 'last instruction of the file',
+      code: 'FROM alpine:3.20\nRUN «apk update»',
+      output: 'FROM alpine:3.20',
+    },
+    {
+      name: 'first step of an && chain on a continuation line',
+      code: 'FROM alpine:3.20\nRUN «apk update -q» \\\n  && pip install requests\nRUN apk add py3-pip',
+      output: 'FROM alpine:3.20\nRUN pip install requests\nRUN apk add --no-cache py3-pip',
+    },
+    {
+      name: 'last step of a chain',
+      code: 'FROM alpine:3.20\nRUN mkdir /app && «apk update»\nRUN apk add curl',
+      output: 'FROM alpine:3.20\nRUN mkdir /app\nRUN apk add --no-cache curl',
+    },
+    {
+      name: 'a later apk upgrade needs the index: no fix',
+      code: 'FROM alpine:3.20\nRUN «apk update»\nRUN apk upgrade && apk add curl',
+      output: null,
+    },
+    {
+      name: 'after ||: no fix',
+      code: 'FROM alpine:3.20\nRUN «apk update» || true',
+      output: null,
+    },
+    {
+      name: 'inside if: no fix',
+      code: 'FROM alpine:3.20\nRUN if [ -n "$REFRESH" ]; then «apk update»; fi',
+      output: null,
+    },
+    {
+      name: 'an extra repository: no fix',
+      code: 'FROM alpine:3.20\nRUN «apk update -X https://dl-cdn.alpinelinux.org/alpine/edge/testing»\nRUN apk add curl',
+      output: null,
+    },
+    {
+      name: 'an unrelated later stage is not touched',
+      code: 'FROM alpine:3.20 AS build\nRUN «apk update»\nFROM alpine:3.20\nRUN apk add curl',
+      output: 'FROM alpine:3.20 AS build\nFROM alpine:3.20\nRUN apk add curl',
+    },
+    {
+      name: 'a stage built FROM this one inherits the index',
+      code: 'FROM alpine:3.20 AS base\nRUN «apk update»\nFROM base\nRUN apk add curl',
+      output: 'FROM alpine:3.20 AS base\nFROM base\nRUN apk add --no-cache curl',
+    },
+    {
+      name: 'ONBUILD triggers',
+      code: 'FROM alpine:3.20\nONBUILD RUN «apk update»\nONBUILD RUN apk add curl\nRUN apk add git',
+      output: 'FROM alpine:3.20\nONBUILD RUN apk add --no-cache curl\nRUN apk add git',
+    },
+    {
+      name: 'an ONBUILD trigger relies on the index a plain RUN left',
+      code: 'FROM alpine:3.20\nRUN «apk update»\nONBUILD RUN apk add curl',
+      output: 'FROM alpine:3.20\nONBUILD RUN apk add --no-cache curl',
+    },
+    {
+      name: 'heredoc with one command',
+      code: 'FROM alpine:3.20\nRUN <<EOF\n«apk update»\nEOF\nRUN apk add curl\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    },
+    {
+      name: 'heredoc script line',
+      code: 'FROM alpine:3.20\nRUN <<EOF\nset -e\n«apk update»\nEOF\n',
+      output: 'FROM alpine:3.20\nRUN <<EOF\nset -e\nEOF\n',
+    },
+    {
+      name: 'exec form',
+      code: 'FROM alpine:3.20\nRUN [«"apk", "update"»]\nRUN ["apk", "add", "curl"]',
+      output: 'FROM alpine:3.20\nRUN ["apk", "add", "--no-cache", "curl"]',
+    },
+    {
+      name: 'non-Alpine stage that runs apk',
+      code: 'FROM mycompany/base:1\nRUN «apk update»\nRUN apk add curl',
+      output: 'FROM mycompany/base:1\nRUN apk add --no-cache curl',
+    },
+    {
+      name: 'escape directive',
+      code: '# escape=`\nFROM alpine:3.20\nRUN «apk update» && `\n    echo done\nRUN apk add curl',
+      output: '# escape=`\nFROM alpine:3.20\nRUN echo done\nRUN apk add --no-cache curl',
+    },
+  ],
+});

@@ -1,0 +1,106 @@
+import rule from '../../../server/src/rules/apk-require-virtual-cleanup';
+import { ruleTester } from '../../support/ruleTester';
+
+const del = (name: string): string => `Add \`apk del ${name}\` at the end of the RUN`;
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc && make && apk del .build-deps',
+    { name: 'short flag', code: 'FROM alpine:3.20\nRUN apk add -t .build-deps gcc \\\n  && make \\\n  && apk del --no-network .build-deps' },
+    { name: 'flag with =', code: 'FROM alpine:3.20\nRUN apk add --virtual=.build-deps gcc; make; apk del .build-deps' },
+    { name: 'groups meant to stay', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .ruby-rundeps libffi && apk add --virtual .persistent-deps ca-certificates && apk add -t .run-deps tzdata' },
+    { name: 'deleted by a later RUN: apk-no-delete-in-later-layer reports that', code: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps gcc\nRUN make && apk del .build-deps' },
+    { name: 'deleted through a variable', code: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps gcc && make && apk del $BUILD_DEPS' },
+    { name: 'no virtual group', code: 'FROM alpine:3.20\nRUN apk add --no-cache gcc' },
+    { name: 'heredoc script that deletes', code: 'FROM alpine:3.20\nRUN <<EOF\nset -e\napk add --virtual .build-deps gcc\nmake\napk del .build-deps\nEOF\n' },
+  ],
+  invalid: [
+    {
+      name: 'a single command',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache «--virtual .build-deps» gcc musl-dev',
+      output: null,
+      messageIncludes: '`.build-deps`',
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps' }],
+    },
+    {
+      name: 'appended after the last step of a chain on continuation lines',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache «--virtual .build-deps» gcc \\\n  && pip install -r requirements.txt \\\n  && rm -rf /root/.cache\n',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc \\\n  && pip install -r requirements.txt \\\n  && rm -rf /root/.cache && apk del .build-deps\n' }],
+    },
+    {
+      name: 'short flag',
+      code: 'FROM alpine:3.20\nRUN apk add «-t .gyp» python3 make g++ && npm ci',
+      output: null,
+      suggestions: [{ title: del('.gyp'), output: 'FROM alpine:3.20\nRUN apk add -t .gyp python3 make g++ && npm ci && apk del .gyp' }],
+    },
+    {
+      name: 'flag with =',
+      code: 'FROM alpine:3.20\nRUN apk --no-cache add «--virtual=.fetch-deps» curl && curl -fsSLO https://example.org/x.tgz',
+      output: null,
+      suggestions: [{ title: del('.fetch-deps'), output: 'FROM alpine:3.20\nRUN apk --no-cache add --virtual=.fetch-deps curl && curl -fsSLO https://example.org/x.tgz && apk del .fetch-deps' }],
+    },
+    {
+      name: 'another group is deleted, not this one',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && apk add --virtual .fetch-deps curl && apk del .fetch-deps',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps gcc && apk add --virtual .fetch-deps curl && apk del .fetch-deps && apk del .build-deps' }],
+    },
+    {
+      name: 'a builder stage is reported too; an unrelated later stage deleting the name does not count',
+      code: 'FROM alpine:3.20 AS build\nRUN apk add «--virtual .build-deps» gcc\nFROM alpine:3.20\nRUN apk del .build-deps',
+      output: null,
+      messageIncludes: 'stay in the image',
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20 AS build\nRUN apk add --virtual .build-deps gcc && apk del .build-deps\nFROM alpine:3.20\nRUN apk del .build-deps' }],
+    },
+    {
+      name: 'ONBUILD trigger',
+      code: 'FROM alpine:3.20\nONBUILD RUN apk add «--virtual .build-deps» gcc && make',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nONBUILD RUN apk add --virtual .build-deps gcc && make && apk del .build-deps' }],
+    },
+    {
+      name: 'heredoc script gets a last line',
+      code: 'FROM alpine:3.20\nRUN <<EOF\nset -e\napk add «--virtual .build-deps» gcc\nmake\nEOF\n',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN <<EOF\nset -e\napk add --virtual .build-deps gcc\nmake\napk del .build-deps\nEOF\n' }],
+    },
+    {
+      name: 'a non-Alpine base that runs apk',
+      code: 'FROM mycompany/base:1\nRUN apk add «--virtual .build-deps» gcc',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM mycompany/base:1\nRUN apk add --virtual .build-deps gcc && apk del .build-deps' }],
+    },
+    {
+      name: 'a final ; stays last',
+      code: 'FROM alpine:3.20\nRUN set -eux; \\\n    apk add «--virtual .build-deps» gcc; \\\n    make;',
+      output: null,
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN set -eux; \\\n    apk add --virtual .build-deps gcc; \\\n    make && apk del .build-deps;' }],
+    },
+    {
+      name: 'a background job at the end gets no fix',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && make &',
+      output: null,
+    },
+    {
+      name: 'a RUN that ends in fi gets no fix',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && if [ -f Makefile ]; then make; fi',
+      output: null,
+    },
+    {
+      name: 'a trailing comment gets no fix',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc # compilers',
+      output: null,
+    },
+    {
+      name: 'inside if gets no fix',
+      code: 'FROM alpine:3.20\nRUN if [ "$NATIVE" = 1 ]; then apk add «--virtual .build-deps» gcc; fi && make',
+      output: null,
+    },
+    {
+      name: 'exec form gets no fix',
+      code: 'FROM alpine:3.20\nRUN ["apk", "add", «"--virtual", ".build-deps"», "gcc"]',
+      output: null,
+    },
+  ],
+});
