@@ -313,14 +313,13 @@ function blankHeredocMarkers(segment: ShellSegment): ShellSegment {
 }
 
 function execCommand(document: TextDocument, strings: ReturnType<Run['getJSONStrings']>): ShellCommand {
+  const text = document.getText();
   const words: ShellWord[] = strings.map((argument) => {
     const range = argument.getRange();
-    return {
-      raw: argument.getValue(),
-      value: argument.getJSONValue(),
-      start: document.offsetAt(range.start),
-      end: document.offsetAt(range.end),
-    };
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    const raw = text.slice(start, end);
+    return { raw, value: decodeJsonString(raw) ?? argument.getJSONValue(), start, end };
   });
   const first = words[0]?.value;
   return {
@@ -334,4 +333,17 @@ function execCommand(document: TextDocument, strings: ReturnType<Run['getJSONStr
     isTopLevel: true,
     index: 0,
   };
+}
+
+/**
+ * Why: Docker decodes exec form as JSON, but dockerfile-ast's string values drop blanks and unknown escapes
+ * (`"apk add x"` → `apkaddx`, `\u0020` → `0020`). Undefined when the string spans a line continuation.
+ */
+function decodeJsonString(raw: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

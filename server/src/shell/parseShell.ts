@@ -24,6 +24,14 @@ export function parseSegments(segments: readonly ShellSegment[], exports?: Shell
   return commands;
 }
 
+/** A node still to visit, with what the walk knows about its ancestors. */
+interface PendingNode {
+  readonly node: Node;
+  readonly isNested: boolean;
+  /** The statement that wraps this node with redirections (`cmd > /dev/null`), when its parent is one. */
+  readonly redirectedBy: Node | undefined;
+}
+
 function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: ShellWord[] | undefined): void {
   if (segment.text.trim() === '') return;
   const tree = getShellParser().parse(segment.text);
@@ -31,17 +39,27 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
   try {
     const found: { node: Node; statement: Node; isTopLevel: boolean }[] = [];
     // Note: commands inside ERROR nodes are kept; tree-sitter wraps whole valid lists in ERROR for one stray token.
-    const visit = (node: Node, isNested: boolean): void => {
+    // Why: an explicit stack that carries each node's enclosing redirected statement, because `a && b && …` nests
+    // one list per operator: a recursive walk overflows the call stack after a few thousand commands, and
+    // `Node.parent` walks down from the root, which is quadratic. Children are pushed in reverse (source order).
+    const pending: PendingNode[] = [{ node: tree.rootNode, isNested: false, redirectedBy: undefined }];
+    for (let item = pending.pop(); item; item = pending.pop()) {
+      const { node, isNested } = item;
       if (node.type === 'command') {
-        found.push({ node, statement: statementOf(node), isTopLevel: !isNested });
+        found.push({ node, statement: item.redirectedBy ?? node, isTopLevel: !isNested });
       }
       if (exports && node.type === 'declaration_command' && node.firstChild?.type === 'export') {
         for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(segment, child));
       }
       const nested = isNested || NESTING_TYPES.has(node.type);
-      for (const child of node.namedChildren) if (child) visit(child, nested);
-    };
-    visit(tree.rootNode, false);
+      // The outermost of directly nested redirected statements is the statement of the command inside them.
+      const redirectedBy = node.type === 'redirected_statement' ? (item.redirectedBy ?? node) : undefined;
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) pending.push({ node: child, isNested: nested, redirectedBy });
+      }
+    }
     for (let i = 0; i < found.length; i++) {
       const { node, statement, isTopLevel } = found[i];
       const before = separatorBetween(segment.text, found[i - 1]?.statement, statement);
@@ -51,13 +69,6 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
   } finally {
     tree.delete();
   }
-}
-
-/** The outermost node that belongs to this command alone (a redirected statement wraps its command). */
-function statementOf(command: Node): Node {
-  let statement = command;
-  while (statement.parent && statement.parent.type === 'redirected_statement') statement = statement.parent;
-  return statement;
 }
 
 function toCommand(
