@@ -80,6 +80,7 @@ export function parseArguments(argv: readonly string[]): LintOptions | 'help' | 
       case '--rule': {
         const spec = valueOf(flag, inline);
         const [id, severity] = spec.split('=');
+        if (severity === undefined) throw new UsageError(`--rule needs ID=SEVERITY, got "${spec}".`);
         if (!findRule(id)) throw new UsageError(`Unknown rule "${id}". Rules: ${allRules.map((rule) => rule.id).join(', ')}.`);
         if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(`Unknown severity "${severity}" for ${id}: use ${SEVERITY_SETTINGS.join(', ')}.`);
         options.rules[id] = severity as SeveritySetting;

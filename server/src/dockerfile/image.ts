@@ -64,7 +64,9 @@ export function parseImageReference(reference: string): ImageReference | undefin
       rest = rest.slice(firstSlash + 1);
     }
   }
-  const repository = rest.startsWith('library/') ? rest.slice('library/'.length) : rest;
+  // Note: `library/` is Docker Hub's namespace for official images; on other registries it is a plain path.
+  const isDockerHub = registry === undefined || registry === 'docker.io' || registry === 'index.docker.io';
+  const repository = isDockerHub && rest.startsWith('library/') ? rest.slice('library/'.length) : rest;
   return { registry, repository: repository.toLowerCase(), tag, digest };
 }
 

@@ -56,6 +56,7 @@ export interface ApkCall {
   readonly virtualName: string | undefined;
 }
 
+const OPAQUE_LONG_FLAG = /^["']?(--[A-Za-z][A-Za-z0-9-]*)=/;
 const CONSTRAINT = /^([^=~<>@]+)(?:@([^=~<>]+))?(?:(~=|=~|>=|<=|><|=|~|>|<)(.*))?$/;
 
 /** Builds the apk model for a command named `apk`; returns undefined for any other command. */
@@ -68,6 +69,12 @@ export function parseApk(command: ShellCommand): ApkCall | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const text = word.value;
+    // `--virtual=$NAME`: the flag is literal even though its value expands; keep the value unknown.
+    const opaqueLongFlag = text === undefined && !onlyOperands ? OPAQUE_LONG_FLAG.exec(word.raw)?.[1] : undefined;
+    if (opaqueLongFlag !== undefined) {
+      flags.push({ name: VALUE_FLAGS.get(opaqueLongFlag) ?? opaqueLongFlag, word });
+      continue;
+    }
     if (onlyOperands || text === undefined || !text.startsWith('-') || text === '-') {
       operands.push(word);
       continue;
