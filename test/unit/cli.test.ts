@@ -91,6 +91,10 @@ describe('alpinist lint (runCli)', () => {
       [['--rule', `${RULE}=error`, '--failure-threshold', 'error'], 1],
       [['--rule', `${RULE}=info`], 0],
       [['--rule', `${RULE}=info`, '--failure-threshold', 'info'], 1],
+      [['--failure-threshold', 'style'], 1],
+      [['--failure-threshold', 'ignore'], 0],
+      [['--rule', 'DL3019=error', '-t', 'error'], 1],
+      [['--ignore', 'DL3019'], 0],
     ];
     for (const [options, code] of thresholds) {
       it(`${options.join(' ')} on a warning exits ${code}`, async () => {
@@ -122,8 +126,10 @@ describe('alpinist lint (runCli)', () => {
       ['unknown severity', ['--rule', `${RULE}=loud`], `alpinist: Unknown severity "loud" for ${RULE}: use off, hint, info, warning, error.`],
       ['--rule without a severity', ['--rule', RULE], `alpinist: --rule needs ID=SEVERITY, got "${RULE}".`],
       ['--rule without a value', ['--rule'], 'alpinist: --rule needs a value.'],
-      ['unknown format', ['--format', 'xml'], 'alpinist: Unknown format "xml": use text or json.'],
+      ['unknown format', ['--format', 'xml'], 'alpinist: Unknown format "xml": use text, json, sarif, checkstyle or github.'],
       ['unknown failure threshold', ['--failure-threshold', 'fatal'], 'alpinist: Unknown failure threshold "fatal"'],
+      ['--jobs 0', ['--jobs', '0'], 'alpinist: --jobs needs a number from 1 or auto, got "0".'],
+      ['--ignore of an unknown rule', ['--ignore', 'no-such-rule'], 'alpinist: Unknown rule "no-such-rule". Rules: '],
     ];
     for (const [name, argv, reason] of usage) {
       it(name, async () => {

@@ -1,0 +1,33 @@
+/** The report formats: each turns the run's results into the text written to stdout. */
+import type { Format } from '../args';
+import type { FileResult, JobSettings } from '../types';
+import { formatCheckstyle } from './checkstyle';
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export interface Report {
+  /** In the order files were given and discovered; unreadable files carry `error` and no findings. */
+  readonly results: readonly FileResult[];
+  readonly fix: JobSettings['fix'];
+  /** Text only: show the source lines under each finding. */
+  readonly codeFrame: boolean;
+  /** SARIF locations are relative to it, as code scanning expects paths relative to the repository. */
+  readonly cwd: string;
+  readonly version: string;
+}
+
+const FORMATTERS: Record<Format, (report: Report) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  checkstyle: formatCheckstyle,
+  github: formatGithub,
+};
+
+/** The complete stdout of a run, ending with a newline unless empty. */
+export function formatReport(format: Format, report: Report): string {
+  const output = FORMATTERS[format](report);
+  return output === '' ? '' : `${output}\n`;
+}

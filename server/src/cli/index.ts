@@ -1,0 +1,89 @@
+/**
+ * `runCli(argv, io)`: arguments and config → files → lint (in process or on workers) → report and exit code.
+ * Exit codes: 0 clean, 1 findings at or above the failure threshold, 2 usage, config or I/O errors.
+ */
+import { version } from '../../../package.json';
+import { parseArguments, USAGE, UsageError } from './args';
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, type CliConfig } from './config';
+import { discoverFiles, STDIN_PATH } from './discovery';
+import { formatReport } from './formatters';
+import { describeIoError } from './ioError';
+import { createProgress } from './progress';
+import { meetsThreshold } from './ruleOptions';
+import type { CliIo, FileResult, JobSettings, LintJob } from './types';
+import { countWorkers, lintAll } from './workers';
+
+export type { CliIo } from './types';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`alpinist: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+
+  const cwd = process.cwd();
+  // Note: found files are named relative to the current directory ('.hadolint.yaml'), as messages show them.
+  const configFile = options.config === null ? undefined : (options.config ?? findConfigFile('.'));
+  let config: CliConfig = EMPTY_CONFIG;
+  try {
+    if (configFile) config = loadConfig(configFile);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`alpinist: ${error.message}\n`);
+    return 2;
+  }
+  for (const warning of config.warnings) io.stderr(`alpinist: warning: ${warning}\n`);
+
+  // Note: flags win over the config file; within each, the last setting for a rule wins.
+  const threshold = options.threshold ?? config.threshold ?? 'warning';
+  const codeFrame = options.format === 'text' && io.isStdoutTTY === true;
+  const settings: JobSettings = { rules: { ...config.rules, ...options.rules }, fix: options.fix, fixSuggestions: options.fixSuggestions, keepSource: codeFrame };
+
+  const entries = discoverFiles(options.paths, cwd);
+  const jobs: LintJob[] = [];
+  const slots: (number | FileResult)[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== 'string') {
+      slots.push({ file: entry.path, findings: [], error: entry.error });
+    } else if (entry === STDIN_PATH) {
+      try {
+        jobs.push({ path: entry, display: options.stdinFilename, text: io.readStdin() });
+        slots.push(jobs.length - 1);
+      } catch (error) {
+        slots.push({ file: options.stdinFilename, findings: [], error: describeIoError(error, options.stdinFilename) });
+      }
+    } else {
+      jobs.push({ path: entry, display: entry });
+      slots.push(jobs.length - 1);
+    }
+  }
+
+  const progress = createProgress(jobs.length, io.isStderrTTY === true, io.stderr);
+  const linted = await lintAll(jobs, settings, countWorkers(jobs.length, options.jobs), (done) => progress.update(done));
+  progress.finish();
+  const results = slots.map((slot) => (typeof slot === 'number' ? linted[slot] : slot));
+
+  for (const result of results) {
+    if (result.error) io.stderr(`alpinist: ${result.error}\n`);
+    for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
+  }
+  io.stdout(formatReport(options.format, { results, fix: options.fix, codeFrame, cwd, version }));
+  if (results.some((result) => result.error)) return 2;
+  if (jobs.length === 0) {
+    io.stderr(`alpinist: no Dockerfiles found in ${options.paths.join(', ')}\n`);
+    return 2;
+  }
+  return results.some((result) => result.findings.some((finding) => meetsThreshold(finding.severity, threshold))) ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+/** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
+import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
+import type { Fix, Severity, SeveritySetting } from '../rules/rule';
+
+/** Where the CLI writes and reads; tests pass strings, the entry point passes the process streams. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+  /** Text output adds a code frame under each finding when stdout is a terminal. */
+  readonly isStdoutTTY?: boolean;
+  /** A progress line is drawn on stderr for long runs when it is a terminal. */
+  readonly isStderrTTY?: boolean;
+}
+
+export type Threshold = Severity | 'none';
+
+/** A finding as plain data: it crosses worker threads, so it carries the rule id, not the rule. */
+export interface PlainFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes: readonly Fix[];
+  readonly tags?: readonly DiagnosticTag[];
+}
+
+/** One file to lint: a path to read, or standard input's text under the name to report. */
+export interface LintJob {
+  readonly path: string;
+  readonly display: string;
+  readonly text?: string;
+}
+
+/** How every file of a run is linted; the same object is handed to each worker. */
+export interface JobSettings {
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
+  readonly fix: 'off' | 'apply' | 'dry-run';
+  readonly fixSuggestions: boolean;
+  /** Return the (fixed) text, for code frames. */
+  readonly keepSource: boolean;
+}
+
+export interface FileResult {
+  /** The path as given or discovered, or the name reported for standard input. */
+  readonly file: string;
+  readonly findings: readonly PlainFinding[];
+  /** A one-line reason the file could not be read or written; such a file has no findings. */
+  readonly error?: string;
+  /** Rules that threw on this file (a bug in Alpinist); the other rules still ran. */
+  readonly ruleFailures?: readonly string[];
+  readonly source?: string;
+  /** With `--fix`/`--fix-dry-run`: the fixes changed (or would change) the file. */
+  readonly fixed?: boolean;
+  /** With `--fix-dry-run`: the unified diff of the fixes. */
+  readonly diff?: string;
+}

@@ -1,0 +1,149 @@
+/**
+ * Config files: Alpinist's own keys and hadolint's `.hadolint.yaml`, discovery and precedence in the current
+ * directory, flags over files, and broken files (one line, exit 2, no stack trace).
+ */
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../../server/src/cli/config';
+import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
+
+interface Case {
+  readonly name: string;
+  readonly yaml: string;
+  readonly rules?: Record<string, string>;
+  readonly threshold?: string;
+  /** Whole warnings, without the `<file>: ` prefix. */
+  readonly warnings?: readonly string[];
+}
+
+const cases: Case[] = [
+  { name: 'empty file', yaml: '' },
+  { name: 'only comments', yaml: '# nothing yet\n' },
+  { name: 'Alpinist rules by id', yaml: 'rules:\n  apk-prefer-no-cache: error\n  no-unused-suppression: off\n', rules: { 'apk-prefer-no-cache': 'error', 'no-unused-suppression': 'off' } },
+  { name: 'Alpinist rules by hadolint code', yaml: 'rules:\n  DL3019: info\n', rules: { 'apk-prefer-no-cache': 'info' } },
+  { name: 'YAML 1.1 `off` written as false', yaml: 'rules:\n  apk-prefer-no-cache: false\n', rules: { 'apk-prefer-no-cache': 'off' } },
+  { name: 'hadolint ignored: codes map to their rules; unknown DL codes are hadolint’s', yaml: 'ignored:\n  - DL3019\n  - DL3008\n  - SC2086\n', rules: { 'apk-prefer-no-cache': 'off' } },
+  { name: 'hadolint ignored by Alpinist id', yaml: 'ignored: [from-require-pinned-tag]\n', rules: { 'from-require-pinned-tag': 'off' } },
+  { name: 'one code stands for the whole rule', yaml: 'override:\n  error: [DL3007]\n', rules: { 'from-require-pinned-tag': 'error' } },
+  {
+    name: 'hadolint override levels, style is hint',
+    yaml: 'override:\n  error: [DL3019]\n  warning: [DL3042]\n  info: [DL3018]\n  style: [apk-no-renamed-packages]\n',
+    rules: { 'apk-prefer-no-cache': 'error', 'pip-require-no-cache-dir': 'warning', 'apk-require-pinned-versions': 'info', 'apk-no-renamed-packages': 'hint' },
+  },
+  { name: 'ignored wins over override, rules over both', yaml: 'override:\n  error: [DL3019, DL3042]\nignored: [DL3019, DL3042]\nrules:\n  pip-require-no-cache-dir: warning\n', rules: { 'apk-prefer-no-cache': 'off', 'pip-require-no-cache-dir': 'warning' } },
+  { name: 'failure-threshold', yaml: 'failure-threshold: error\n', threshold: 'error' },
+  { name: 'hadolint failure-threshold style', yaml: 'failure-threshold: style\n', threshold: 'hint' },
+  { name: 'no-fail: true never fails', yaml: 'failure-threshold: info\nno-fail: true\n', threshold: 'none' },
+  {
+    name: 'hadolint-only and unknown keys are ignored with a warning',
+    yaml: 'trustedRegistries: [docker.io]\nlabel-schema:\n  author: text\nfoo: 1\n',
+    warnings: ['ignoring "trustedRegistries": a hadolint option Alpinist does not use.', 'ignoring "label-schema": a hadolint option Alpinist does not use.', 'ignoring unknown key "foo".'],
+  },
+  {
+    name: 'invalid values are ignored with a warning',
+    yaml: 'rules:\n  apk-prefer-no-cache: loud\n  no-such-rule: error\nignored: DL3019\noverride:\n  fatal: [DL3019]\n  error: [not-a-rule, 3]\nfailure-threshold: 2\nno-fail: maybe\n',
+    warnings: [
+      'ignoring "override.fatal": use error, warning, info or style.',
+      'ignoring "not-a-rule" in "override.error": there is no Alpinist rule or hadolint code with that name.',
+      'ignoring 3 in "override.error": there is no Alpinist rule or hadolint code with that name.',
+      'ignoring "ignored": expected a list, got "DL3019".',
+      'ignoring "rules.apk-prefer-no-cache": expected one of off, hint, info, warning, error, got "loud".',
+      'ignoring "no-such-rule" in "rules.no-such-rule": there is no Alpinist rule or hadolint code with that name.',
+      'ignoring "failure-threshold": expected error, warning, info, style, hint or none, got 2.',
+      'ignoring "no-fail": expected true or false, got "maybe".',
+    ],
+  },
+  { name: 'rules must be a mapping', yaml: 'rules: [apk-prefer-no-cache]\n', warnings: ['ignoring "rules": expected a mapping of rule ids to severities, got a list.'] },
+];
+
+const broken: [string, string, string][] = [
+  ['an unclosed flow sequence', 'ignored: [DL3018\n', 'cfg.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+  ['a tab as indentation', 'rules:\n\tapk-prefer-no-cache: off\n', 'cfg.yaml:2:1: invalid YAML: Tabs are not allowed as indentation'],
+  ['a duplicate key', 'ignored: []\nignored: [DL3019]\n', 'cfg.yaml:2:1: invalid YAML: Map keys must be unique'],
+  ['a list at the top', '- DL3019\n', 'cfg.yaml: expected a mapping of options, got a list.'],
+  ['a scalar at the top', 'DL3019\n', 'cfg.yaml: expected a mapping of options, got "DL3019".'],
+];
+
+describe('alpinist lint: config files', () => {
+  describe('parseConfig', () => {
+    for (const { name, yaml, rules = {}, threshold, warnings = [] } of cases) {
+      it(name, () => {
+        const config = parseConfig(yaml, 'cfg.yaml');
+        assert.deepEqual(config, { rules, threshold, warnings: warnings.map((warning) => `cfg.yaml: ${warning}`) });
+      });
+    }
+    for (const [name, yaml, message] of broken) {
+      it(`broken: ${name}`, () => assert.throws(() => parseConfig(yaml, 'cfg.yaml'), { message }));
+    }
+  });
+
+  describe('runCli', () => {
+    const directory = useTempDirectory();
+    const RULES = onlyRules('apk-prefer-no-cache', 'from-require-pinned-tag');
+    const DIRTY = 'FROM alpine:3.20\nRUN apk add curl\n';
+    const lint = (...argv: string[]) => runAlpinist(['lint', ...argv, ...RULES]);
+    beforeEach(() => directory.write('Dockerfile', DIRTY));
+
+    it('.hadolint.yaml in the current directory is read', async () => {
+      directory.write('.hadolint.yaml', 'ignored: [DL3019]\n');
+      assert.deepEqual(await lint('Dockerfile'), { code: 0, stdout: '0 findings in 1 file.\n', stderr: '' });
+    });
+
+    it('.alpinist.yaml comes before .hadolint.yaml, and only one file is read', async () => {
+      directory.write('.hadolint.yaml', 'ignored: [DL3019]\n');
+      directory.write('.alpinist.yaml', 'rules:\n  apk-prefer-no-cache: error\n');
+      const result = await lint('Dockerfile', '-t', 'error');
+      assert.equal(result.code, 1);
+      assert.match(result.stdout, /^Dockerfile:2:5: error apk-prefer-no-cache: /);
+    });
+
+    it('--config names the file; --no-config reads none', async () => {
+      directory.write('.alpinist.yaml', 'ignored: [DL3019]\n');
+      directory.write('ci/strict.yaml', 'failure-threshold: error\noverride:\n  error: [DL3019]\n');
+      assert.equal((await lint('Dockerfile', '--config', 'ci/strict.yaml', '-t', 'error')).code, 1);
+      assert.equal((await lint('Dockerfile')).code, 0);
+      assert.equal((await lint('Dockerfile', '--no-config')).code, 1);
+    });
+
+    it('flags win over the file: --failure-threshold, --rule, --ignore', async () => {
+      directory.write('.hadolint.yaml', 'failure-threshold: error\noverride:\n  info: [DL3019]\n');
+      assert.equal((await lint('Dockerfile')).code, 0);
+      assert.equal((await lint('Dockerfile', '-t', 'info')).code, 1);
+      assert.equal((await lint('Dockerfile', '--rule', 'apk-prefer-no-cache=error')).code, 1);
+      assert.equal((await lint('Dockerfile', '--rule', 'DL3019=error', '--ignore', 'DL3019')).code, 0);
+    });
+
+    it('the file’s failure-threshold applies when no flag sets one', async () => {
+      directory.write('.hadolint.yaml', 'failure-threshold: error\n');
+      assert.equal((await lint('Dockerfile')).code, 0);
+      directory.write('.hadolint.yaml', 'no-fail: true\noverride:\n  error: [DL3019]\n');
+      assert.equal((await lint('Dockerfile')).code, 0);
+    });
+
+    it('warnings go to stderr, one line each, and the run goes on', async () => {
+      directory.write('.hadolint.yaml', 'trustedRegistries: [docker.io]\nignored: [DL3019, nonsense]\n');
+      assert.deepEqual(await lint('Dockerfile'), {
+        code: 0,
+        stdout: '0 findings in 1 file.\n',
+        stderr: 'alpinist: warning: .hadolint.yaml: ignoring "trustedRegistries": a hadolint option Alpinist does not use.\nalpinist: warning: .hadolint.yaml: ignoring "nonsense" in "ignored": there is no Alpinist rule or hadolint code with that name.\n',
+      });
+    });
+
+    it('broken YAML: one line on stderr, exit 2, nothing linted', async () => {
+      directory.write('.hadolint.yaml', 'ignored: [DL3018\n');
+      assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: 'alpinist: .hadolint.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n' });
+    });
+
+    it('a missing or unreadable --config: one line, exit 2', async () => {
+      assert.deepEqual(await lint('Dockerfile', '--config', 'nope.yaml'), { code: 2, stdout: '', stderr: 'alpinist: nope.yaml: no such file or directory\n' });
+      assert.deepEqual(await lint('Dockerfile', '-c', '.'), { code: 2, stdout: '', stderr: 'alpinist: .: is a directory\n' });
+    });
+
+    it('--ignore takes Alpinist ids and hadolint codes, including ones Alpinist does not implement', async () => {
+      assert.equal((await lint('Dockerfile', '--ignore', 'apk-prefer-no-cache')).code, 0);
+      assert.equal((await lint('Dockerfile', '--ignore', 'DL3019', '--ignore', 'DL3008')).code, 0);
+      const unknown = await lint('Dockerfile', '--ignore', 'nonsense');
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /^alpinist: Unknown rule "nonsense"\. Rules: /);
+    });
+  });
+});

@@ -1,0 +1,85 @@
+/** Which files `alpinist lint <paths>` lints: `.gitignore` (without git), order, duplicates, explicit paths. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { discoverFiles } from '../../../server/src/cli/discovery';
+import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
+
+const CLEAN = 'FROM alpine:3.20\n';
+
+describe('alpinist lint: file discovery', () => {
+  const directory = useTempDirectory();
+  const files = (...paths: string[]) => discoverFiles(paths);
+  const writeAll = (...names: string[]) => names.forEach((name) => directory.write(name, CLEAN));
+
+  describe('.gitignore', () => {
+    it('excludes matching files and folders, with negations', () => {
+      directory.write('.gitignore', 'build/\n*.generated.Dockerfile\n!keep.generated.Dockerfile\n# a comment\n');
+      writeAll('Dockerfile', 'build/Dockerfile', 'x.generated.Dockerfile', 'keep.generated.Dockerfile', 'sub/build/Dockerfile', 'sub/y.generated.Dockerfile');
+      assert.deepEqual(files('.'), ['Dockerfile', 'keep.generated.Dockerfile']);
+    });
+
+    it('a nested .gitignore adds patterns and can re-include what a parent excluded', () => {
+      directory.write('.gitignore', 'Dockerfile.*\n');
+      directory.write('app/.gitignore', '!Dockerfile.dev\nold.Dockerfile\n');
+      writeAll('Dockerfile.ci', 'app/Dockerfile.dev', 'app/Dockerfile.prod', 'app/old.Dockerfile', 'old.Dockerfile');
+      assert.deepEqual(files('.'), [path.join('app', 'Dockerfile.dev'), 'old.Dockerfile']);
+    });
+
+    it('anchored patterns are relative to their .gitignore', () => {
+      directory.write('.gitignore', '/Dockerfile\n');
+      writeAll('Dockerfile', 'sub/Dockerfile');
+      assert.deepEqual(files('.'), [path.join('sub', 'Dockerfile')]);
+    });
+
+    it('outside a repository, .gitignore files between the current directory and a given folder apply', () => {
+      directory.write('.gitignore', 'services/legacy/\n');
+      writeAll('services/api/Dockerfile', 'services/legacy/Dockerfile');
+      assert.deepEqual(files('services'), [path.join('services', 'api', 'Dockerfile')]);
+    });
+
+    it('inside a repository, the .gitignore files up to its root apply, wherever the command runs', () => {
+      fs.mkdirSync(path.join(directory.root, '.git'));
+      directory.write('.gitignore', 'generated/\n');
+      writeAll('app/Dockerfile', 'app/generated/Dockerfile');
+      process.chdir(path.join(directory.root, 'app'));
+      assert.deepEqual(files('.'), ['Dockerfile']);
+    });
+
+    it('a file or folder named explicitly is linted even when ignored', () => {
+      directory.write('.gitignore', 'build/\nDockerfile.tmp\n');
+      writeAll('Dockerfile.tmp', 'build/Dockerfile', 'build/x/Dockerfile');
+      assert.deepEqual(files('Dockerfile.tmp', 'build'), ['Dockerfile.tmp', path.join('build', 'Dockerfile'), path.join('build', 'x', 'Dockerfile')]);
+    });
+
+    it('the CLI lints what remains', async () => {
+      directory.write('.gitignore', 'vendor/\n');
+      directory.write('Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+      directory.write('vendor/Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+      assert.deepEqual(await runAlpinist(['lint', '--no-config', '.', ...onlyRules('apk-prefer-no-cache')]), { code: 0, stdout: '0 findings in 1 file.\n', stderr: '' });
+    });
+  });
+
+  it('orders by code unit, folder by folder, whatever the locale', () => {
+    writeAll('b.Dockerfile', 'B.Dockerfile', 'a/Dockerfile', 'Dockerfile', 'Z/Dockerfile');
+    assert.deepEqual(files('.'), ['B.Dockerfile', 'Dockerfile', path.join('Z', 'Dockerfile'), path.join('a', 'Dockerfile'), 'b.Dockerfile']);
+  });
+
+  it('keeps the order of the paths given and lists a file reached twice once', () => {
+    writeAll('Dockerfile', 'x/Dockerfile');
+    assert.deepEqual(files('x', 'Dockerfile', '.', './Dockerfile', '-', '-'), [path.join('x', 'Dockerfile'), 'Dockerfile', '-']);
+  });
+
+  it('follows symbolic links to Dockerfiles, not to folders', () => {
+    writeAll('real/Dockerfile', 'shared.Dockerfile');
+    fs.symlinkSync('shared.Dockerfile', path.join(directory.root, 'linked.Dockerfile'));
+    fs.symlinkSync('missing', path.join(directory.root, 'dangling.Dockerfile'));
+    fs.symlinkSync('real', path.join(directory.root, 'alias'));
+    assert.deepEqual(files('.'), ['linked.Dockerfile', path.join('real', 'Dockerfile'), 'shared.Dockerfile']);
+  });
+
+  it('a missing path is an error in its place', () => {
+    writeAll('Dockerfile');
+    assert.deepEqual(files('nope', 'Dockerfile'), [{ path: 'nope', error: 'nope: no such file or directory' }, 'Dockerfile']);
+  });
+});
