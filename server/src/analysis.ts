@@ -41,7 +41,11 @@ export function resolveSeverity(rule: Rule, options: AnalysisOptions): SeverityS
 
 /** Runs every enabled rule over `text`. Never throws on bad input. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const model = parseDockerfile(text);
+  return analyzeModel(parseDockerfile(text), options);
+}
+
+/** Runs every enabled rule over a parsed model. */
+export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = {}): Analysis {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const suppressions = findSuppressions(model);
   const used = new Set<string>();

@@ -13,11 +13,12 @@ import {
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyze, type Analysis, type AnalysisOptions } from './analysis';
+import type { Analysis, AnalysisOptions } from './analysis';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
 import { computeCodeActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { docsUri } from './features/docs';
+import { createDocumentLinter, type DocumentLinter, type LintResult } from './documentLinter';
 import { computeAlpinistHover, mergeHovers } from './features/hover';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from './protocol';
 import { findRule } from './rules';
@@ -27,7 +28,7 @@ import { initShellParser } from './shell/treeSitter';
 interface CachedAnalysis {
   readonly version: number;
   readonly settingsKey: string;
-  readonly analysis: Analysis;
+  readonly result: LintResult;
 }
 
 /** Wires a connection; call `connection.listen()` afterwards. Returns a handle for tests. */
@@ -36,6 +37,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const service = getDockerfileService();
   const ready = initShellParser();
   const analyses = new Map<string, CachedAnalysis>();
+  const linters = new Map<string, DocumentLinter>();
   const settingsByUri = new Map<string, Promise<AlpinistSettings>>();
   const warned = new Set<string>();
   const pending = new Map<string, ReturnType<typeof setImmediate>>();
@@ -72,26 +74,35 @@ export function createLanguageServer(connection: Connection): { documents: TextD
 
   const optionsOf = (settings: AlpinistSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, today: today() });
 
-  async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: AlpinistSettings }> {
+  async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: AlpinistSettings }> {
     await ready;
     const settings = await settingsFor(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { analysis: cached.analysis, settings };
-    const analysis = analyze(document.getText(), optionsOf(settings));
-    for (const failure of analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
-    analyses.set(document.uri, { version: document.version, settingsKey, analysis });
-    return { analysis, settings };
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
+    let linter = linters.get(document.uri);
+    if (!linter) {
+      linter = createDocumentLinter();
+      linters.set(document.uri, linter);
+    }
+    const result = linter.lint(document.getText(), optionsOf(settings));
+    for (const failure of result.analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
+    analyses.set(document.uri, { version: document.version, settingsKey, result });
+    return { result, settings };
+  }
+
+  async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: AlpinistSettings }> {
+    const { result, settings } = await lintResultOf(document);
+    return { analysis: result.analysis, settings };
   }
 
   async function validate(document: TextDocument): Promise<void> {
     const version = document.version;
     let diagnostics: Diagnostic[] = [];
     try {
-      const text = document.getText();
-      diagnostics = service.validate(text);
-      const { analysis, settings } = await analysisOf(document);
-      if (settings.enable) diagnostics = diagnostics.concat(analysis.findings.map(toDiagnostic));
+      const { result, settings } = await lintResultOf(document);
+      diagnostics = [...result.syntax];
+      if (settings.enable) diagnostics = diagnostics.concat(result.analysis.findings.map(toDiagnostic));
     } catch (error) {
       connection.console.error(`Analysis failed for ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -149,7 +160,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] },
@@ -185,6 +196,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   documents.onDidChangeContent((event) => scheduleValidation(event.document));
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
+    linters.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     const timer = pending.get(event.document.uri);
     if (timer) clearImmediate(timer);
@@ -208,7 +220,13 @@ export function createLanguageServer(connection: Connection): { documents: TextD
 
   connection.onHover(
     withDocument('hover', null, async (document, params) => {
-      const library = service.computeHover(document.getText(), params.position);
+      let library: ReturnType<typeof service.computeHover> = null;
+      try {
+        library = service.computeHover(document.getText(), params.position);
+      } catch (error) {
+        // Why: dockerfile-ast 0.7.1 overflows the stack on some input; Alpinist's hover does not depend on it.
+        log(`Instruction hover failed: ${String(error)}`);
+      }
       const { analysis, settings } = await analysisOf(document);
       const ours = settings.enable ? computeAlpinistHover(analysis, params.position, today()) : undefined;
       return mergeHovers(ours, library);

@@ -29,7 +29,7 @@ const PRAGMA = /^(\s*#\s*)(alpinist|hadolint)(?:\s+(global|stage))?\s+ignore\s*=
 export function findSuppressions(model: DockerfileModel): Suppression[] {
   const result: Suppression[] = [];
   // Why: dockerfile-ast reads `# hadolint ignore=…` on the first line as a parser directive (`name=value`), not a comment.
-  const comments = [...model.ast.getDirectives(), ...model.ast.getComments()];
+  const comments = [...model.directives, ...model.comments];
   const instructionStarts = model.instructions.map((instruction) => ({ start: instruction.start, end: instruction.end }));
   // Why: comments inside a continuation are part of the instruction, not pragmas for the next one.
   const isInsideInstruction = (offset: number): boolean => model.instructions.some((instruction) => instruction.start < offset && offset < instruction.end);

@@ -2,7 +2,7 @@
  * The Dockerfile model every rule reads: stages with their base image facts, and RUN instructions with their
  * shell commands. Built once per document version on top of dockerfile-ast.
  */
-import { DockerfileParser, type Dockerfile, type Instruction, type Run } from 'dockerfile-ast';
+import type { Comment, Instruction, ParserDirective, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { parseApk, type ApkCall } from '../shell/apk';
@@ -10,6 +10,7 @@ import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
+import { ChunkCache, parseInChunks, type ParsedDockerfile } from './parse';
 
 export interface EnvEntry {
   readonly name: string;
@@ -71,7 +72,9 @@ export interface RunModel extends InstructionModel {
 export interface DockerfileModel {
   readonly text: string;
   readonly document: TextDocument;
-  readonly ast: Dockerfile;
+  /** Parser directives (`# escape=`, `# syntax=`, and a first-line `# hadolint ignore=`), and every comment. */
+  readonly directives: readonly ParserDirective[];
+  readonly comments: readonly Comment[];
   readonly escapeChar: string;
   readonly stages: readonly Stage[];
   /** Every instruction, in order, including ARGs before the first FROM. */
@@ -97,18 +100,58 @@ export function wordRange(model: DockerfileModel, word: ShellWord): Range {
   return toRange(model, word.start, word.end);
 }
 
-/** Parses Dockerfile text into the model. Never throws on bad input. */
-export function parseDockerfile(text: string): DockerfileModel {
+/**
+ * What one version of a document leaves for the next: parsed chunks and RUN models, reused when their text is
+ * unchanged. Holds only the last version's entries.
+ */
+export class ModelCache {
+  readonly chunks = new ChunkCache();
+  private previousRuns = new Map<string, RunModel>();
+  private currentRuns = new Map<string, RunModel>();
+  private previousFacts = new Map<string, unknown>();
+  private currentFacts = new Map<string, unknown>();
+
+  /** The RUN model for `key` (instruction text and escape character), moved to start at `start`. */
+  run(key: string, start: number, create: () => RunModel): RunModel {
+    let run = this.currentRuns.get(key) ?? this.previousRuns.get(key);
+    if (!run) run = create();
+    else if (run.start !== start) run = moveRun(run, start - run.start);
+    this.currentRuns.set(key, run);
+    return run;
+  }
+
+  /** What `create` reads from an instruction's AST, by a key made of the instruction's text. */
+  fact<T>(key: string, create: () => T): T {
+    let found = (this.currentFacts.get(key) ?? this.previousFacts.get(key)) as T | undefined;
+    if (found === undefined) found = create();
+    this.currentFacts.set(key, found);
+    return found;
+  }
+
+  endGeneration(): void {
+    this.previousRuns = this.currentRuns;
+    this.currentRuns = new Map();
+    this.previousFacts = this.currentFacts;
+    this.currentFacts = new Map();
+  }
+}
+
+/** Parses Dockerfile text into the model, reusing what `cache` holds from the previous version. Never throws on bad input. */
+export function parseDockerfile(text: string, cache?: ModelCache): DockerfileModel {
+  return buildModel(parseInChunks(text, cache?.chunks), cache);
+}
+
+/** Builds the model from a parse (shared with the syntax diagnostics). */
+export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): DockerfileModel {
+  const { text, escapeChar } = parsed;
   const document = TextDocument.create('untitled:Dockerfile', 'dockerfile', 0, text);
-  const ast = DockerfileParser.parse(text);
-  const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   const instructions: InstructionModel[] = [];
   const runs: RunModel[] = [];
   let current: MutableStage | undefined;
 
-  for (const instruction of ast.getInstructions()) {
+  for (const instruction of parsed.chunks.flatMap((chunk) => chunk.instructions)) {
     const keyword = instruction.getKeyword();
     const range = instruction.getRange();
     const base = {
@@ -118,14 +161,22 @@ export function parseDockerfile(text: string): DockerfileModel {
       end: document.offsetAt(range.end),
       isOnbuild: false,
     };
+    // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
+    // instruction (same text, same escape character) said in the previous version.
+    const key = cache ? `${escapeChar}${text.slice(base.start, base.end)}` : '';
+    const fact = <T>(kind: string, create: () => T): T => (cache ? cache.fact(`${kind}\u0000${key}`, create) : create());
     if (keyword === 'FROM') {
-      current = createStage(stages, { ...base, stage: undefined }, globalArgs);
+      const from = fact('from', () => {
+        const ast = instruction as unknown as { getImage(): string | null; getBuildStage(): string | null };
+        return { image: ast.getImage(), buildStage: ast.getBuildStage() };
+      });
+      current = createStage(stages, { ...base, stage: undefined }, globalArgs, from);
       stages.push(current);
       instructions.push(current.from as InstructionModel);
       continue;
     }
     if (!current && keyword === 'ARG') {
-      recordGlobalArgs(instruction, globalArgs);
+      recordGlobalArgs(fact('properties', () => propertiesOf(instruction)), globalArgs);
       instructions.push({ ...base, stage: undefined });
       continue;
     }
@@ -134,23 +185,32 @@ export function parseDockerfile(text: string): DockerfileModel {
       current = createImplicitStage();
       stages.push(current);
     }
-    const trigger = keyword === 'ONBUILD' ? (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() : null;
-    const effective = trigger ?? instruction;
-    const effectiveKeyword = effective.getKeyword();
-    const model: InstructionModel =
-      effectiveKeyword === 'RUN'
-        ? createRun(document, text, escapeChar, effective as Run, { ...base, keyword: 'RUN', isOnbuild: trigger !== null, stage: current })
-        : { ...base, keyword: trigger ? effectiveKeyword : keyword, isOnbuild: trigger !== null, stage: current };
+    const trigger = (): Instruction | null => (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
+    const triggerKeyword = keyword === 'ONBUILD' ? fact('trigger', () => trigger()?.getKeyword() ?? null) : null;
+    const effectiveKeyword = triggerKeyword ?? keyword;
+    const isOnbuild = triggerKeyword !== null;
+    let model: InstructionModel;
+    if (effectiveKeyword === 'RUN') {
+      const runBase = { ...base, keyword: 'RUN', isOnbuild, stage: current };
+      const create = (): RunModel => createRun(document, text, escapeChar, (isOnbuild ? trigger() : instruction) as Run, runBase);
+      // Why the text as key: a RUN's model depends only on its own text (and the escape character).
+      const run = cache ? cache.run(key, base.start, create) : create();
+      model = { ...run, ast: instruction, stage: current };
+    } else {
+      model = { ...base, keyword: effectiveKeyword, isOnbuild, stage: current };
+    }
     instructions.push(model);
     current.instructions.push(model);
     if (model.keyword === 'RUN') {
       runs.push(model as RunModel);
       current.runs.push(model as RunModel);
     }
-    if (keyword === 'ENV') recordEnv(instruction, model.start, current.env);
+    if (keyword === 'ENV') recordEnv(fact('properties', () => propertiesOf(instruction)), model.start, current.env);
   }
   for (const stage of stages) finishStage(stage);
-  return { text, document, ast, escapeChar, stages, instructions, runs };
+  cache?.endGeneration();
+  const comments = parsed.chunks.flatMap((chunk) => chunk.comments);
+  return { text, document, directives: parsed.directives, comments, escapeChar, stages, instructions, runs };
 }
 
 type MutableStage = Stage & {
@@ -162,17 +222,26 @@ type MutableStage = Stage & {
   isAlpineLike: boolean;
 };
 
-function recordGlobalArgs(instruction: Instruction, into: Map<string, string>): void {
-  for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
-    const value = property.getValue();
-    if (value !== null) into.set(property.getName(), value);
-    else if (!into.has(property.getName())) into.set(property.getName(), '');
+interface Property {
+  readonly name: string;
+  readonly value: string | null;
+}
+
+/** The `NAME=value` properties of an ARG or ENV (none for other instructions). */
+function propertiesOf(instruction: Instruction): Property[] {
+  const properties = (instruction as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
+  return properties.map((property) => ({ name: property.getName(), value: property.getValue() }));
+}
+
+function recordGlobalArgs(properties: readonly Property[], into: Map<string, string>): void {
+  for (const property of properties) {
+    if (property.value !== null) into.set(property.name, property.value);
+    else if (!into.has(property.name)) into.set(property.name, '');
   }
 }
 
-function recordEnv(instruction: Instruction, offset: number, into: EnvEntry[]): void {
-  const properties = (instruction as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-  for (const property of properties) into.push({ name: property.getName(), value: property.getValue() ?? '', offset });
+function recordEnv(properties: readonly Property[], offset: number, into: EnvEntry[]): void {
+  for (const property of properties) into.push({ name: property.name, value: property.value ?? '', offset });
 }
 
 /** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` from the global ARGs; undefined if anything is left. */
@@ -192,9 +261,8 @@ function substituteArgs(text: string, args: Map<string, string>): string | undef
   return unresolved ? undefined : result;
 }
 
-function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<string, string>): MutableStage {
-  const ast = from.ast as unknown as { getImage(): string | null; getBuildStage(): string | null };
-  const imageText = ast.getImage() ?? '';
+function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<string, string>, facts: { image: string | null; buildStage: string | null }): MutableStage {
+  const imageText = facts.image ?? '';
   const resolvedImage = substituteArgs(imageText, globalArgs);
   const parent = resolvedImage === undefined ? undefined : [...stages].reverse().find((stage) => stage.name !== undefined && stage.name === resolvedImage.toLowerCase());
   let family: BaseFamily = 'unknown';
@@ -208,7 +276,7 @@ function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<st
   }
   const stage: MutableStage = {
     index: stages.length,
-    name: ast.getBuildStage()?.toLowerCase() ?? undefined,
+    name: facts.buildStage?.toLowerCase() ?? undefined,
     from: from,
     imageText,
     resolvedImage,
@@ -263,7 +331,9 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
     mounts.push({ type: options.get('type') ?? 'bind', target: options.get('target') ?? options.get('dst') ?? options.get('destination') });
   }
   const keywordEnd = document.offsetAt(run.getInstructionRange().end);
-  const argumentsRange = run.getArgumentsRange();
+  // Note: each dockerfile-ast argument query re-reads the arguments; read them once (flags are cached by the AST).
+  const args = run.getArguments();
+  const argumentsRange = args.length === 0 ? null : { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
   const bodyStart = argumentsRange ? document.offsetAt(argumentsRange.start) : base.end;
   const flagsStart = Math.min(keywordEnd + 1, base.end);
   const jsonStrings = run.getJSONStrings();
@@ -274,7 +344,7 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
     form = 'exec';
     commands = [execCommand(document, jsonStrings)];
   } else if (argumentsRange) {
-    const heredocs = run.getHeredocs();
+    const heredocs = text.slice(base.start, base.end).includes('<<') ? run.getHeredocs() : [];
     const bodyEnd = base.end;
     if (heredocs.length === 0) {
       commands = parseSegments([joinContinuationLines(text, bodyStart, bodyEnd, escapeChar)], exports);
@@ -297,6 +367,28 @@ function createRun(document: TextDocument, text: string, escapeChar: string, run
   }
   const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
   return { ...base, form, mounts, commands, apkCalls, exports, bodyStart, flagsStart };
+}
+
+/** The same RUN model `delta` characters later in the document (an edit before it changed the text's length). */
+function moveRun(run: RunModel, delta: number): RunModel {
+  const moveWord = (word: ShellWord): ShellWord => ({ ...word, start: word.start + delta, end: word.end + delta });
+  const commands = run.commands.map((command) => ({
+    ...command,
+    words: command.words.map(moveWord),
+    assignments: command.assignments.map(moveWord),
+    start: command.start + delta,
+    end: command.end + delta,
+  }));
+  return {
+    ...run,
+    start: run.start + delta,
+    end: run.end + delta,
+    commands,
+    apkCalls: commands.map(parseApk).filter((call): call is ApkCall => call !== undefined),
+    exports: run.exports.map(moveWord),
+    bodyStart: run.bodyStart + delta,
+    flagsStart: run.flagsStart + delta,
+  };
 }
 
 /** Offset of the line break that ends the line before `offset`. */

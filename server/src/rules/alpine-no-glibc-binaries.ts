@@ -39,8 +39,9 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
+    const copySources = new Map(model.stages.map((stage) => [stage, copySourcesOf(stage)]));
     for (const stage of model.stages) {
-      if (!stage.isAlpineLike || feedsOnlyOtherFamilies(model, stage)) continue;
+      if (!stage.isAlpineLike || feedsOnlyOtherFamilies(model, stage, copySources)) continue;
       const hasShim = hasGcompat(stage);
       for (const instruction of stage.instructions) {
         const found = instruction.keyword === 'ADD' ? addSources(instruction) : runCandidates(model, stage, instruction);
@@ -174,19 +175,27 @@ function hasGcompat(stage: Stage): boolean {
  * True when the stage is only a download step for stages of another family: it is not the last stage, and every
  * stage that copies from it or builds on it is not Alpine-like (e.g. fetching a tarball for a Debian stage).
  */
-function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage): boolean {
+function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage, copySources: ReadonlyMap<Stage, ReadonlySet<string>>): boolean {
   if (stage === model.stages[model.stages.length - 1]) return false;
   const names = new Set([String(stage.index)]);
   if (stage.name !== undefined) names.add(stage.name);
   let consumers = 0;
   for (const other of model.stages) {
     if (other === stage) continue;
-    const copiesFrom = other.instructions.some((instruction) => instruction.keyword === 'COPY' && names.has(copySource(instruction) ?? ''));
+    const sources = copySources.get(other);
+    const copiesFrom = [...names].some((name) => sources?.has(name));
     if (other.parent !== stage && !copiesFrom) continue;
     if (other.isAlpineLike) return false;
     consumers++;
   }
   return consumers > 0;
+}
+
+/** The `--from` values of a stage's COPY instructions. Note: read once per check, as each read re-parses the arguments. */
+function copySourcesOf(stage: Stage): Set<string> {
+  const sources = new Set<string>();
+  for (const instruction of stage.instructions) if (instruction.keyword === 'COPY') sources.add(copySource(instruction) ?? '');
+  return sources;
 }
 
 function copySource(instruction: InstructionModel): string | undefined {

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: Alpinist against its peers, measured in the same run, printed as one Markdown table.
+ * Builds dist/ when it is older than the sources, installs the dockerlinter peer into bench/peers when missing,
+ * and skips (exit 0) when ../shared/corpus is absent. BENCH_RUNS sets the number of runs (default 7, at least 5).
+ * Note: timings on a shared machine are noisy; every figure is min/median/max over the runs, ratios use medians.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { countLines, CORPUS_DIR, loadCorpus, ROOT, spread, SYNTHETIC_SIZES, syntheticFile, syntheticText, WORK_DIR, type CorpusFile, type Spread } from './corpus';
+import type { InProcessResult } from './inProcess';
+import { measureServer, type LspRun } from './lspClient';
+
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
+const NODE = process.execPath;
+const TSX_CLI = require.resolve('tsx/cli');
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function newestMtime(directory: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const outputs = ['dist/server.js', 'dist/cli.js', 'dist/tree-sitter-bash.wasm'].map((file) => path.join(ROOT, file));
+  const oldest = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+  if (oldest > newestMtime(path.join(ROOT, 'server', 'src'))) return;
+  log('Building dist/ (older than server/src) …');
+  execFileSync(NODE, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** dockerlinter cannot be a root dev dependency: its install script downloads ShellCheck, which fails offline. */
+function installPeersIfNeeded(): void {
+  const peers = path.join(ROOT, 'bench', 'peers');
+  if (existsSync(path.join(peers, 'node_modules', 'dockerlinter'))) return;
+  log('Installing dockerlinter into bench/peers (--ignore-scripts) …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save'], { cwd: peers, stdio: 'inherit' });
+  if (result.status !== 0) log('Could not install dockerlinter; it is reported as unavailable.');
+}
+
+function inProcess(tool: string): InProcessResult {
+  log(`In process: ${tool} …`);
+  const output = execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(RUNS)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' });
+  return JSON.parse(output) as InProcessResult;
+}
+
+async function lspRuns(name: string, command: string[], corpus: readonly CorpusFile[], big: string): Promise<LspRun[]> {
+  log(`LSP over stdio: ${name} …`);
+  const runs: LspRun[] = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await measureServer(command, corpus, big));
+  return runs;
+}
+
+function cliRuns(files: readonly CorpusFile[]): { ours: number[]; peer: number[] } {
+  const directory = path.join(WORK_DIR, 'cli-corpus');
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  // Why copies: corpus names (`owner__repo__Dockerfile`) do not match the Dockerfile name patterns the CLI searches for.
+  const paths = files.map((file, index) => {
+    const target = path.join(directory, `${index}.Dockerfile`);
+    writeFileSync(target, file.text);
+    return target;
+  });
+  const wall = (args: string[]): number => {
+    const start = performance.now();
+    spawnSync(NODE, args, { cwd: ROOT, stdio: 'ignore' });
+    return performance.now() - start;
+  };
+  log('CLI over the corpus …');
+  const ours: number[] = [];
+  const peer: number[] = [];
+  const peerCli = path.join(ROOT, 'node_modules', 'dockerfilelint', 'bin', 'dockerfilelint');
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(wall([path.join(ROOT, 'dist', 'cli.js'), 'lint', directory, '--failure-threshold', 'none']));
+    peer.push(wall([peerCli, ...paths]));
+  }
+  return { ours, peer };
+}
+
+const format = (value: number, unit: string): string => (Number.isNaN(value) ? '—' : `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ${unit}`);
+const cell = (value: Spread | undefined, unit: string): string =>
+  value ? `${format(value.min, unit)} / **${format(value.median, unit)}** / ${format(value.max, unit)}` : 'n/a';
+
+interface Row {
+  readonly measure: string;
+  readonly ours: Spread;
+  readonly peerName: string;
+  readonly peer: Spread | undefined;
+  readonly target: string;
+  /** True when the target is met, from medians. */
+  readonly isMet: boolean | undefined;
+  readonly unit?: string;
+}
+
+function table(rows: readonly Row[]): string {
+  const lines = [
+    '| measure | ours (min / **median** / max) | peer | peer (min / **median** / max) | ours ÷ peer | target | met |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const unit = row.unit ?? 'ms';
+    const ratio = row.peer ? `${(row.ours.median / row.peer.median).toFixed(2)}×` : '—';
+    lines.push(`| ${row.measure} | ${cell(row.ours, unit)} | ${row.peerName} | ${cell(row.peer, unit)} | ${ratio} | ${row.target} | ${row.isMet === undefined ? '' : row.isMet ? 'yes' : '**no**'} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const corpus = loadCorpus();
+  if (!corpus) {
+    log(`Skipping the benchmark: the corpus ${CORPUS_DIR} is missing (it lives in ../shared/corpus beside the checkout; ALPINIST_CORPUS overrides).`);
+    return;
+  }
+  buildIfNeeded();
+  installPeersIfNeeded();
+  for (const size of SYNTHETIC_SIZES) syntheticFile(corpus, size);
+  const big = syntheticText(corpus, 20000);
+
+  const tools = ['ours', 'dockerfile-ast', 'dockerfile-utils', 'dockerfilelint', 'dockerlinter'];
+  const results = new Map(tools.map((tool) => [tool, inProcess(tool)]));
+  const ours = results.get('ours') as InProcessResult;
+  const utils = results.get('dockerfile-utils') as InProcessResult;
+  const oursLsp = await lspRuns('ours', [NODE, path.join(ROOT, 'dist', 'server.js'), '--stdio'], corpus, big);
+  const peerLsp = await lspRuns('rcjsuen', [NODE, path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'], corpus, big);
+  const cli = cliRuns(corpus);
+
+  const lines = corpus.reduce((sum, file) => sum + countLines(file.text), 0);
+  const lsp = (runs: readonly LspRun[], key: keyof LspRun): Spread => spread(runs.map((run) => run[key]));
+  const rows: Row[] = [
+    { measure: 'corpus in process (all rules, shell, base validation)', ours: spread(ours.corpus), peerName: 'dockerfile-utils validate', peer: spread(utils.corpus), target: '≤ 2× peer', isMet: median(ours.corpus) <= 2 * median(utils.corpus) },
+    { measure: 'per-file p50', ours: spread(ours.fileP50), peerName: 'dockerfile-utils validate', peer: spread(utils.fileP50), target: '', isMet: undefined },
+    { measure: 'per-file p99', ours: spread(ours.fileP99), peerName: 'dockerfile-utils validate', peer: spread(utils.fileP99), target: '≤ 5 ms', isMet: median(ours.fileP99) <= 5 },
+    ...SYNTHETIC_SIZES.map((size): Row => ({ measure: `synthetic ${size / 1000}k lines, in process`, ours: spread(ours.synthetic[size]), peerName: 'dockerfile-utils validate', peer: spread(utils.synthetic[size]), target: '', isMet: undefined })),
+    { measure: '20k ÷ 1k lines (linearity)', ours: ratioSpread(ours.synthetic[20000], ours.synthetic[1000]), peerName: 'dockerfile-utils validate', peer: ratioSpread(utils.synthetic[20000], utils.synthetic[1000]), target: '≤ 20×', isMet: median(ours.synthetic[20000]) / median(ours.synthetic[1000]) <= 20, unit: '×' },
+    { measure: '20k lines after a one-line edit, in process', ours: spread(ours.edit20k), peerName: 'dockerfile-utils validate', peer: spread(utils.edit20k), target: '', isMet: undefined },
+    { measure: 'LSP initialize (process start → result)', ours: lsp(oursLsp, 'initializeMs'), peerName: 'rcjsuen server', peer: lsp(peerLsp, 'initializeMs'), target: '≤ 150 ms', isMet: median(oursLsp.map((run) => run.initializeMs)) <= 150 },
+    { measure: 'LSP didOpen → diagnostics, median per corpus file', ours: lsp(oursLsp, 'openMedianMs'), peerName: 'rcjsuen server', peer: lsp(peerLsp, 'openMedianMs'), target: '≤ 2 ms', isMet: median(oursLsp.map((run) => run.openMedianMs)) <= 2 },
+    { measure: 'LSP 20k-line file, didOpen → diagnostics', ours: lsp(oursLsp, 'open20kMs'), peerName: 'rcjsuen server', peer: lsp(peerLsp, 'open20kMs'), target: '≤ 600 ms', isMet: median(oursLsp.map((run) => run.open20kMs)) <= 600 },
+    { measure: 'LSP 20k-line file, one-line didChange → diagnostics', ours: lsp(oursLsp, 'change20kMs'), peerName: 'rcjsuen server', peer: lsp(peerLsp, 'change20kMs'), target: '≤ 100 ms', isMet: median(oursLsp.map((run) => run.change20kMs)) <= 100 },
+    { measure: 'LSP RSS at the end', ours: lsp(oursLsp, 'rssMiB'), peerName: 'rcjsuen server', peer: lsp(peerLsp, 'rssMiB'), target: '≤ 100 MiB', isMet: median(oursLsp.map((run) => run.rssMiB)) <= 100, unit: 'MiB' },
+    { measure: 'CLI over the corpus, one process (wall)', ours: spread(cli.ours), peerName: 'dockerfilelint CLI', peer: spread(cli.peer), target: '≤ 1 s', isMet: median(cli.ours) <= 1000 },
+  ];
+  const peers = ['dockerfile-ast', 'dockerfilelint', 'dockerlinter'].map((tool) => results.get(tool) as InProcessResult);
+  for (const peer of peers) {
+    if (!peer.available) {
+      rows.push({ measure: `corpus in process: ${peer.tool} (${peer.reason ?? 'unavailable'})`, ours: spread(ours.corpus), peerName: peer.tool, peer: undefined, target: '', isMet: undefined });
+      continue;
+    }
+    const label = peer.tool === 'dockerfile-ast' ? 'dockerfile-ast parse alone' : peer.throws > 0 ? `${peer.tool} (threw on ${peer.throws} of ${peer.files} files)` : peer.tool;
+    rows.push({ measure: `corpus in process vs ${label}`, ours: spread(ours.corpus), peerName: label, peer: spread(peer.corpus), target: '', isMet: undefined });
+  }
+  const throwing = [...results.values()].filter((result) => result.available && result.throws > 0);
+  process.stdout.write(`Corpus: ${corpus.length} files, ${lines.toLocaleString('en')} lines; synthetic files of ${SYNTHETIC_SIZES.map((size) => `${countLines(syntheticText(corpus, size)).toLocaleString('en')}`).join(', ')} lines. ${RUNS} runs, node ${process.version}, ${new Date().toISOString().slice(0, 10)}.\n\n`);
+  process.stdout.write(`${table(rows)}\n`);
+  if (throwing.length > 0) process.stdout.write(`\nThrew: ${throwing.map((result) => `${result.tool} on ${result.throws} of ${result.files} files`).join('; ')}.\n`);
+}
+
+/** Per-run ratio of two series measured in the same runs. */
+function ratioSpread(numerators: readonly number[], denominators: readonly number[]): Spread {
+  return spread(numerators.map((value, index) => value / denominators[index]));
+}
+
+function median(values: readonly number[]): number {
+  return spread(values).median;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

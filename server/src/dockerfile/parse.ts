@@ -1,0 +1,169 @@
+/**
+ * Parses a Dockerfile with dockerfile-ast in chunks of whole stages, so a large file costs linear time and an edit
+ * re-parses only the chunk it touches.
+ * Why this is the same parse: dockerfile-ast reads a file line by line and starts every instruction from a blank
+ * state, except for the escape directive and, for variable resolution, the global ARGs. So each chunk after the
+ * first is parsed as "header (directives and global ARGs) + blank lines + chunk": every range is in document lines,
+ * and a chunk is accepted only when its last instruction ends before the chunk does (no continuation or heredoc
+ * runs into the next one); otherwise the next chunk is merged into it.
+ */
+import { DockerfileParser, type Comment, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
+
+export interface ParsedChunk {
+  /** Document offsets [start, end); chunks tile the document. */
+  readonly start: number;
+  readonly end: number;
+  readonly startLine: number;
+  /** What was parsed: the chunk text, after the header and blank lines for every chunk but the first. */
+  readonly parsedText: string;
+  /** The AST of `parsedText`; its ranges are document ranges (lines and characters). */
+  readonly ast: Dockerfile;
+  /** The chunk's own instructions and comments (those of the header excluded). */
+  readonly instructions: readonly Instruction[];
+  readonly comments: readonly Comment[];
+  /** Memo for consumers that derive data from the chunk alone (syntax diagnostics). */
+  readonly memo: Map<string, unknown>;
+}
+
+export interface ParsedDockerfile {
+  readonly text: string;
+  readonly escapeChar: string;
+  readonly directives: readonly ParserDirective[];
+  readonly chunks: readonly ParsedChunk[];
+}
+
+/** Chunks of the previous version of a document, reused when their text and position are unchanged. */
+export class ChunkCache {
+  private previous = new Map<string, ParsedChunk>();
+  private current = new Map<string, ParsedChunk>();
+
+  get(key: string): ParsedChunk | undefined {
+    const found = this.current.get(key) ?? this.previous.get(key);
+    if (found) this.current.set(key, found);
+    return found;
+  }
+
+  set(key: string, chunk: ParsedChunk): void {
+    this.current.set(key, chunk);
+  }
+
+  /** Keeps only what the last parse used; called once per parse. */
+  endGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+/** Offsets and line numbers of the lines that start with `FROM`: where a new chunk may begin. */
+function stageStarts(text: string): { offset: number; line: number }[] {
+  const starts: { offset: number; line: number }[] = [];
+  let line = 0;
+  let lineStart = 0;
+  for (;;) {
+    let index = lineStart;
+    while (text[index] === ' ' || text[index] === '\t') index++;
+    if ((text.charCodeAt(index) | 0x20) === 0x66 && /^from[ \t]/i.test(text.slice(index, index + 5))) starts.push({ offset: lineStart, line });
+    // Note: TextDocument and dockerfile-ast both count \r\n, \n and a lone \r as one line break.
+    let next = lineStart;
+    while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
+    if (next >= text.length) break;
+    lineStart = text[next] === '\r' && text[next + 1] === '\n' ? next + 2 : next + 1;
+    line++;
+  }
+  return starts;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '\n' || (character === '\r' && text[index + 1] !== '\n')) count++;
+  }
+  return count;
+}
+
+/** True when the parse of `parsedText` did not run into its end inside an instruction (continuation, heredoc). */
+function endsCleanly(ast: Dockerfile, lastLine: number): boolean {
+  const instructions = ast.getInstructions();
+  const last = instructions[instructions.length - 1];
+  // The range ends at the line break that ends the instruction; on the last line means it ran to the end of text.
+  return !last || last.getRange().end.line < lastLine;
+}
+
+/** Offset of the start of line `line`. */
+function lineStartOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 0; current < line && offset < text.length; current++) {
+    while (offset < text.length && text[offset] !== '\n' && text[offset] !== '\r') offset++;
+    offset += text[offset] === '\r' && text[offset + 1] === '\n' ? 2 : 1;
+  }
+  return Math.min(offset, text.length);
+}
+
+function createChunk(start: number, end: number, startLine: number, parsedText: string, ast: Dockerfile, isFirst: boolean): ParsedChunk {
+  const isOwn = (range: { start: { line: number } }): boolean => isFirst || range.start.line >= startLine;
+  return {
+    start,
+    end,
+    startLine,
+    parsedText,
+    ast,
+    instructions: ast.getInstructions().filter((instruction) => isOwn(instruction.getRange())),
+    comments: ast.getComments().filter((comment) => isOwn(comment.getRange())),
+    memo: new Map(),
+  };
+}
+
+/**
+ * Why a minimum: every chunk after the first is parsed behind as many blank lines as precede it, and dockerfile-ast
+ * indexes every line; chunks of some hundred lines keep that small, and files shorter than that are one chunk.
+ */
+export const MIN_CHUNK_LINES = 500;
+
+/** Parses `text` in chunks of whole stages, reusing unchanged chunks from `cache`. Never throws on bad input. */
+export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = MIN_CHUNK_LINES): ParsedDockerfile {
+  const starts = stageStarts(text);
+  const chunks: ParsedChunk[] = [];
+  let header: { text: string; lines: number } | undefined;
+  let start = 0;
+  let startLine = 0;
+  let next = 0;
+  while (start < text.length || chunks.length === 0) {
+    let chunk: ParsedChunk | undefined;
+    for (;;) {
+      while (next < starts.length && (starts[next].offset <= start || starts[next].line < startLine + minChunkLines)) next++;
+      const end = next < starts.length ? starts[next].offset : text.length;
+      const chunkText = text.slice(start, end);
+      // Note: after a header that ends with a lone \r, a \n pad would join it into one \r\n line break.
+      const pad = header?.text.endsWith('\r') ? '\r' : '\n';
+      const parsedText = header ? header.text + pad.repeat(startLine - header.lines) + chunkText : chunkText;
+      const key = `${startLine}\u0000${header ? header.text.length : -1}\u0000${parsedText}`;
+      chunk = cache?.get(key);
+      // A reused chunk keeps its lines (ranges are by line) but may start at another offset after an edit above it.
+      if (chunk && chunk.start !== start) chunk = { ...chunk, start, end };
+      let isClean = true;
+      if (!chunk) {
+        const ast = DockerfileParser.parse(parsedText);
+        isClean = end === text.length || endsCleanly(ast, startLine + lineBreaks(chunkText));
+        chunk = createChunk(start, end, startLine, parsedText, ast, header === undefined);
+        if (isClean) cache?.set(key, chunk);
+      }
+      // The first chunk holds the first FROM, so that everything before it is the header of the others.
+      const hasFrom = header !== undefined || chunk.instructions.some((instruction) => instruction.getKeyword() === 'FROM');
+      if (end === text.length || (isClean && hasFrom)) break;
+      next++;
+    }
+    chunks.push(chunk);
+    if (!header) {
+      const firstFrom = chunk.instructions.find((instruction) => instruction.getKeyword() === 'FROM');
+      const fromLine = firstFrom ? firstFrom.getRange().start.line : 0;
+      const fromStart = starts.find((candidate) => candidate.line === fromLine)?.offset ?? lineStartOffset(text, fromLine);
+      header = { text: text.slice(0, fromStart), lines: fromLine };
+    }
+    startLine = chunk.startLine + lineBreaks(text.slice(chunk.start, chunk.end));
+    start = chunk.end;
+  }
+  cache?.endGeneration();
+  const first = chunks[0].ast;
+  return { text, escapeChar: first.getEscapeCharacter(), directives: first.getDirectives(), chunks };
+}

@@ -1,0 +1,93 @@
+/**
+ * The chunked parse and the per-version caches must not change a single result: syntax diagnostics equal the
+ * library's own `validate()`, and a document linted edit after edit equals a fresh analysis of the same text.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, type Analysis } from '../../../server/src/analysis';
+import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
+import { parseInChunks } from '../../../server/src/dockerfile/parse';
+import { validateParsed } from '../../../server/src/dockerfile/validation';
+import { createDocumentLinter } from '../../../server/src/documentLinter';
+import { corpusPath } from '../../support/corpus';
+
+const TODAY = '2026-01-01';
+
+/** Files whose structure stresses the chunk boundaries. */
+const EDGE_CASES = [
+  'ARG BASE=alpine\nFROM $BASE AS a\nRUN apk add curl\nFROM ${BASE}:3.20 AS b\nEXPOSE $PORT\n',
+  'FROM a AS x\nFROM b AS x\n# dockerfile-utils: ignore\nFROM c AS x\nCMD a\nCMD b\n',
+  'FROM alpine\nRUN echo \\\nFROM x\nFROM y\nRUN <<EOF\nFROM z\nEOF\nFROM w\nRUN apk add \\\n\n# comment\nFROM v\n',
+  '# escape=`\nFROM alpine\nRUN apk add `\n  curl\nFROM debian\nRUN apt-get install x\n',
+  'RUN apk add x\nFROM alpine\r\nRUN apk add y\r\nFROM alpine AS b\rRUN apk add z\r',
+  'FROM alpine\n  FROM alpine AS indented\nonbuild run apk add x\nFROM\\\n alpine\n',
+];
+
+function corpusTexts(): string[] {
+  const directory = corpusPath('real');
+  if (!directory) return [];
+  return readdirSync(directory)
+    .filter((name) => !name.endsWith('.tsv'))
+    .sort()
+    .map((name) => readFileSync(path.join(directory, name), 'utf8'));
+}
+
+const sorted = (values: readonly unknown[]): string[] => values.map((value) => JSON.stringify(value)).sort();
+
+function comparable(analysis: Analysis) {
+  return {
+    findings: analysis.findings.map((finding) => ({ ruleId: finding.ruleId, range: finding.range, message: finding.message, severity: finding.severity, fixes: finding.fixes })),
+    suppressions: analysis.suppressions,
+    failures: analysis.failures,
+  };
+}
+
+describe('chunked parse', () => {
+  const corpus = corpusTexts();
+  const concatenated = corpus.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('');
+  const texts = [...EDGE_CASES, ...corpus, concatenated];
+
+  it('gives the syntax diagnostics of the library, whatever the chunks', () => {
+    const service = getDockerfileService();
+    for (const text of texts) {
+      // A minimum of one line per chunk: as many chunks as the file has stages.
+      const parsed = parseInChunks(text, undefined, 1);
+      const expected = service.validate(text);
+      const actual = validateParsed(parsed);
+      // Note: for files of several chunks the order differs (stage-name duplicates come last); the set does not.
+      if (parsed.chunks.length === 1) assert.deepEqual(actual, expected, text.slice(0, 200));
+      else assert.deepEqual(sorted(actual), sorted(expected), text.slice(0, 200));
+    }
+  });
+
+  it('splits a concatenation of files into many chunks that tile it', function () {
+    if (corpus.length === 0) this.skip();
+    const parsed = parseInChunks(concatenated);
+    assert.ok(parsed.chunks.length > 1);
+    assert.ok(parseInChunks(concatenated, undefined, 1).chunks.length > corpus.length);
+    parsed.chunks.forEach((chunk, index) => assert.equal(chunk.start, index === 0 ? 0 : parsed.chunks[index - 1].end));
+    assert.equal(parsed.chunks[parsed.chunks.length - 1].end, concatenated.length);
+  });
+
+  it('lints each version after an edit exactly like a fresh analysis', function () {
+    const base = corpus.length > 0 ? concatenated.slice(0, 60_000) : EDGE_CASES.join('');
+    const linter = createDocumentLinter({ today: TODAY });
+    const service = getDockerfileService();
+    const insertAt = (text: string, offset: number, insert: string): string => text.slice(0, offset) + insert + text.slice(offset);
+    const middle = base.indexOf('apk add', base.length / 2);
+    const versions = [
+      base,
+      insertAt(base, middle + 7, ' python'),
+      insertAt(base, middle, 'RUN apk update\n'),
+      insertAt(base, Math.floor(base.length / 3), '\\\n'),
+      base.replace('FROM', 'RUN <<EOF\nFROM'),
+      base,
+    ];
+    for (const text of versions) {
+      const result = linter.lint(text);
+      assert.deepEqual(comparable(result.analysis), comparable(analyze(text, { today: TODAY })));
+      assert.deepEqual(sorted(result.syntax), sorted(service.validate(text)));
+    }
+  });
+});
