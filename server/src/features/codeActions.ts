@@ -14,6 +14,7 @@ import { getDockerfileService } from '../dockerfile/languageService';
 import { fixAll, type FixAllResult } from '../fixes';
 import { Commands, FIX_ALL_KIND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, sameRange } from './diagnostics';
+import { computeRefactorActions } from './refactorActions';
 import type { AnalysisOptions } from '../analysis';
 
 /** Whether a requested `only` filter admits a kind (`source.fixAll` admits `source.fixAll.alpinist`). */
@@ -71,6 +72,8 @@ export function computeCodeActions(
     }
     actions.push(...libraryActions(uri, model.text, params));
   }
+
+  actions.push(...computeRefactorActions(uri, analysis, params));
 
   if (isRequested(only, FIX_ALL_KIND) && (only !== undefined || hasSafeFix(analysis))) {
     const result = fixAll(model.text, options);

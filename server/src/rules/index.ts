@@ -7,11 +7,14 @@ import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
 import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
+import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
+import copyManifestBeforeInstall from './copy-manifest-before-install';
 import fromRequirePinnedTag from './from-require-pinned-tag';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
+import preferMultiStageBuild from './prefer-multi-stage-build';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
@@ -23,11 +26,14 @@ export const allRules: readonly Rule[] = [
   apkPreferNoCache,
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
+  apkVirtualPreferMultiStage,
+  copyManifestBeforeInstall,
   fromRequirePinnedTag,
   noForeignPackageManager,
   noUnusedSuppression,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
+  preferMultiStageBuild,
 ];
 
 export const UNUSED_SUPPRESSION_RULE_ID = noUnusedSuppression.id;

@@ -1,0 +1,51 @@
+/**
+ * Why: `apk add --virtual` + `apk del` in one RUN keeps build dependencies out of the layer, but a RUN after
+ * `COPY . …` reruns on every source change, so the same packages are downloaded, installed and deleted again each
+ * time. A compile stage installs them once, before the sources, and keeps them cached.
+ */
+import { toRange } from '../dockerfile/model';
+import { copyLabel, parseCopy, type CopyModel } from '../refactor/copies';
+import { splitFixesOf, splitStage } from '../refactor/splitStages';
+import { stageSteps } from '../refactor/stageSteps';
+import { defineRule, type Fix } from './rule';
+import { isBuildEnvironment } from './shared/imageRole';
+
+export default defineRule({
+  id: 'apk-virtual-prefer-multi-stage',
+  description: 'Install build dependencies in a compile stage rather than adding and deleting a `--virtual` group after the sources are copied.',
+  defaultSeverity: 'hint',
+  check(context) {
+    const model = context.dockerfile;
+    const stage = model.stages[model.stages.length - 1];
+    if (!stage?.from || !stage.isAlpineLike) return;
+    const runs = stageSteps(model, stage);
+    const steps = runs.flatMap((run) => run.steps);
+    const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
+    if (isBuildEnvironment(model, stage, steps, installed)) return;
+    let fixes: Fix[] | undefined;
+    for (const { run, steps: runSteps } of runs) {
+      const copy = stage.instructions
+        .filter((instruction) => instruction.start < run.start)
+        .map(parseCopy)
+        .filter((candidate): candidate is CopyModel => candidate?.copiesWholeContext === true)
+        .pop();
+      if (!copy) continue;
+      for (const [index, step] of runSteps.entries()) {
+        const call = step.apk;
+        const flag = call?.flags.find((candidate) => candidate.name === '--virtual');
+        if (call?.subcommand !== 'add' || !flag || !call.virtualName) continue;
+        const deletion = runSteps.findIndex((later, laterIndex) => laterIndex > index && later.apk?.subcommand === 'del' && later.apk.packages.some((item) => item.name === call.virtualName));
+        if (deletion === -1) continue;
+        // Only a group that serves a build: something is installed or compiled while it is there.
+        if (!runSteps.slice(index + 1, deletion).some((between) => between.kind === 'install' || between.kind === 'build')) continue;
+        fixes ??= splitFixesOf(splitStage(model, stage));
+        const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
+        context.report({
+          range: toRange(model, flag.word.start, end),
+          message: `\`${call.virtualName}\` is installed and deleted again on every source change, because this RUN comes after \`${copyLabel(copy)}\`.`,
+          fixes,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,84 @@
+/**
+ * Why: compilers, headers and build systems installed in the final stage ship in the image although only the build
+ * needed them; a compile stage keeps them (and their layers) out of what runs.
+ */
+import { toRange } from '../dockerfile/model';
+import { COMPILER_PACKAGES, isToolchainPackage } from '../refactor/buildPackages';
+import { splitFixesOf, splitStage } from '../refactor/splitStages';
+import { stageSteps, type Step } from '../refactor/stageSteps';
+import type { ApkPackage } from '../shell/apk';
+import { defineRule, type Fix } from './rule';
+import { commandWords, isBuildEnvironment } from './shared/imageRole';
+
+/** `a`, `a` and `b`, `a`, `b` and `c`, in backticks. */
+function listPackages(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+export default defineRule({
+  id: 'prefer-multi-stage-build',
+  description: 'Build in a compile stage; keep compilers, headers and build tools out of the final image.',
+  defaultSeverity: 'info',
+  check(context) {
+    const model = context.dockerfile;
+    const stage = model.stages[model.stages.length - 1];
+    if (!stage?.from || !stage.isAlpineLike) return;
+    const runs = stageSteps(model, stage);
+    const steps = runs.flatMap((run) => run.steps);
+    const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
+    if (isBuildEnvironment(model, stage, steps, installed)) return;
+    // Why: git is a build tool only where the stage fetches with it (itself, or through a manifest-driven install or a
+    // Go build that may name git dependencies) and the container does not run it.
+    const gitFetches = steps.some((step) => step.kind === 'fetch' || step.install !== undefined || step.commands.some((command) => command.name === 'go')) && !commandWords(stage).all.has('git');
+    const isBuildPackage = (name: string): boolean => isToolchainPackage(name) || (name === 'git' && gitFetches);
+    let fixes: Fix[] | undefined;
+    // Note: computed once, and only when there is something to report.
+    const splitFixes = (): Fix[] => (fixes ??= splitFixesOf(splitStage(model, stage)));
+    for (const [index, step] of steps.entries()) {
+      const call = step.apk;
+      if (call?.subcommand !== 'add' || step.commands.length !== 1) continue;
+      const shipped: ApkPackage[] = [];
+      const laterLayer: ApkPackage[] = [];
+      for (const item of call.packages) {
+        if (item.kind !== 'name' || !isBuildPackage(item.name)) continue;
+        const removal = removalOf(steps, index, item.name, call.virtualName);
+        if (removal === 'same-run') continue;
+        (removal === 'later-run' ? laterLayer : shipped).push(item);
+      }
+      for (const [group, isLater] of [[shipped, false], [laterLayer, true]] as const) {
+        if (group.length === 0) continue;
+        const names = group.map((item) => item.name);
+        const one = names.length === 1;
+        const subject = `Build ${one ? 'package' : 'packages'} ${listPackages(names)}`;
+        const message = isLater
+          ? `${subject} ${one ? 'is' : 'are'} removed only by a later RUN, so ${one ? 'it still ships' : 'they still ship'} in this layer of the final image.`
+          : `${subject} ${one ? 'ships' : 'ship'} in the final image, although only the build needs ${one ? 'it' : 'them'}.`;
+        // Note: packages spread over a longer list are marked by the `apk add` words instead of a span of unrelated ones.
+        const words = call.packages.map((item) => item.word);
+        const isContiguous = words.indexOf(group[group.length - 1].word) - words.indexOf(group[0].word) === group.length - 1;
+        const range = isContiguous
+          ? toRange(model, group[0].word.start, group[group.length - 1].word.end)
+          : toRange(model, call.command.words[0].start, (call.subcommandWord ?? call.command.words[0]).end);
+        context.report({
+          range,
+          message,
+          severity: names.some((name) => COMPILER_PACKAGES.has(name)) ? 'warning' : 'info',
+          fixes: splitFixes(),
+        });
+      }
+    }
+  },
+});
+
+/** Where a package added by `steps[index]` is deleted again: in the same RUN, in a later RUN, or never. */
+function removalOf(steps: readonly Step[], index: number, name: string, group: string | undefined): 'same-run' | 'later-run' | 'never' {
+  const added = steps[index];
+  for (const later of steps.slice(index + 1)) {
+    const call = later.apk;
+    if (call?.subcommand !== 'del') continue;
+    if (!call.packages.some((item) => item.name === name || (group !== undefined && item.name === group))) continue;
+    return later.run === added.run ? 'same-run' : 'later-run';
+  }
+  return 'never';
+}
