@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from './analysis';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
-import { computeCodeActions } from './features/codeActions';
+import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { docsUri } from './features/docs';
 import { createDocumentLinter, type DocumentLinter, type LintResult } from './documentLinter';
@@ -24,6 +24,11 @@ import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from 
 import { findRule } from './rules';
 import { DEFAULT_SETTINGS, validateSettings } from './settings';
 import { initShellParser } from './shell/treeSitter';
+
+/** True when a code action request admits quick fixes. */
+function isQuickFixRequested(only: readonly string[] | undefined): boolean {
+  return !only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
+}
 
 interface CachedAnalysis {
   readonly version: number;
@@ -213,7 +218,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   connection.onCodeAction(
     withDocument('codeAction', [], async (document, params) => {
       const { analysis, settings } = await analysisOf(document);
-      if (!settings.enable) return computeCodeActions(document.uri, { ...analysis, findings: [] }, params, optionsOf(settings));
+      // Why: with Alpinist disabled only the library's fixes remain: no Alpinist fixes, fix-all or refactorings.
+      if (!settings.enable) return isQuickFixRequested(params.context.only) ? libraryActions(document.uri, document.getText(), params) : [];
       return computeCodeActions(document.uri, analysis, params, optionsOf(settings));
     }),
   );

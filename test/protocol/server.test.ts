@@ -118,6 +118,17 @@ describe('language server over JSON-RPC', () => {
     assert.equal((await next).filter((diagnostic) => diagnostic.code === 'apk-prefer-no-cache').length, 0);
   });
 
+  it('with alpinist.enable off, offers no Alpinist diagnostics, fixes, fix-all or refactorings', async () => {
+    harness.settings = { alpinist: { enable: false, rules: {} } };
+    const uri = 'file:///work/disabled/Dockerfile';
+    const diagnostics = await harness.open(uri, 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n');
+    assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist'), []);
+    const everything = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
+    assert.deepEqual(everything, []);
+    const fixAll = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.alpinist'] } });
+    assert.deepEqual(fixAll, []);
+  });
+
   it('survives invalid settings and binary junk', async () => {
     harness.settings = { alpinist: { enable: 'yes', rules: { 'apk-prefer-no-cache': 'loud', nope: 'off' } } };
     const uri = 'file:///work/junk/Dockerfile';

@@ -114,7 +114,7 @@ function suppressionEdit(analysis: Analysis, finding: ResolvedFinding): TextEdit
 }
 
 /** dockerfile-language-service answers with Commands; turn each into an action that carries its edits. */
-function libraryActions(uri: string, text: string, params: CodeActionParams): CodeAction[] {
+export function libraryActions(uri: string, text: string, params: CodeActionParams): CodeAction[] {
   const diagnostics = params.context.diagnostics.filter((diagnostic: Diagnostic) => diagnostic.source !== DIAGNOSTIC_SOURCE);
   if (diagnostics.length === 0) return [];
   const service = getDockerfileService();
