@@ -4,6 +4,7 @@
  */
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { parseDockerfile, toRange, type DockerfileModel } from './dockerfile/model';
+import { withArgumentScansKept } from './dockerfile/parse';
 import { allRules, findRule, UNUSED_SUPPRESSION_RULE_ID } from './rules';
 import { replaceOffsets } from './rules/edits';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
@@ -41,7 +42,7 @@ export function resolveSeverity(rule: Rule, options: AnalysisOptions): SeverityS
 
 /** Runs every enabled rule over `text`. Never throws on bad input. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  return analyzeModel(parseDockerfile(text), options);
+  return withArgumentScansKept(() => analyzeModel(parseDockerfile(text), options));
 }
 
 /** Runs every enabled rule over a parsed model. */

@@ -6,7 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeModel, type Analysis, type AnalysisOptions } from './analysis';
 import { buildModel, ModelCache } from './dockerfile/model';
-import { parseInChunks } from './dockerfile/parse';
+import { parseInChunks, withArgumentScansKept } from './dockerfile/parse';
 import { validateParsed } from './dockerfile/validation';
 
 export interface LintResult {
@@ -23,8 +23,10 @@ export function createDocumentLinter(defaults: AnalysisOptions = {}): DocumentLi
   const cache = new ModelCache();
   return {
     lint(text, options = defaults) {
-      const parsed = parseInChunks(text, cache.chunks);
-      return { syntax: validateParsed(parsed), analysis: analyzeModel(buildModel(parsed, cache), options) };
+      return withArgumentScansKept(() => {
+        const parsed = parseInChunks(text, cache.chunks);
+        return { syntax: validateParsed(parsed), analysis: analyzeModel(buildModel(parsed, cache), options) };
+      });
     },
   };
 }

@@ -84,9 +84,9 @@ export interface DockerfileModel {
 
 /** True when a RUN mounts a cache or tmpfs at `path`, so nothing written there reaches the layer. */
 export function mountsCacheAt(run: RunModel, path: string): boolean {
-  const normalized = path.replace(/\/+$/, '');
+  const normalized = path.replace(/(?<!\/)\/+$/, '');
   return run.mounts.some(
-    (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target?.replace(/\/+$/, '') === normalized,
+    (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target?.replace(/(?<!\/)\/+$/, '') === normalized,
   );
 }
 
@@ -244,8 +244,14 @@ function recordEnv(properties: readonly Property[], offset: number, into: EnvEnt
   for (const property of properties) into.push({ name: property.name, value: property.value ?? '', offset });
 }
 
+/** Longer than any image reference (a name of at most 255 characters, a tag, a digest and ARG defaults). */
+const MAX_IMAGE_TEXT = 4096;
+
 /** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` from the global ARGs; undefined if anything is left. */
 function substituteArgs(text: string, args: Map<string, string>): string | undefined {
+  // Why: the `${NAME:-word}` pattern rescans to the end from every `${` without a `}` after it, which is quadratic;
+  // no image reference is this long, so such text is simply unresolved.
+  if (text.length > MAX_IMAGE_TEXT) return undefined;
   let unresolved = false;
   const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
     const name = braced ?? plain ?? '';

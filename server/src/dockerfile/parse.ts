@@ -7,7 +7,57 @@
  * and a chunk is accepted only when its last instruction ends before the chunk does (no continuation or heredoc
  * runs into the next one); otherwise the next chunk is merged into it.
  */
-import { DockerfileParser, type Comment, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import { Argument, DockerfileParser, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
+
+/** While a `withArgumentScansKept` call runs: each instruction's arguments (value, start line and character, end line and character, for each). */
+let keptScans: Map<object, (string | number)[]> | undefined;
+
+/**
+ * Runs `work` with dockerfile-ast's argument scan kept per instruction. Why: the library re-scans an instruction's
+ * text on every argument query (getArguments, getArgumentsRange, getFlags, …, each a character loop with a line
+ * search per argument), and dockerfile-utils' validator asks a dozen times per instruction: a third of a lint's
+ * time. An instruction never changes after parsing, so within one lint the first scan answers the others; every call
+ * still returns fresh Argument and Range objects, because callers mutate them (FROM's getImageNameRange moves its
+ * range's start). The scans are dropped when `work` returns, so they cost no memory between lints.
+ */
+export function withArgumentScansKept<T>(work: () => T): T {
+  if (keptScans) return work();
+  patchArgumentScan();
+  keptScans = new Map();
+  try {
+    return work();
+  } finally {
+    keptScans = undefined;
+  }
+}
+
+let isPatched = false;
+
+function patchArgumentScan(): void {
+  if (isPatched) return;
+  isPatched = true;
+  const prototype = Instruction.prototype as unknown as { getRawArguments(): Argument[] };
+  const scan = prototype.getRawArguments;
+  prototype.getRawArguments = function getRawArguments(this: object): Argument[] {
+    const scans = keptScans;
+    if (!scans) return scan.call(this);
+    let flat = scans.get(this);
+    if (!flat) {
+      flat = [];
+      for (const argument of scan.call(this)) {
+        const { start, end } = argument.getRange();
+        flat.push(argument.getValue(), start.line, start.character, end.line, end.character);
+      }
+      scans.set(this, flat);
+    }
+    const args: Argument[] = [];
+    for (let index = 0; index < flat.length; index += 5) {
+      const range = { start: { line: flat[index + 1] as number, character: flat[index + 2] as number }, end: { line: flat[index + 3] as number, character: flat[index + 4] as number } };
+      args.push(new Argument(flat[index] as string, range));
+    }
+    return args;
+  };
+}
 
 export interface ParsedChunk {
   /** Document offsets [start, end); chunks tile the document. */
@@ -32,19 +82,26 @@ export interface ParsedDockerfile {
   readonly chunks: readonly ParsedChunk[];
 }
 
-/** Chunks of the previous version of a document, reused when their text and position are unchanged. */
+/**
+ * Chunks of the previous version of a document, reused when their text and position are unchanged. Keyed by start
+ * line and compared by parsed text. Why not the text as key: a key string is a second copy of every chunk's text
+ * (with its padding), kept as long as the chunk.
+ */
 export class ChunkCache {
-  private previous = new Map<string, ParsedChunk>();
-  private current = new Map<string, ParsedChunk>();
+  private previous = new Map<number, ParsedChunk[]>();
+  private current = new Map<number, ParsedChunk[]>();
 
-  get(key: string): ParsedChunk | undefined {
-    const found = this.current.get(key) ?? this.previous.get(key);
-    if (found) this.current.set(key, found);
+  get(startLine: number, parsedText: string): ParsedChunk | undefined {
+    const matches = (chunk: ParsedChunk): boolean => chunk.parsedText === parsedText;
+    const found = this.current.get(startLine)?.find(matches) ?? this.previous.get(startLine)?.find(matches);
+    if (found) this.set(startLine, found);
     return found;
   }
 
-  set(key: string, chunk: ParsedChunk): void {
-    this.current.set(key, chunk);
+  set(startLine: number, chunk: ParsedChunk): void {
+    const chunks = this.current.get(startLine);
+    if (!chunks) this.current.set(startLine, [chunk]);
+    else if (!chunks.includes(chunk)) chunks.push(chunk);
   }
 
   /** Keeps only what the last parse used; called once per parse. */
@@ -137,8 +194,7 @@ export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = 
       // Note: after a header that ends with a lone \r, a \n pad would join it into one \r\n line break.
       const pad = header?.text.endsWith('\r') ? '\r' : '\n';
       const parsedText = header ? header.text + pad.repeat(startLine - header.lines) + chunkText : chunkText;
-      const key = `${startLine}\u0000${header ? header.text.length : -1}\u0000${parsedText}`;
-      chunk = cache?.get(key);
+      chunk = cache?.get(startLine, parsedText);
       // A reused chunk keeps its lines (ranges are by line) but may start at another offset after an edit above it.
       if (chunk && chunk.start !== start) chunk = { ...chunk, start, end };
       let isClean = true;
@@ -146,7 +202,7 @@ export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = 
         const ast = DockerfileParser.parse(parsedText);
         isClean = end === text.length || endsCleanly(ast, startLine + lineBreaks(chunkText));
         chunk = createChunk(start, end, startLine, parsedText, ast, header === undefined);
-        if (isClean) cache?.set(key, chunk);
+        if (isClean) cache?.set(startLine, chunk);
       }
       // The first chunk holds the first FROM, so that everything before it is the header of the others.
       const hasFrom = header !== undefined || chunk.instructions.some((instruction) => instruction.getKeyword() === 'FROM');

@@ -48,7 +48,7 @@ export function manifestCopyLines(
     if (!install.manifests) return undefined;
     for (const manifest of install.manifests) {
       const isDirectory = manifest.endsWith('/');
-      const trimmed = manifest.replace(/\/+$/, '');
+      const trimmed = manifest.replace(/(?<!\/)\/+$/, '');
       const slash = trimmed.lastIndexOf('/');
       const parent = resolvePath(directory, isDirectory ? trimmed : slash === -1 ? '.' : trimmed.slice(0, slash));
       const name = isDirectory ? '' : trimmed.slice(slash + 1);

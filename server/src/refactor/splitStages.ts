@@ -178,7 +178,7 @@ function isReferenced(model: DockerfileModel, stage: Stage): boolean {
     if (other.parent === stage) return true;
     for (const instruction of other.instructions) {
       const text = model.text.slice(instruction.start, instruction.end);
-      for (const match of text.matchAll(/--(?:from|mount=[^\s]*?\bfrom)=([^\s,]+)/gi)) {
+      for (const match of text.matchAll(/--(?:from|mount=(?:[^\s-]|-(?!-))*?\bfrom)=([^\s,]+)/gi)) {
         const target = match[1].toLowerCase();
         if (references.has(target)) return true;
         // Why: the compile stage shifts the index of this stage and every later one.

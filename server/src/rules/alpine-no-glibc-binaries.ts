@@ -22,7 +22,8 @@ const DOWNLOADERS = new Set(['curl', 'wget']);
 const URL_PATTERN = /^(?:https?|ftp):\/\//i;
 /** Keys, signatures and checksums that travel with a download; the download itself is reported. */
 const COMPANION_FILE = /(?:\.(?:asc|sig|sign|minisig|pub|pem|md5|sha\d*|sha\d*sum|sum|txt|json)|^shasums\d*.*)$/i;
-const NODE = /(?:^|\/)node-v[^/]*-linux-[^/]+\.tar\.(?:gz|xz)$/i;
+// Note: `(?=(…))\1` takes the first `-linux-` once and for all; `[^/]*-linux-[^/]+` backtracked quadratically.
+const NODE = /(?:^|\/)node-v(?=([^/]*?-linux-))\1[^/]+\.tar\.(?:gz|xz)$/i;
 const DOTNET = /(?:^|\/)(?:dotnet|aspnetcore)-[^/]*-linux-(?:x64|arm64|arm)\.tar\.gz$/i;
 const TEMURIN = /(?:^|\/)openjdk\d+u?-(?:jdk|jre)_[^/_]+_linux_hotspot[^/]*\.tar\.gz$/i;
 const AWSCLI = /(?:^|\/)awscli-exe-linux-[^/]+\.zip$/i;
@@ -61,7 +62,7 @@ export default defineRule({
 function classifyGlibcFile(text: string): GlibcFile | undefined {
   const unquoted = text.replace(/^(["'])(.*)\1$/s, '$2');
   if (/musl/i.test(unquoted)) return undefined;
-  const path = unquoted.replace(/[?#].*$/s, '').replace(/\/+$/, '');
+  const path = unquoted.replace(/[?#].*$/s, '').replace(/(?<!\/)\/+$/, '');
   const fileName = path.slice(path.lastIndexOf('/') + 1);
   if (fileName === '' || COMPANION_FILE.test(fileName)) return undefined;
   const kind = kindOf(path, fileName);

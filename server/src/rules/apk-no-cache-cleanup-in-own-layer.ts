@@ -44,7 +44,9 @@ export default defineRule({
         const removal = wholeRun ? removeInstruction(model, run) : cleanup.removal;
         const fixes: Fix[] = [];
         if (removal && compensation && compensation.length > 0) {
-          fixes.push({ title: 'Remove the cleanup and add `--no-cache` to the earlier `apk add`', kind: 'safe', edits: [removal, ...compensation] });
+          // Note: insertions first; removing a last RUN starts at the line break where `--no-cache` may be inserted,
+          // and LSP applies an insertion and a removal at one position only in that order.
+          fixes.push({ title: 'Remove the cleanup and add `--no-cache` to the earlier `apk add`', kind: 'safe', edits: [...compensation, removal] });
         } else if (removal) {
           // Why: unless the cache is known to be empty, removing the cleanup makes the earlier cache visible again.
           const kind = compensation && startsFromOfficialAlpine(run.stage) ? 'safe' : 'suggestion';

@@ -1,6 +1,6 @@
 /** Why: without `--no-cache` (or a cache mount) apk keeps the downloaded package index in the image layer. */
 import { toRange } from '../dockerfile/model';
-import { apkHasFlag } from '../shell/apk';
+import { apkHasFlag, optionAnchor } from '../shell/apk';
 import { insertArgumentAfter, insertAt } from './edits';
 import { defineRule, type Fix } from './rule';
 import { indexUse, runsRelyingOnIndexOf } from './shared/apkLayers';
@@ -30,8 +30,7 @@ export default defineRule({
         const fetchesIndex = run.apkCalls.some((call) => call.subcommand === 'update' && call.command.index < adds[0].command.index);
         for (const call of adds) {
           if (!fetchesIndex && !apkHasFlag(call, '--update-cache')) {
-            const anchor = call.subcommandWord ?? call.command.words[0];
-            mountEdits.push(insertArgumentAfter(model, run, anchor, '--update-cache'));
+            mountEdits.push(insertArgumentAfter(model, run, optionAnchor(call), '--update-cache'));
           }
         }
         for (const cleanup of cacheCleanups(run)) {

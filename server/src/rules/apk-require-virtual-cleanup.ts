@@ -76,6 +76,6 @@ function appendDeletion(model: DockerfileModel, run: RunModel, add: ApkCall, nam
   const last = run.commands.filter((command) => command.isTopLevel).reduce<ShellCommand | undefined>((found, command) => (found && found.end >= command.end ? found : command), undefined);
   // Why: anything after the last command but a final `;` (`&`, `fi`, a comment) would swallow or detach the new step.
   const rest = text.slice(last?.end ?? run.end, run.end).split(model.escapeChar).join('');
-  if (!last || !/^\s*;?\s*$/.test(rest)) return undefined;
+  if (!last || !/^\s*(?:;\s*)?$/.test(rest)) return undefined;
   return insertAt(model, last.end, ` && apk del ${name}`);
 }

@@ -19,6 +19,9 @@ const FOREIGN_TO_ALPINE: ReadonlyMap<string, string> = new Map([
   ['zypper', 'openSUSE\'s'],
 ]);
 
+/** How much text before a command can hold its `[ … ] 2>/dev/null &&` guard. */
+const MAX_GUARD_LENGTH = 512;
+
 /** Commands that test whether a tool or file exists, used to guard multi-distro scripts. */
 const CHECK_COMMANDS = new Set(['command', 'which', 'type', 'hash', 'test', '[', '[[', 'whereis']);
 
@@ -76,7 +79,8 @@ function isGuarded(model: DockerfileModel, run: RunModel, position: number, nati
     if (CHECK_COMMANDS.has(commands[index].name ?? '')) return true;
   }
   // `[ … ]` and `[[ … ]]` are test expressions, not commands, in the shell model: look at the text before.
-  if (/\]\]?\s*(?:\d?>[^&|;]*)?&&\s*$/.test(textBefore(model, run, first))) return true;
+  // Note: only the end of the text can match; the pattern is quadratic on long text (`]>]>…`).
+  if (/\]\]?\s*(?:\d?>[^&|;]*)?&&\s*$/.test(textBefore(model, run, first).slice(-MAX_GUARD_LENGTH))) return true;
   const hasOr = commands.slice(first, last + 1).some((command, offset) => offset > 0 && command.separatorBefore === '||');
   if (hasOr && commands.slice(first, last + 1).some((command) => native.includes(command.name ?? ''))) return true;
   return false;

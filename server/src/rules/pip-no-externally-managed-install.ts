@@ -10,9 +10,10 @@ import { parseApk } from '../shell/apk';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { insertArgumentAfter } from './edits';
 import { defineRule, type Report, type Severity } from './rule';
+import { isFoundBefore, valuesBefore } from './shared/history';
 import {
-  commandsBefore, environmentValue, findPipOption, isPipTrue, parsePipCall, pipCallText, pipConfigBefore,
-  pythonModuleOf, stageChain, type PipCall,
+  environmentValue, findPipOption, isPipTrue, parsePipCall, pipCallText, pipConfigBefore, pythonModuleOf, stageChain,
+  type PipCall,
 } from './shared/pip';
 
 const FIRST_MANAGED_RELEASE = '3.19';
@@ -99,13 +100,29 @@ function installsIntoSystemPython(stage: Stage, run: RunModel, command: ShellCom
   const configured = pipConfigBefore(stage, run, command).get('break-system-packages');
   if (configured !== undefined && isPipTrue(configured)) return false;
   if (environmentValue(stage, run, command, 'VIRTUAL_ENV')) return false;
-  const earlier = commandsBefore(stage, run, command);
-  if (earlier.some((other) => other.words.some((word) => word.raw.includes('EXTERNALLY-MANAGED')))) return false;
-  if (activatesVenvEarlier(run, command) || pathHasVenv(stage, run, command, earlier)) return false;
-  return earlier.some((other) => {
-    const apk = parseApk(other);
-    return apk?.subcommand === 'add' && apk.packages.some((item) => item.kind === 'name' && SYSTEM_PYTHON_PACKAGE.test(item.name));
-  });
+  if (isFoundBefore(stage, run, command, mentionsExternallyManaged)) return false;
+  if (activatesVenvEarlier(run, command) || pathHasVenv(stage, run, command)) return false;
+  return isFoundBefore(stage, run, command, installsSystemPython);
+}
+
+/** A command that touches Python's `EXTERNALLY-MANAGED` marker (typically deleting it). */
+function mentionsExternallyManaged(command: ShellCommand): true | undefined {
+  return command.words.some((word) => word.raw.includes('EXTERNALLY-MANAGED')) || undefined;
+}
+
+/** An `apk add` of the system Python or a package that depends on it. */
+function installsSystemPython(command: ShellCommand): true | undefined {
+  const apk = parseApk(command);
+  return (apk?.subcommand === 'add' && apk.packages.some((item) => item.kind === 'name' && SYSTEM_PYTHON_PACKAGE.test(item.name))) || undefined;
+}
+
+/** The directory a `python3 -m venv DIR` or `virtualenv DIR` command creates. */
+function createdVenv(command: ShellCommand): string | undefined {
+  const module = pythonModuleOf(command);
+  const target = module?.module === 'venv' || module?.module === 'virtualenv'
+    ? module.rest.find((word) => !valueOf(word).startsWith('-'))
+    : command.name === 'virtualenv' ? command.words.slice(1).find((word) => !valueOf(word).startsWith('-')) : undefined;
+  return target && valueOf(target).replace(/(?<!\/)\/+$/, '');
 }
 
 /** `--target`, `--prefix` and `--root` turn pip's PEP 668 check off, as does `--dry-run` with `--report`. */
@@ -117,29 +134,31 @@ function installsElsewhere(install: PipCall): boolean {
 function isOutsideSystemDirectories(program: ShellWord): boolean {
   const value = program.value;
   if (value === undefined || !value.includes('/')) return false;
-  return !SYSTEM_BIN_DIRECTORIES.has(value.slice(0, value.lastIndexOf('/')).replace(/\/+$/, ''));
+  return !SYSTEM_BIN_DIRECTORIES.has(value.slice(0, value.lastIndexOf('/')).replace(/(?<!\/)\/+$/, ''));
 }
+
+/** Start of the first `. /venv/bin/activate` (or `source …`) of each RUN, or Infinity; computed once per RUN. */
+const firstActivation = new WeakMap<RunModel, number>();
 
 /** `. /venv/bin/activate` (or `source …`) earlier in the same RUN. */
 function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
-  return run.commands.some((other) => {
-    const script = other.words[1];
-    return other.start < command.start && (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
-  });
+  let first = firstActivation.get(run);
+  if (first === undefined) {
+    const activation = run.commands.find((other) => {
+      const script = other.words[1];
+      return (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
+    });
+    first = activation?.start ?? Infinity;
+    firstActivation.set(run, first);
+  }
+  return first < command.start;
 }
 
 /** True when PATH (ENV or `export`) puts a virtual environment's `bin` first: one created earlier, or named like one. */
-function pathHasVenv(stage: Stage, run: RunModel, command: ShellCommand, earlier: readonly ShellCommand[]): boolean {
+function pathHasVenv(stage: Stage, run: RunModel, command: ShellCommand): boolean {
   const path = environmentValue(stage, run, command, 'PATH');
   if (!path) return false;
-  const created = new Set<string>();
-  for (const other of earlier) {
-    const module = pythonModuleOf(other);
-    const target = module?.module === 'venv' || module?.module === 'virtualenv'
-      ? module.rest.find((word) => !valueOf(word).startsWith('-'))
-      : other.name === 'virtualenv' ? other.words.slice(1).find((word) => !valueOf(word).startsWith('-')) : undefined;
-    if (target) created.add(valueOf(target).replace(/\/+$/, ''));
-  }
+  const created = new Set(valuesBefore(stage, run, command, createdVenv));
   return path.raw.replace(/^(["'])(.*)\1$/, '$2').split(':').some((entry) => {
     if (entry.includes('VIRTUAL_ENV')) return true;
     if (!entry.endsWith('/bin') || SYSTEM_BIN_DIRECTORIES.has(entry)) return false;

@@ -46,11 +46,11 @@ export default defineRule({
 function cacheIsMounted(run: RunModel, call: PipCall): boolean {
   const targets = run.mounts
     .filter((mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target !== undefined)
-    .map((mount) => (mount.target as string).replace(/\/+$/, ''));
+    .map((mount) => (mount.target as string).replace(/(?<!\/)\/+$/, ''));
   if (targets.length === 0) return false;
   const covers = (directory: string): boolean => targets.some((target) => directory === target || directory.startsWith(`${target}/`));
   const explicit = cacheDirOption(call) ?? environmentValue(run.stage, run, call.command, 'PIP_CACHE_DIR')?.value;
-  if (explicit !== undefined) return covers(explicit.replace(/\/+$/, ''));
+  if (explicit !== undefined) return covers(explicit.replace(/(?<!\/)\/+$/, ''));
   return covers('/root/.cache/pip') || targets.some((target) => /\/\.cache(?:\/pip)?$/.test(target));
 }
 
@@ -62,12 +62,23 @@ function cacheDirOption(call: PipCall): string | undefined {
   return call.options[call.options.indexOf(word) + 1]?.value;
 }
 
+/** Start of the last command of each RUN that deletes pip's cache (-1 when none), computed once per RUN. */
+const lastCacheRemoval = new WeakMap<RunModel, number>();
+
 /** True when a later command of the same RUN deletes the cache (`rm -rf ~/.cache/pip`, `pip cache purge`). */
 function cacheIsRemovedLater(run: RunModel, install: ShellCommand): boolean {
-  return run.commands.some((command) => {
-    if (command.start <= install.start) return false;
-    if (command.name === 'rm') return command.words.slice(1).some((word) => CACHE_PATHS.test(word.value ?? word.raw.replace(/^"(.*)"$/, '$1')));
-    const pip = parsePipCall(command);
-    return pip?.subcommand === 'cache' && pip.options.some((word) => word.value === 'purge');
-  });
+  let last = lastCacheRemoval.get(run);
+  if (last === undefined) {
+    // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
+    last = -1;
+    for (const command of run.commands) if (removesCache(command)) last = Math.max(last, command.start);
+    lastCacheRemoval.set(run, last);
+  }
+  return last > install.start;
+}
+
+function removesCache(command: ShellCommand): boolean {
+  if (command.name === 'rm') return command.words.slice(1).some((word) => CACHE_PATHS.test(word.value ?? word.raw.replace(/^"(.*)"$/, '$1')));
+  const pip = parsePipCall(command);
+  return pip?.subcommand === 'cache' && pip.options.some((word) => word.value === 'purge');
 }

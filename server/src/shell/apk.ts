@@ -144,3 +144,14 @@ function toPackage(word: ShellWord): ApkPackage {
 export function apkHasFlag(call: ApkCall, name: string): boolean {
   return call.flags.some((flag) => flag.name === name);
 }
+
+/**
+ * The word after which a new option can be inserted: the subcommand, or the program name when `--` ends the options
+ * before the subcommand (`apk -- add x`), where anything after `--` would be read as a package.
+ */
+export function optionAnchor(call: ApkCall): ShellWord {
+  const program = call.command.words[0];
+  const anchor = call.subcommandWord ?? program;
+  const endOfOptions = argumentsOf(call.command).find((word) => word.value === '--');
+  return endOfOptions !== undefined && endOfOptions.start < anchor.start ? program : anchor;
+}

@@ -32,9 +32,27 @@ interface PendingNode {
   readonly redirectedBy: Node | undefined;
 }
 
+/**
+ * How long tree-sitter may take for one segment before the segment counts as unknown syntax (no commands): a fixed
+ * allowance plus one proportional to its length, some 20 times what a valid script needs on a busy machine.
+ * Why: its error recovery is superlinear on long runs of broken input (12,000 `)` take seconds, 100,000 minutes),
+ * which would stall the server; nothing that parses normally comes near the budget.
+ */
+const PARSE_BUDGET_MS = 100;
+const PARSE_BUDGET_MS_PER_CHARACTER = 0.02;
+
+/** The tree of a segment, or null when parsing ran out of budget. */
+function parseWithinBudget(text: string): ReturnType<ReturnType<typeof getShellParser>['parse']> {
+  const deadline = performance.now() + PARSE_BUDGET_MS + PARSE_BUDGET_MS_PER_CHARACTER * text.length;
+  // Note: NUL ends tree-sitter's input and restarts it at every one, without progress callbacks; bash drops NULs, and
+  // a space keeps every offset.
+  const input = text.includes('\0') ? text.replaceAll('\0', ' ') : text;
+  return getShellParser().parse(input, null, { progressCallback: () => performance.now() > deadline });
+}
+
 function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: ShellWord[] | undefined): void {
   if (segment.text.trim() === '') return;
-  const tree = getShellParser().parse(segment.text);
+  const tree = parseWithinBudget(segment.text);
   if (!tree) return;
   try {
     const found: { node: Node; statement: Node; isTopLevel: boolean }[] = [];
@@ -46,7 +64,10 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
     for (let item = pending.pop(); item; item = pending.pop()) {
       const { node, isNested } = item;
       if (node.type === 'command') {
-        found.push({ node, statement: item.redirectedBy ?? node, isTopLevel: !isNested });
+        const statement = item.redirectedBy ?? node;
+        // Why: a statement tree-sitter had to repair (an unclosed quote gets a MISSING node) may end somewhere else in
+        // the real script, so text appended after it or edits joining it could land inside a string.
+        found.push({ node, statement, isTopLevel: !isNested && !statement.hasError });
       }
       if (exports && node.type === 'declaration_command' && node.firstChild?.type === 'export') {
         for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(segment, child));

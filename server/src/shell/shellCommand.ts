@@ -26,7 +26,7 @@ export interface ShellCommand {
   /** The separator before this command and after it, within the same list or pipeline. */
   readonly separatorBefore: Separator;
   readonly separatorAfter: Separator;
-  /** False inside `if`, loops, subshells, functions and command substitutions: not a plain step of the RUN. */
+  /** False inside `if`, loops, subshells, functions and command substitutions, or when the statement has a syntax error: not a plain step of the RUN. */
   readonly isTopLevel: boolean;
   /** Position of this command in the script, in source order. */
   readonly index: number;

@@ -16,6 +16,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'the last line, without a line break: --no-cache goes in before the removal (property test regression)',
+      code: 'FROM alpine:3.20\nRUN apk add\nRUN «rm -rf /var/cache/apk/*»',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache',
+    },
+    {
       name: 'a RUN of its own after the install',
       code: 'FROM alpine:3.20\nRUN apk add curl\nRUN «rm -rf /var/cache/apk/*»\n',
       output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',

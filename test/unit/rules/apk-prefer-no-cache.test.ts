@@ -17,6 +17,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: '`--` before the subcommand: the flag goes before it, where apk reads options (property test regression)',
+      code: 'FROM alpine:3.20\nRUN «apk -- add» curl',
+      output: 'FROM alpine:3.20\nRUN apk --no-cache -- add curl',
+      suggestions: [{ title: MOUNT, output: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk --update-cache -- add curl' }],
+    },
+    {
       name: 'plain apk add',
       code: 'FROM alpine:3.20\nRUN «apk add» curl',
       output: 'FROM alpine:3.20\nRUN apk add --no-cache curl',

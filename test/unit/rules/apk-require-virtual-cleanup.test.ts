@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/apk-require-virtual-cleanup';
-import { ruleTester } from '../../support/ruleTester';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 const del = (name: string): string => `Add \`apk del ${name}\` at the end of the RUN`;
 
@@ -103,4 +104,12 @@ ruleTester.run(rule, {
       output: null,
     },
   ],
+});
+
+describe('apk-require-virtual-cleanup on broken shell', () => {
+  it('offers no `apk del` when the RUN ends inside an unclosed quote (property test regression)', () => {
+    const findings = findingsOf(rule, 'FROM alpine:3.20\nRUN echo a && apk add --no-cache --virtual=.tmp "--virtual .rundeps ${EXTRA}');
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes, []);
+  });
 });

@@ -29,7 +29,7 @@ function venvDirectory(command: ShellCommand): string | undefined {
   const rest = module ? module.rest : argumentsOf(command);
   const operands = rest.filter((word) => !(word.value ?? word.raw).startsWith('-'));
   if (operands.length !== 1 || operands[0].value === undefined || !operands[0].value.startsWith('/')) return undefined;
-  return operands[0].value.replace(/\/+$/, '');
+  return operands[0].value.replace(/(?<!\/)\/+$/, '');
 }
 
 export const pythonStrategy: Strategy = {

@@ -4,7 +4,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import { mountsCacheAt, type DockerfileModel, type RunModel } from '../../dockerfile/model';
-import { apkHasFlag, type ApkCall } from '../../shell/apk';
+import { apkHasFlag, optionAnchor, type ApkCall } from '../../shell/apk';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
 import { commandRemovalOffsets, insertArgumentAfter, removeWord, replaceOffsets } from '../edits';
 
@@ -65,8 +65,7 @@ export function noCacheEdits(model: DockerfileModel, run: RunModel): TextEdit[] 
   if (adds.length === 0) return [];
   const edits: TextEdit[] = [];
   for (const call of adds) {
-    const anchor = call.subcommandWord ?? call.command.words[0];
-    edits.push(insertArgumentAfter(model, run, anchor, '--no-cache'));
+    edits.push(insertArgumentAfter(model, run, optionAnchor(call), '--no-cache'));
     for (const edit of updateFlagRemovals(model, run, call)) edits.push(edit);
   }
   const firstAdd = adds[0].command;

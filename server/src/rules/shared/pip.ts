@@ -4,6 +4,9 @@
  */
 import type { RunModel, Stage } from '../../dockerfile/model';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
+import { valuesBefore, variableBefore } from './history';
+
+export { stageChain } from './history';
 
 const PIP_NAME = /^pip(?:\d+(?:\.\d+)*)?$/;
 const PYTHON_NAME = /^python(?:\d+(?:\.\d+)*)?$/;
@@ -165,21 +168,10 @@ export function environmentValue(stage: Stage | undefined, run: RunModel, comman
   }
   if (exported) return exported;
   if (!stage) return undefined;
-  let fromEnv: EnvironmentValue | undefined;
-  for (const entry of stage.env) {
-    if (entry.name === name && entry.offset < run.start) fromEnv = { raw: entry.value, value: entry.value.includes('$') ? undefined : entry.value };
-  }
-  if (fromEnv) return fromEnv;
-  let fromArg: EnvironmentValue | undefined;
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword !== 'ARG' || instruction.start >= run.start) continue;
-    const properties = (instruction.ast as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-    for (const property of properties) {
-      const value = property.getValue();
-      if (property.getName() === name && value !== null) fromArg = { raw: value, value: value.includes('$') ? undefined : value };
-    }
-  }
-  return fromArg;
+  const fromEnv = variableBefore(stage, 'env', name, run.start);
+  if (fromEnv !== undefined) return { raw: fromEnv, value: fromEnv.includes('$') ? undefined : fromEnv };
+  const fromArg = variableBefore(stage, 'arg', name, run.start);
+  return fromArg === undefined ? undefined : { raw: fromArg, value: fromArg.includes('$') ? undefined : fromArg };
 }
 
 /** True for the values pip reads as true. */
@@ -187,40 +179,17 @@ export function isPipTrue(value: string): boolean {
   return PIP_TRUE.has(value.toLowerCase());
 }
 
-/** The stage and the stages it builds on, nearest first. */
-export function stageChain(stage: Stage | undefined): Stage[] {
-  const chain: Stage[] = [];
-  for (let current = stage; current && !chain.includes(current); current = current.parent) chain.push(current);
-  return chain;
-}
-
-/** Commands that run before `command` in its stage: every RUN of parent stages, earlier RUNs, earlier commands. */
-export function commandsBefore(stage: Stage | undefined, run: RunModel, command: ShellCommand): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  for (const current of stageChain(stage).reverse()) {
-    for (const other of current.runs) {
-      if (other === run) {
-        commands.push(...run.commands.filter((candidate) => candidate.start < command.start));
-        break;
-      }
-      // Note: ONBUILD triggers run in downstream builds, not in this stage.
-      if (other.isOnbuild && !run.isOnbuild) continue;
-      if (current !== stage || other.start < run.start) commands.push(...other.commands);
-    }
-  }
-  return commands;
+/** `pip config set <section>.<key> <value>`: the key (`no-cache-dir`) and value a command sets, if it does. */
+function pipConfigSetting(command: ShellCommand): [string, string | undefined] | undefined {
+  const call = parsePipCall(command);
+  if (call?.subcommand !== 'config') return undefined;
+  const operands = call.options.filter((word) => !(word.value ?? word.raw).startsWith('-'));
+  if (operands[0]?.value !== 'set' || operands[1]?.value === undefined) return undefined;
+  const key = operands[1].value;
+  return [key.slice(key.indexOf('.') + 1), operands[2]?.value];
 }
 
 /** `pip config set <section>.<key> <value>` settings made before `command`, by key (`no-cache-dir`). */
 export function pipConfigBefore(stage: Stage | undefined, run: RunModel, command: ShellCommand): Map<string, string | undefined> {
-  const settings = new Map<string, string | undefined>();
-  for (const other of commandsBefore(stage, run, command)) {
-    const call = parsePipCall(other);
-    if (call?.subcommand !== 'config') continue;
-    const operands = call.options.filter((word) => !(word.value ?? word.raw).startsWith('-'));
-    if (operands[0]?.value !== 'set' || operands[1]?.value === undefined) continue;
-    const key = operands[1].value;
-    settings.set(key.slice(key.indexOf('.') + 1), operands[2]?.value);
-  }
-  return settings;
+  return new Map(valuesBefore(stage, run, command, pipConfigSetting));
 }
