@@ -6,9 +6,8 @@
 import { toRange } from '../dockerfile/model';
 import { copyLabel, parseCopy, type CopyModel } from '../refactor/copies';
 import { splitFixesOf, splitStage } from '../refactor/splitStages';
-import { stageSteps } from '../refactor/stageSteps';
 import { defineRule, type Fix } from './rule';
-import { isBuildEnvironment } from './shared/imageRole';
+import { shippedAlpineStage } from './shared/imageRole';
 
 export default defineRule({
   id: 'apk-virtual-prefer-multi-stage',
@@ -16,12 +15,9 @@ export default defineRule({
   defaultSeverity: 'hint',
   check(context) {
     const model = context.dockerfile;
-    const stage = model.stages[model.stages.length - 1];
-    if (!stage?.from || !stage.isAlpineLike) return;
-    const runs = stageSteps(model, stage);
-    const steps = runs.flatMap((run) => run.steps);
-    const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
-    if (isBuildEnvironment(model, stage, steps, installed)) return;
+    const shipped = shippedAlpineStage(model);
+    if (!shipped) return;
+    const { stage, runs } = shipped;
     let fixes: Fix[] | undefined;
     for (const { run, steps: runSteps } of runs) {
       const copy = stage.instructions

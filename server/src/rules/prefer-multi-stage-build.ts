@@ -5,10 +5,10 @@
 import { toRange } from '../dockerfile/model';
 import { COMPILER_PACKAGES, isToolchainPackage } from '../refactor/buildPackages';
 import { splitFixesOf, splitStage } from '../refactor/splitStages';
-import { stageSteps, type Step } from '../refactor/stageSteps';
+import type { Step } from '../refactor/stageSteps';
 import type { ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
-import { commandWords, isBuildEnvironment } from './shared/imageRole';
+import { commandWords, shippedAlpineStage } from './shared/imageRole';
 
 /** `a`, `a` and `b`, `a`, `b` and `c`, in backticks. */
 function listPackages(names: readonly string[]): string {
@@ -22,12 +22,9 @@ export default defineRule({
   defaultSeverity: 'info',
   check(context) {
     const model = context.dockerfile;
-    const stage = model.stages[model.stages.length - 1];
-    if (!stage?.from || !stage.isAlpineLike) return;
-    const runs = stageSteps(model, stage);
-    const steps = runs.flatMap((run) => run.steps);
-    const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
-    if (isBuildEnvironment(model, stage, steps, installed)) return;
+    const shipped = shippedAlpineStage(model);
+    if (!shipped) return;
+    const { stage, steps } = shipped;
     // Why: git is a build tool only where the stage fetches with it (itself, or through a manifest-driven install or a
     // Go build that may name git dependencies) and the container does not run it.
     const gitFetches = steps.some((step) => step.kind === 'fetch' || step.install !== undefined || step.commands.some((command) => command.name === 'go')) && !commandWords(stage).all.has('git');

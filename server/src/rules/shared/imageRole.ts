@@ -6,7 +6,7 @@ import { parseImageReference } from '../../dockerfile/image';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import { isToolchainPackage, programsOf } from '../../refactor/buildPackages';
 import { parseCopy } from '../../refactor/copies';
-import type { Step } from '../../refactor/stageSteps';
+import { stageSteps, type RunSteps, type Step } from '../../refactor/stageSteps';
 
 /** Stage names of build, CI and development environments (`builder`, `ci`, `dev-env`, `toolchain`, …). */
 const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base|runner)(?:[-_.]|$)/;
@@ -55,4 +55,14 @@ export function isBuildEnvironment(model: DockerfileModel, stage: Stage, steps: 
   const copiesFiles = stage.instructions.some((instruction) => parseCopy(instruction)?.isFromContext);
   const builds = steps.some((step) => ['install', 'build', 'venv', 'fetch'].includes(step.kind));
   return !copiesFiles || !builds;
+}
+
+/** The final stage's RUN steps and the packages it adds, when it is an Alpine-like application image that ships. */
+export function shippedAlpineStage(model: DockerfileModel): { stage: Stage; runs: RunSteps[]; steps: Step[] } | undefined {
+  const stage = model.stages[model.stages.length - 1];
+  if (!stage?.from || !stage.isAlpineLike) return undefined;
+  const runs = stageSteps(model, stage);
+  const steps = runs.flatMap((run) => run.steps);
+  const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
+  return isBuildEnvironment(model, stage, steps, installed) ? undefined : { stage, runs, steps };
 }
