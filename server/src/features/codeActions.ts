@@ -12,6 +12,7 @@ import type { CodeActionParams } from 'vscode-languageserver';
 import type { Analysis, ResolvedFinding } from '../analysis';
 import { getDockerfileService } from '../dockerfile/languageService';
 import { fixAll, type FixAllResult } from '../fixes';
+import { lineEndingOf } from '../refactor/textEdits';
 import { Commands, FIX_ALL_KIND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, sameRange } from './diagnostics';
 import { computeRefactorActions } from './refactorActions';
@@ -109,7 +110,7 @@ function suppressionEdit(analysis: Analysis, finding: ResolvedFinding): TextEdit
   if (!instruction && finding.ruleId === 'no-unused-suppression') return undefined;
   const lineStart = model.document.offsetAt({ line: anchor.line, character: 0 });
   const indentation = /^[ \t]*/.exec(model.text.slice(lineStart, lineStart + 200))?.[0] ?? '';
-  const lineEnding = model.text.includes('\r\n') ? '\r\n' : '\n';
+  const lineEnding = lineEndingOf(model.text);
   return { range: { start: { line: anchor.line, character: 0 }, end: { line: anchor.line, character: 0 } }, newText: `${indentation}# alpinist ignore=${finding.ruleId}${lineEnding}` };
 }
 

@@ -111,7 +111,14 @@ export function stepsOf(model: DockerfileModel, run: RunModel): RunSteps {
   return { run, steps, joiners };
 }
 
+/** Steps by model and stage. Why: three rules and the split all ask for the same stage within one analysis. */
+const computed = new WeakMap<DockerfileModel, Map<Stage, readonly RunSteps[]>>();
+
 /** Every RUN of the stage (ONBUILD triggers excluded: they run in other builds), cut into steps. */
-export function stageSteps(model: DockerfileModel, stage: Stage): RunSteps[] {
-  return stage.runs.filter((run) => !run.isOnbuild).map((run) => stepsOf(model, run));
+export function stageSteps(model: DockerfileModel, stage: Stage): readonly RunSteps[] {
+  let byStage = computed.get(model);
+  if (!byStage) computed.set(model, (byStage = new Map()));
+  let runs = byStage.get(stage);
+  if (!runs) byStage.set(stage, (runs = stage.runs.filter((run) => !run.isOnbuild).map((run) => stepsOf(model, run))));
+  return runs;
 }

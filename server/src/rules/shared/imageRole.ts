@@ -58,7 +58,7 @@ export function isBuildEnvironment(model: DockerfileModel, stage: Stage, steps: 
 }
 
 /** The final stage's RUN steps and the packages it adds, when it is an Alpine-like application image that ships. */
-export function shippedAlpineStage(model: DockerfileModel): { stage: Stage; runs: RunSteps[]; steps: Step[] } | undefined {
+export function shippedAlpineStage(model: DockerfileModel): { stage: Stage; runs: readonly RunSteps[]; steps: Step[] } | undefined {
   const stage = model.stages[model.stages.length - 1];
   if (!stage?.from || !stage.isAlpineLike) return undefined;
   const runs = stageSteps(model, stage);
