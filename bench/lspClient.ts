@@ -14,11 +14,14 @@ export interface LspRun {
   readonly openMedianMs: number;
   readonly open20kMs: number;
   readonly change20kMs: number;
+  /** Resident memory after the corpus files are open, before the 20k-line file. */
+  readonly rssCorpusMiB: number;
+  /** Resident memory at the end, with the 20k-line file open too. */
   readonly rssMiB: number;
 }
 
 const CAPABILITIES = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+  workspace: { configuration: process.env.NO_CONFIG ? false : true, didChangeConfiguration: { dynamicRegistration: true } },
   textDocument: {
     synchronization: { dynamicRegistration: false, didSave: true },
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -29,6 +32,21 @@ function rssMiB(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kib / 1024;
+}
+
+/** Asks the server to exit the way an editor does (so `--cpu-prof` and the like can write), then makes sure it is gone. */
+async function shutDown(client: MessageConnection, child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const grace = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+  try {
+    await Promise.race([client.sendRequest('shutdown'), grace(2000)]);
+    await client.sendNotification('exit');
+  } catch {
+    // A server that already died needs no shutdown.
+  }
+  await Promise.race([exited, grace(5000)]);
+  client.dispose();
+  child.kill();
 }
 
 /** One fresh server process, measured end to end. */
@@ -83,6 +101,7 @@ export async function measureServer(command: readonly string[], corpus: readonly
 
     const latencies: number[] = [];
     for (let index = 0; index < corpus.length; index++) latencies.push(await open(`file:///bench/corpus/${index}/Dockerfile`, corpus[index].text));
+    const rssCorpusMiB = rssMiB(child);
     const bigUri = 'file:///bench/synthetic/Dockerfile';
     const open20kMs = await open(bigUri, big);
     const edit = oneLineEdit(big);
@@ -93,9 +112,8 @@ export async function measureServer(command: readonly string[], corpus: readonly
     const sent = performance.now();
     await client.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version: 2 }, contentChanges: [change] });
     const change20kMs = (await received) - sent;
-    return { initializeMs, openMedianMs: median(latencies), open20kMs, change20kMs, rssMiB: rssMiB(child) };
+    return { initializeMs, openMedianMs: median(latencies), open20kMs, change20kMs, rssCorpusMiB, rssMiB: rssMiB(child) };
   } finally {
-    client.dispose();
-    child.kill();
+    await shutDown(client, child);
   }
 }

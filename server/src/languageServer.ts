@@ -30,6 +30,9 @@ function isQuickFixRequested(only: readonly string[] | undefined): boolean {
   return !only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
 }
 
+/** How many documents keep their analysis between requests; see `remember`. */
+export const KEPT_ANALYSES = 8;
+
 interface CachedAnalysis {
   readonly version: number;
   readonly settingsKey: string;
@@ -92,8 +95,23 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     }
     const result = linter.lint(document.getText(), optionsOf(settings));
     for (const failure of result.analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
-    analyses.set(document.uri, { version: document.version, settingsKey, result });
+    remember(document.uri, { version: document.version, settingsKey, result });
     return { result, settings };
+  }
+
+  /**
+   * Keeps the analysis (and the parse the next edit reuses) of the most recently linted documents only. Why: an
+   * analysis holds the syntax trees of its document, and editors keep many documents open that nobody looks at;
+   * a document that fell out is simply linted again when a request needs it (a few milliseconds).
+   */
+  function remember(uri: string, analysis: CachedAnalysis): void {
+    analyses.delete(uri);
+    analyses.set(uri, analysis);
+    for (const oldest of analyses.keys()) {
+      if (analyses.size <= KEPT_ANALYSES) break;
+      analyses.delete(oldest);
+      linters.delete(oldest);
+    }
   }
 
   async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: AlpinistSettings }> {

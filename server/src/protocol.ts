@@ -18,3 +18,9 @@ export const Commands = {
 
 /** Code action kind of Alpinist's fix-all. */
 export const FIX_ALL_KIND = 'source.fixAll.alpinist';
+
+/**
+ * Node options the VS Code client starts the server with. Why: a 1 MiB young generation keeps the server's resident
+ * memory 25–30 MiB lower, with no measurable cost in latency. The benchmark starts the server the same way.
+ */
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1'];

@@ -38,6 +38,8 @@ function patchArgumentScan(): void {
   isPatched = true;
   const prototype = Instruction.prototype as unknown as { getRawArguments(): Argument[] };
   const scan = prototype.getRawArguments;
+  // Why a local: in the bundle the imported class is read through a generated getter, once per argument otherwise.
+  const ArgumentClass = Argument;
   prototype.getRawArguments = function getRawArguments(this: object): Argument[] {
     const scans = keptScans;
     if (!scans) return scan.call(this);
@@ -53,7 +55,7 @@ function patchArgumentScan(): void {
     const args: Argument[] = [];
     for (let index = 0; index < flat.length; index += 5) {
       const range = { start: { line: flat[index + 1] as number, character: flat[index + 2] as number }, end: { line: flat[index + 3] as number, character: flat[index + 4] as number } };
-      args.push(new Argument(flat[index] as string, range));
+      args.push(new ArgumentClass(flat[index] as string, range));
     }
     return args;
   };

@@ -4,8 +4,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
-import { wordRange, type DockerfileModel, type InstructionModel, type Stage } from '../dockerfile/model';
-import { parseApk } from '../shell/apk';
+import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
 import { argumentsOf, type ShellWord } from '../shell/shellCommand';
 import { defineRule, type Report } from './rule';
 import { parsePipCall, stageChain } from './shared/pip';
@@ -40,12 +39,12 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
-    const copySources = new Map(model.stages.map((stage) => [stage, copySourcesOf(stage)]));
+    const copiedBy = stagesCopyingFrom(model);
     for (const stage of model.stages) {
-      if (!stage.isAlpineLike || feedsOnlyOtherFamilies(model, stage, copySources)) continue;
+      if (!stage.isAlpineLike || feedsOnlyOtherFamilies(model, stage, copiedBy)) continue;
       const hasShim = hasGcompat(stage);
       for (const instruction of stage.instructions) {
-        const found = instruction.keyword === 'ADD' ? addSources(instruction) : runCandidates(model, stage, instruction);
+        const found = instruction.keyword === 'ADD' ? addSources(instruction) : instruction.keyword === 'RUN' ? runCandidates(model, instruction as RunModel) : [];
         let reportedSgerrand = false;
         for (const { range, file } of found) {
           // Note: the sgerrand install downloads several apks; one finding per instruction is enough.
@@ -86,10 +85,9 @@ interface Candidate {
 }
 
 /** URLs given to curl/wget, glibc apks given to `apk add`, manylinux wheels given to `pip install`. */
-function runCandidates(model: DockerfileModel, stage: Stage, instruction: InstructionModel): Candidate[] {
-  const run = stage.runs.find((candidate) => candidate === instruction);
-  if (!run) return [];
+function runCandidates(model: DockerfileModel, run: RunModel): Candidate[] {
   const found: Candidate[] = [];
+  const apkCalls = new Map(run.apkCalls.map((call) => [call.command, call]));
   const push = (word: ShellWord, file: GlibcFile | undefined): void => {
     if (file) found.push({ range: wordRange(model, word), file });
   };
@@ -98,7 +96,7 @@ function runCandidates(model: DockerfileModel, stage: Stage, instruction: Instru
       for (const word of argumentsOf(command)) if (URL_PATTERN.test(textOf(word))) push(word, classifyGlibcFile(textOf(word)));
       continue;
     }
-    const apk = parseApk(command);
+    const apk = apkCalls.get(command);
     if (apk?.subcommand === 'add') {
       for (const item of apk.packages) {
         if (item.kind === 'name' && SGERRAND_PACKAGES.has(item.name)) push(item.word, { kind: 'sgerrand', fileName: item.name });
@@ -176,27 +174,31 @@ function hasGcompat(stage: Stage): boolean {
  * True when the stage is only a download step for stages of another family: it is not the last stage, and every
  * stage that copies from it or builds on it is not Alpine-like (e.g. fetching a tarball for a Debian stage).
  */
-function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage, copySources: ReadonlyMap<Stage, ReadonlySet<string>>): boolean {
+function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage, copiedBy: ReadonlyMap<string, readonly Stage[]>): boolean {
   if (stage === model.stages[model.stages.length - 1]) return false;
-  const names = new Set([String(stage.index)]);
-  if (stage.name !== undefined) names.add(stage.name);
-  let consumers = 0;
-  for (const other of model.stages) {
-    if (other === stage) continue;
-    const sources = copySources.get(other);
-    const copiesFrom = [...names].some((name) => sources?.has(name));
-    if (other.parent !== stage && !copiesFrom) continue;
-    if (other.isAlpineLike) return false;
-    consumers++;
-  }
-  return consumers > 0;
+  const consumers = new Set([...(copiedBy.get(String(stage.index)) ?? []), ...(stage.name === undefined ? [] : (copiedBy.get(stage.name) ?? []))]);
+  for (const other of model.stages) if (other.parent === stage) consumers.add(other);
+  consumers.delete(stage);
+  for (const consumer of consumers) if (consumer.isAlpineLike) return false;
+  return consumers.size > 0;
 }
 
-/** The `--from` values of a stage's COPY instructions. Note: read once per check, as each read re-parses the arguments. */
-function copySourcesOf(stage: Stage): Set<string> {
-  const sources = new Set<string>();
-  for (const instruction of stage.instructions) if (instruction.keyword === 'COPY') sources.add(copySource(instruction) ?? '');
-  return sources;
+/**
+ * The stages whose COPY instructions name each `--from` value (a stage name or index; `''` for COPY without it).
+ * Note: built once per check, as each read of a flag re-parses the instruction's arguments.
+ */
+function stagesCopyingFrom(model: DockerfileModel): Map<string, Stage[]> {
+  const copiedBy = new Map<string, Stage[]>();
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'COPY') continue;
+      const source = copySource(instruction) ?? '';
+      const stages = copiedBy.get(source);
+      if (!stages) copiedBy.set(source, [stage]);
+      else if (stages[stages.length - 1] !== stage) stages.push(stage);
+    }
+  }
+  return copiedBy;
 }
 
 function copySource(instruction: InstructionModel): string | undefined {

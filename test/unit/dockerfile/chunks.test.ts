@@ -40,6 +40,8 @@ function comparable(analysis: Analysis) {
     findings: analysis.findings.map((finding) => ({ ruleId: finding.ruleId, range: finding.range, message: finding.message, severity: finding.severity, fixes: finding.fixes })),
     suppressions: analysis.suppressions,
     failures: analysis.failures,
+    // Why the RUN models too: after an edit they are moved, not rebuilt, and every rule reads their offsets.
+    runs: analysis.model.runs.map(({ start, end, bodyStart, flagsStart, form, mounts, commands, apkCalls, exports }) => ({ start, end, bodyStart, flagsStart, form, mounts, commands, apkCalls, exports })),
   };
 }
 
@@ -82,6 +84,11 @@ describe('chunked parse', () => {
       insertAt(base, middle, 'RUN apk update\n'),
       insertAt(base, Math.floor(base.length / 3), '\\\n'),
       base.replace('FROM', 'RUN <<EOF\nFROM'),
+      base,
+      // The same RUN three times, then once: moved in place, copied for its twins, then moved back.
+      insertAt(base, middle, 'RUN apk add --no-cache curl\n'.repeat(3)),
+      insertAt(base, middle, 'RUN apk add --no-cache curl\n'),
+      base.slice(0, middle) + base.slice(base.indexOf('\n', middle) + 1),
       base,
     ];
     for (const text of versions) {
