@@ -43,14 +43,20 @@ interface CachedAnalysis {
 export function createLanguageServer(connection: Connection): { documents: TextDocuments<TextDocument> } {
   const documents = new TextDocuments(TextDocument);
   const service = getDockerfileService();
-  const ready = initShellParser();
+  // Why not at once: compiling the shell grammar takes 30–40 ms, and `initialize` is answered first; the compile
+  // starts on `initialized` (or the first request that needs it), before the first document arrives.
+  let shellParserReady: Promise<void> | undefined;
+  const ready = (): Promise<void> => (shellParserReady ??= initShellParser());
   const analyses = new Map<string, CachedAnalysis>();
   const linters = new Map<string, DocumentLinter>();
-  const settingsByUri = new Map<string, Promise<AlpinistSettings>>();
+  /** Settings by the workspace folder a document is in (`''`: none). */
+  const settingsByFolder = new Map<string, Promise<AlpinistSettings>>();
+  let workspaceFolders: string[] = [];
   const warned = new Set<string>();
   const pending = new Map<string, ReturnType<typeof setImmediate>>();
   let hasConfigurationCapability = false;
   let hasShowDocument = false;
+  let hasWorkspaceFolderCapability = false;
   let pushedSettings: unknown;
 
   const log = (message: string): void => connection.console.log(message);
@@ -62,20 +68,36 @@ export function createLanguageServer(connection: Connection): { documents: TextD
 
   const today = (): string => new Date().toISOString().slice(0, 10);
 
+  /** The innermost workspace folder holding `uri`, or `''`. */
+  function folderOf(uri: string): string {
+    let found = '';
+    for (const folder of workspaceFolders) {
+      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+      if (uri.startsWith(prefix) && folder.length > found.length) found = folder;
+    }
+    return found;
+  }
+
+  /**
+   * Why per folder and not per document: LSP settings requests carry a scope URI but no language, so VS Code
+   * answers with the folder's (or, outside folders, the workspace's) values; one request per folder saves a round
+   * trip to the client for every document opened.
+   */
   function settingsFor(uri: string): Promise<AlpinistSettings> {
-    let settings = settingsByUri.get(uri);
+    const folder = folderOf(uri);
+    let settings = settingsByFolder.get(folder);
     if (!settings) {
       settings = (async () => {
         if (!hasConfigurationCapability) return validateSettings(pushedSettings, warnOnce);
         try {
-          const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+          const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: folder || uri, section: SETTINGS_SECTION });
           return validateSettings(raw, warnOnce);
         } catch (error) {
           warnOnce(`Could not read settings: ${String(error)}`);
           return DEFAULT_SETTINGS;
         }
       })();
-      settingsByUri.set(uri, settings);
+      settingsByFolder.set(folder, settings);
     }
     return settings;
   }
@@ -83,7 +105,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const optionsOf = (settings: AlpinistSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, today: today() });
 
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: AlpinistSettings }> {
-    await ready;
+    await ready();
     const settings = await settingsFor(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
     const cached = analyses.get(document.uri);
@@ -163,6 +185,9 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     const capabilities = params.capabilities;
     hasConfigurationCapability = capabilities.workspace?.configuration === true;
     hasShowDocument = capabilities.window?.showDocument?.support === true;
+    hasWorkspaceFolderCapability = capabilities.workspace?.workspaceFolders === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     service.setCapabilities({
       completion: {
@@ -196,12 +221,22 @@ export function createLanguageServer(connection: Connection): { documents: TextD
         semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true },
         signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
         executeCommandProvider: { commands: [Commands.showDocumentation] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
+    void ready();
+    if (hasWorkspaceFolderCapability) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder)).concat(event.added.map((folder) => folder.uri));
+        settingsByFolder.clear();
+        for (const document of documents.all()) scheduleValidation(document);
+      });
+    }
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
@@ -210,7 +245,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) pushedSettings = pushed;
-    settingsByUri.clear();
+    settingsByFolder.clear();
     warned.clear();
     for (const document of documents.all()) scheduleValidation(document);
   });
@@ -220,7 +255,6 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
     linters.delete(event.document.uri);
-    settingsByUri.delete(event.document.uri);
     const timer = pending.get(event.document.uri);
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);

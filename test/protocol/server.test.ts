@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/fixes';
-import { startHarness, type Harness } from '../support/lspHarness';
+import { KEPT_ANALYSES } from '../../server/src/languageServer';
+import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
 const editsFor = (edit: WorkspaceEdit | undefined, uri: string): TextEdit[] => (edit?.changes?.[uri] ?? []) as TextEdit[];
@@ -138,5 +139,70 @@ describe('language server over JSON-RPC', () => {
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'apk-prefer-no-cache'));
     const hover = await harness.request('textDocument/hover', { textDocument: { uri: 'file:///not/open' }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
+  });
+
+  it('lints a document again when its analysis was dropped for newer ones, and fixes it', async () => {
+    const first = 'file:///work/many/0/Dockerfile';
+    const target = (await harness.open(first, 'FROM alpine:3.20\nRUN apk add curl\n')).find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
+    // More documents than the server keeps analyses for.
+    for (let index = 1; index <= KEPT_ANALYSES + 4; index++) await harness.open(`file:///work/many/${index}/Dockerfile`, `FROM alpine:3.20\nRUN apk add x${index}\n`);
+    const actions = await harness.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: first },
+      range: target.range,
+      context: { diagnostics: [target] },
+    });
+    const fix = actions.find((action) => action.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
+    assert.equal(applyEdits('FROM alpine:3.20\nRUN apk add curl\n', editsFor(fix.edit, first)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+  });
+});
+
+describe('settings per workspace folder', () => {
+  const folders = [
+    { uri: 'file:///work/a', name: 'a' },
+    { uri: 'file:///work/b', name: 'b' },
+  ];
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness(
+      {
+        alpinist: { enable: true, rules: {} },
+        'file:///work/b': { alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'off' } } },
+      },
+      undefined,
+      { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true } },
+      { workspaceFolders: folders },
+    );
+  });
+  afterEach(() => harness.dispose());
+
+  const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist').map((diagnostic) => String(diagnostic.code));
+  const text = 'FROM alpine:3.20\nRUN apk add curl\n';
+
+  it("asks once per folder, and applies each folder's settings to its documents", async () => {
+    assert.deepEqual(codes(await harness.open('file:///work/a/Dockerfile', text)), ['apk-prefer-no-cache']);
+    assert.deepEqual(codes(await harness.open('file:///work/a/sub/app.Dockerfile', text)), ['apk-prefer-no-cache']);
+    assert.deepEqual(codes(await harness.open('file:///work/b/Dockerfile', text)), []);
+    assert.deepEqual(codes(await harness.open('file:///work/b/x/Dockerfile', text)), []);
+    // A folder whose name extends another's is a different folder.
+    assert.deepEqual(codes(await harness.open('file:///work/bb/Dockerfile', text)), ['apk-prefer-no-cache']);
+    assert.deepEqual(
+      harness.configurationRequests.map((item) => item.scopeUri),
+      ['file:///work/a', 'file:///work/b', 'file:///work/bb/Dockerfile'],
+    );
+  });
+
+  it('asks again after a settings change and after the folders change', async () => {
+    await harness.open('file:///work/a/Dockerfile', text);
+    harness.settings = { alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'error' } } };
+    const changed = harness.nextDiagnostics('file:///work/a/Dockerfile');
+    await harness.notify('workspace/didChangeConfiguration', { settings: null });
+    const [diagnostic] = (await changed).filter((item) => item.source === 'alpinist');
+    assert.equal(diagnostic.severity, 1);
+    const refolded = harness.nextDiagnostics('file:///work/a/Dockerfile');
+    await harness.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: 'file:///work/a/sub', name: 'sub' }], removed: [folders[1]] } });
+    await refolded;
+    await harness.open('file:///work/a/sub/Dockerfile', text);
+    assert.deepEqual(harness.configurationRequests.map((item) => item.scopeUri), ['file:///work/a', 'file:///work/a', 'file:///work/a', 'file:///work/a/sub']);
   });
 });

@@ -14,6 +14,8 @@ export interface Harness {
   /** Settings answered to `workspace/configuration`, by section. */
   settings: Record<string, unknown>;
   readonly shownDocuments: unknown[];
+  /** Every `workspace/configuration` item the server asked for. */
+  readonly configurationRequests: { scopeUri?: string; section?: string }[];
   readonly logs: string[];
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
@@ -38,7 +40,13 @@ export const CLIENT_CAPABILITIES = {
   },
 };
 
-export async function startHarness(settings: Record<string, unknown> = { alpinist: { enable: true, rules: {} } }, initializationOptions?: unknown, capabilities: unknown = CLIENT_CAPABILITIES): Promise<Harness> {
+export async function startHarness(
+  settings: Record<string, unknown> = { alpinist: { enable: true, rules: {} } },
+  initializationOptions?: unknown,
+  capabilities: unknown = CLIENT_CAPABILITIES,
+  /** More `initialize` params, such as `workspaceFolders`. */
+  initializeParams: Record<string, unknown> = {},
+): Promise<Harness> {
   const clientToServer = new PassThrough();
   const serverToClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient));
@@ -61,7 +69,16 @@ export async function startHarness(settings: Record<string, unknown> = { alpinis
   client.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
   });
-  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section ? harness.settings[item.section] : harness.settings) ?? null));
+  const configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  client.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+    configurationRequests.push(...params.items);
+    return params.items.map((item) => {
+      // Settings keyed by a folder URI apply to that folder only, as VS Code's folder settings do.
+      const scoped = item.scopeUri === undefined ? undefined : (harness.settings[item.scopeUri] as Record<string, unknown> | undefined);
+      const source = scoped ?? harness.settings;
+      return (item.section ? source[item.section] : source) ?? null;
+    });
+  });
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/workDoneProgress/create', () => null);
   client.onRequest('window/showDocument', (params: unknown) => {
@@ -69,7 +86,7 @@ export async function startHarness(settings: Record<string, unknown> = { alpinis
     return { success: true };
   });
   client.listen();
-  const initializeResult = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities, initializationOptions });
+  const initializeResult = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities, initializationOptions, ...initializeParams });
   await client.sendNotification('initialized', {});
 
   const nextDiagnostics = (uri: string, version?: number, timeoutMs = 10000): Promise<Diagnostic[]> =>
@@ -82,6 +99,7 @@ export async function startHarness(settings: Record<string, unknown> = { alpinis
     client,
     initializeResult,
     shownDocuments,
+    configurationRequests,
     logs,
     nextDiagnostics,
     async open(uri: string, text: string, version = 1) {

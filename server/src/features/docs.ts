@@ -17,5 +17,13 @@ function findDocsRoot(): string {
 
 /** A `file:` URI of the rule's docs page, which every LSP client can open offline. */
 export function docsUri(ruleId: string): string {
-  return pathToFileURL(path.join(findDocsRoot(), 'rules', `${ruleId}.md`)).toString();
+  let uri = uris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(findDocsRoot(), 'rules', `${ruleId}.md`)).toString();
+    uris.set(ruleId, uri);
+  }
+  return uri;
 }
+
+/** Every diagnostic carries its rule's page; the path conversion is done once per rule. */
+const uris = new Map<string, string>();

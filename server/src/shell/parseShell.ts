@@ -42,17 +42,24 @@ const PARSE_BUDGET_MS = 100;
 const PARSE_BUDGET_MS_PER_CHARACTER = 0.02;
 
 /** The tree of a segment, or null when parsing ran out of budget. */
-function parseWithinBudget(text: string): ReturnType<ReturnType<typeof getShellParser>['parse']> {
-  const deadline = performance.now() + PARSE_BUDGET_MS + PARSE_BUDGET_MS_PER_CHARACTER * text.length;
-  // Note: NUL ends tree-sitter's input and restarts it at every one, without progress callbacks; bash drops NULs, and
-  // a space keeps every offset.
-  const input = text.includes('\0') ? text.replaceAll('\0', ' ') : text;
+function parseWithinBudget(input: string): ReturnType<ReturnType<typeof getShellParser>['parse']> {
+  const deadline = performance.now() + PARSE_BUDGET_MS + PARSE_BUDGET_MS_PER_CHARACTER * input.length;
   return getShellParser().parse(input, null, { progressCallback: () => performance.now() > deadline });
+}
+
+/** A segment and the text tree-sitter parsed for it, whose indices its nodes carry. */
+interface Source {
+  readonly segment: ShellSegment;
+  readonly input: string;
 }
 
 function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: ShellWord[] | undefined): void {
   if (segment.text.trim() === '') return;
-  const tree = parseWithinBudget(segment.text);
+  // Note: NUL ends tree-sitter's input and restarts it at every one, without progress callbacks; bash drops NULs, and
+  // a space keeps every offset.
+  const input = segment.text.includes('\0') ? segment.text.replaceAll('\0', ' ') : segment.text;
+  const source: Source = { segment, input };
+  const tree = parseWithinBudget(input);
   if (!tree) return;
   try {
     const found: { node: Node; statement: Node; isTopLevel: boolean }[] = [];
@@ -63,18 +70,20 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
     const pending: PendingNode[] = [{ node: tree.rootNode, isNested: false, redirectedBy: undefined }];
     for (let item = pending.pop(); item; item = pending.pop()) {
       const { node, isNested } = item;
-      if (node.type === 'command') {
+      // Note: every property read crosses into wasm and copies the node there and back; read the type once.
+      const type = node.type;
+      if (type === 'command') {
         const statement = item.redirectedBy ?? node;
         // Why: a statement tree-sitter had to repair (an unclosed quote gets a MISSING node) may end somewhere else in
         // the real script, so text appended after it or edits joining it could land inside a string.
         found.push({ node, statement, isTopLevel: !isNested && !statement.hasError });
       }
-      if (exports && node.type === 'declaration_command' && node.firstChild?.type === 'export') {
-        for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(segment, child));
+      if (exports && type === 'declaration_command' && node.firstChild?.type === 'export') {
+        for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(source, child));
       }
-      const nested = isNested || NESTING_TYPES.has(node.type);
+      const nested = isNested || NESTING_TYPES.has(type);
       // The outermost of directly nested redirected statements is the statement of the command inside them.
-      const redirectedBy = node.type === 'redirected_statement' ? (item.redirectedBy ?? node) : undefined;
+      const redirectedBy = type === 'redirected_statement' ? (item.redirectedBy ?? node) : undefined;
       const children = node.namedChildren;
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
@@ -85,7 +94,7 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
       const { node, statement, isTopLevel } = found[i];
       const before = separatorBetween(segment.text, found[i - 1]?.statement, statement);
       const after = separatorBetween(segment.text, statement, found[i + 1]?.statement);
-      into.push(toCommand(segment, node, statement, isTopLevel, into.length, before, after));
+      into.push(toCommand(source, node, statement, isTopLevel, into.length, before, after));
     }
   } finally {
     tree.delete();
@@ -93,7 +102,7 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
 }
 
 function toCommand(
-  segment: ShellSegment,
+  source: Source,
   node: Node,
   statement: Node,
   isTopLevel: boolean,
@@ -106,22 +115,23 @@ function toCommand(
   let name: string | undefined;
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'variable_assignment') {
-      assignments.push(toWord(segment, child));
-    } else if (child.type === 'command_name') {
-      const word = toWord(segment, child.firstNamedChild ?? child);
+    const type = child.type;
+    if (type === 'variable_assignment') {
+      assignments.push(toWord(source, child));
+    } else if (type === 'command_name') {
+      const word = toWord(source, child.firstNamedChild ?? child);
       words.push(word);
       name = word.value === undefined ? undefined : basename(word.value);
-    } else if (child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'comment') {
-      words.push(toWord(segment, child));
+    } else if (type !== 'file_redirect' && type !== 'herestring_redirect' && type !== 'comment') {
+      words.push(toWord(source, child));
     }
   }
   return {
     name,
     words,
     assignments,
-    start: segment.offsets[statement.startIndex],
-    end: segment.offsets[statement.endIndex - 1] + 1,
+    start: source.segment.offsets[statement.startIndex],
+    end: source.segment.offsets[statement.endIndex - 1] + 1,
     separatorBefore,
     separatorAfter,
     isTopLevel,
@@ -134,45 +144,47 @@ function basename(value: string): string {
   return slash === -1 ? value : value.slice(slash + 1);
 }
 
-function toWord(segment: ShellSegment, node: Node): ShellWord {
-  const raw = node.text;
+function toWord(source: Source, node: Node): ShellWord {
+  // Note: every node property read crosses into wasm; the indices are read once and the text sliced here.
+  const startIndex = node.startIndex;
+  const endIndex = node.endIndex;
+  const raw = source.input.slice(startIndex, endIndex);
   return {
     raw,
-    value: literalValue(node),
-    start: segment.offsets[node.startIndex],
-    end: segment.offsets[node.endIndex - 1] + 1,
+    value: literalValue(node, raw),
+    start: source.segment.offsets[startIndex],
+    end: source.segment.offsets[endIndex - 1] + 1,
   };
 }
 
-/** The value after quote removal, or undefined when the word expands anything at run time. */
-function literalValue(node: Node): string | undefined {
+/** The value after quote removal, or undefined when the word expands anything at run time. `text` is the node's. */
+function literalValue(node: Node, text: string): string | undefined {
   switch (node.type) {
     case 'word':
     case 'number':
-      return unescapeUnquoted(node.text);
+      return unescapeUnquoted(text);
     case 'raw_string':
-      return node.text.slice(1, -1);
+      return text.slice(1, -1);
     case 'string': {
-      let value = '';
       for (const child of node.namedChildren) {
         if (!child) continue;
         if (child.type !== 'string_content') return undefined;
       }
-      value = node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
-      return value;
+      return text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
     }
     case 'concatenation': {
       let value = '';
-      for (const child of node.namedChildren) {
+      const children = node.namedChildren;
+      for (const child of children) {
         if (!child) continue;
-        const part = literalValue(child);
+        const part = literalValue(child, child.text);
         if (part === undefined) return undefined;
         value += part;
       }
-      return node.namedChildren.length === 0 ? undefined : value;
+      return children.length === 0 ? undefined : value;
     }
     case 'variable_assignment':
-      return node.text;
+      return text;
     default:
       return undefined;
   }
