@@ -3,7 +3,7 @@
  * shell commands. Built once per document version on top of dockerfile-ast.
  */
 import type { Comment, Instruction, ParserDirective, Run } from 'dockerfile-ast';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { parseApk, type ApkCall } from '../shell/apk';
 import { parseSegments } from '../shell/parseShell';
@@ -109,11 +109,24 @@ export class ModelCache {
   /** By key, the RUN models of the previous version not yet taken by this one, in document order. */
   private previousRuns = new Map<string, RunModel[]>();
   private currentRuns = new Map<string, RunModel[]>();
-  private previousFacts = new Map<string, unknown>();
-  private currentFacts = new Map<string, unknown>();
+  /** By kind, then by instruction text. */
+  private previousFacts = new Map<string, Map<string, unknown>>();
+  private currentFacts = new Map<string, Map<string, unknown>>();
+  private escapeChar: string | undefined;
 
   /**
-   * The RUN model for `key` (instruction text and escape character), moved to start at `start`. A model of the
+   * Starts a version parsed with `escapeChar`. Why: keys are instruction texts alone (no copies of them with the
+   * escape character prepended); what was read under another escape character is dropped.
+   */
+  beginGeneration(escapeChar: string): void {
+    if (escapeChar === this.escapeChar) return;
+    this.escapeChar = escapeChar;
+    this.previousRuns.clear();
+    this.previousFacts.clear();
+  }
+
+  /**
+   * The RUN model for `key` (the instruction's text), moved to start at `start`. A model of the
    * previous version is moved in place, so the previous version's model must not be read after this one is built;
    * a second RUN with the same text in this version gets a copy.
    */
@@ -131,11 +144,13 @@ export class ModelCache {
     return run;
   }
 
-  /** What `create` reads from an instruction's AST, by a key made of the instruction's text. */
-  fact<T>(key: string, create: () => T): T {
-    let found = (this.currentFacts.get(key) ?? this.previousFacts.get(key)) as T | undefined;
+  /** What `create` reads from an instruction's AST, by kind and the instruction's text. */
+  fact<T>(kind: string, key: string, create: () => T): T {
+    let current = this.currentFacts.get(kind);
+    if (!current) this.currentFacts.set(kind, (current = new Map()));
+    let found = (current.get(key) ?? this.previousFacts.get(kind)?.get(key)) as T | undefined;
     if (found === undefined) found = create();
-    this.currentFacts.set(key, found);
+    current.set(key, found);
     return found;
   }
 
@@ -154,8 +169,8 @@ export function parseDockerfile(text: string, cache?: ModelCache): DockerfileMod
 
 /** Builds the model from a parse (shared with the syntax diagnostics). */
 export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): DockerfileModel {
-  const { text, escapeChar } = parsed;
-  const document = TextDocument.create('untitled:Dockerfile', 'dockerfile', 0, text);
+  const { text, escapeChar, document } = parsed;
+  cache?.beginGeneration(escapeChar);
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   const instructions: InstructionModel[] = [];
@@ -174,8 +189,8 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
     };
     // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
     // instruction (same text, same escape character) said in the previous version.
-    const key = cache ? `${escapeChar}${text.slice(base.start, base.end)}` : '';
-    const fact = <T>(kind: string, create: () => T): T => (cache ? cache.fact(`${kind}\u0000${key}`, create) : create());
+    const key = cache ? text.slice(base.start, base.end) : '';
+    const fact = <T>(kind: string, create: () => T): T => (cache ? cache.fact(kind, key, create) : create());
     if (keyword === 'FROM') {
       const from = fact('from', () => {
         const ast = instruction as unknown as { getImage(): string | null; getBuildStage(): string | null };

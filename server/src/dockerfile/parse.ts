@@ -8,6 +8,7 @@
  * runs into the next one); otherwise the next chunk is merged into it.
  */
 import { Argument, DockerfileParser, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** While a `withArgumentScansKept` call runs: each instruction's arguments (value, start line and character, end line and character, for each). */
 let keptScans: Map<object, (string | number)[]> | undefined;
@@ -79,6 +80,8 @@ export interface ParsedChunk {
 
 export interface ParsedDockerfile {
   readonly text: string;
+  /** The text's line index, shared with the model built from this parse. */
+  readonly document: TextDocument;
   readonly escapeChar: string;
   readonly directives: readonly ParserDirective[];
   readonly chunks: readonly ParsedChunk[];
@@ -114,31 +117,16 @@ export class ChunkCache {
 }
 
 /** Offsets and line numbers of the lines that start with `FROM`: where a new chunk may begin. */
-function stageStarts(text: string): { offset: number; line: number }[] {
+function stageStarts(text: string, document: TextDocument): { offset: number; line: number }[] {
   const starts: { offset: number; line: number }[] = [];
-  let line = 0;
-  let lineStart = 0;
-  for (;;) {
+  // Note: TextDocument and dockerfile-ast both count \r\n, \n and a lone \r as one line break.
+  for (let line = 0; line < document.lineCount; line++) {
+    const lineStart = document.offsetAt({ line, character: 0 });
     let index = lineStart;
     while (text[index] === ' ' || text[index] === '\t') index++;
     if ((text.charCodeAt(index) | 0x20) === 0x66 && /^from[ \t]/i.test(text.slice(index, index + 5))) starts.push({ offset: lineStart, line });
-    // Note: TextDocument and dockerfile-ast both count \r\n, \n and a lone \r as one line break.
-    let next = lineStart;
-    while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
-    if (next >= text.length) break;
-    lineStart = text[next] === '\r' && text[next + 1] === '\n' ? next + 2 : next + 1;
-    line++;
   }
   return starts;
-}
-
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '\n' || (character === '\r' && text[index + 1] !== '\n')) count++;
-  }
-  return count;
 }
 
 /** True when the parse of `parsedText` did not run into its end inside an instruction (continuation, heredoc). */
@@ -147,16 +135,6 @@ function endsCleanly(ast: Dockerfile, lastLine: number): boolean {
   const last = instructions[instructions.length - 1];
   // The range ends at the line break that ends the instruction; on the last line means it ran to the end of text.
   return !last || last.getRange().end.line < lastLine;
-}
-
-/** Offset of the start of line `line`. */
-function lineStartOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let current = 0; current < line && offset < text.length; current++) {
-    while (offset < text.length && text[offset] !== '\n' && text[offset] !== '\r') offset++;
-    offset += text[offset] === '\r' && text[offset + 1] === '\n' ? 2 : 1;
-  }
-  return Math.min(offset, text.length);
 }
 
 function createChunk(start: number, end: number, startLine: number, parsedText: string, ast: Dockerfile, isFirst: boolean): ParsedChunk {
@@ -181,7 +159,9 @@ export const MIN_CHUNK_LINES = 500;
 
 /** Parses `text` in chunks of whole stages, reusing unchanged chunks from `cache`. Never throws on bad input. */
 export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = MIN_CHUNK_LINES): ParsedDockerfile {
-  const starts = stageStarts(text);
+  const document = TextDocument.create('untitled:Dockerfile', 'dockerfile', 0, text);
+  const lineOf = (offset: number): number => document.positionAt(offset).line;
+  const starts = stageStarts(text, document);
   const chunks: ParsedChunk[] = [];
   let header: { text: string; lines: number } | undefined;
   let start = 0;
@@ -202,7 +182,7 @@ export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = 
       let isClean = true;
       if (!chunk) {
         const ast = DockerfileParser.parse(parsedText);
-        isClean = end === text.length || endsCleanly(ast, startLine + lineBreaks(chunkText));
+        isClean = end === text.length || endsCleanly(ast, lineOf(end));
         chunk = createChunk(start, end, startLine, parsedText, ast, header === undefined);
         if (isClean) cache?.set(startLine, chunk);
       }
@@ -215,13 +195,13 @@ export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = 
     if (!header) {
       const firstFrom = chunk.instructions.find((instruction) => instruction.getKeyword() === 'FROM');
       const fromLine = firstFrom ? firstFrom.getRange().start.line : 0;
-      const fromStart = starts.find((candidate) => candidate.line === fromLine)?.offset ?? lineStartOffset(text, fromLine);
+      const fromStart = starts.find((candidate) => candidate.line === fromLine)?.offset ?? document.offsetAt({ line: fromLine, character: 0 });
       header = { text: text.slice(0, fromStart), lines: fromLine };
     }
-    startLine = chunk.startLine + lineBreaks(text.slice(chunk.start, chunk.end));
+    startLine = lineOf(chunk.end);
     start = chunk.end;
   }
   cache?.endGeneration();
   const first = chunks[0].ast;
-  return { text, escapeChar: first.getEscapeCharacter(), directives: first.getDirectives(), chunks };
+  return { text, document, escapeChar: first.getEscapeCharacter(), directives: first.getDirectives(), chunks };
 }

@@ -26,16 +26,29 @@ const WHOLE_CONTEXT = new Set(['.', './', '*', './*', './.']);
 /** Parses a COPY or ADD instruction (ONBUILD triggers excluded); undefined for anything else or a broken line. */
 export function parseCopy(instruction: InstructionModel): CopyModel | undefined {
   if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.isOnbuild) return undefined;
-  const ast = instruction.ast as unknown as JSONInstruction & { getHeredocs(): Heredoc[] };
+  let facts = factsByAst.get(instruction.ast);
+  if (facts === undefined) {
+    facts = readCopy(instruction.ast as unknown as JSONInstruction & { getHeredocs(): Heredoc[] }, instruction.keyword);
+    factsByAst.set(instruction.ast, facts);
+  }
+  return facts ? { instruction, ...facts } : undefined;
+}
+
+/**
+ * What a COPY or ADD says, by its syntax tree. Why: every lint asks several times per instruction, each ask re-reads
+ * the arguments, and a syntax tree outlives versions while its part of the document is unchanged; it never changes.
+ */
+const factsByAst = new WeakMap<object, Omit<CopyModel, 'instruction'> | null>();
+
+function readCopy(ast: JSONInstruction & { getHeredocs(): Heredoc[] }, keyword: 'COPY' | 'ADD'): Omit<CopyModel, 'instruction'> | null {
   const flags = ast.getFlags().map((flag: Flag) => ({ name: flag.getName(), value: flag.getValue(), text: flag.toString() }));
   const json = ast.getJSONStrings();
   const words = json.length > 0 ? json.map((argument) => argument.getJSONValue()) : ast.getArguments().map((argument) => argument.getValue());
-  if (words.length < 2 || ast.getHeredocs().length > 0) return undefined;
+  if (words.length < 2 || ast.getHeredocs().length > 0) return null;
   const sources = words.slice(0, -1);
   const isFromContext = !flags.some((flag) => flag.name === 'from') && !sources.some((source) => /^(?:https?|git):\/\/|^git@|\.git(?:#|$)/.test(source));
   return {
-    instruction,
-    keyword: instruction.keyword,
+    keyword,
     flags,
     sources,
     destination: words[words.length - 1],

@@ -14,8 +14,16 @@ export interface OffsetEdit {
 
 /** The document's line break: CRLF when the file uses it anywhere. */
 export function lineEndingOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  // Why the memo: rules ask once per finding, and on a large LF file every ask scans all of it.
+  if (text !== lastText) {
+    lastText = text;
+    lastEnding = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastEnding;
 }
+
+let lastText: string | undefined;
+let lastEnding = '\n';
 
 /** Offset of the first character of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {

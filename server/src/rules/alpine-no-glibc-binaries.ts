@@ -202,6 +202,14 @@ function stagesCopyingFrom(model: DockerfileModel): Map<string, Stage[]> {
 }
 
 function copySource(instruction: InstructionModel): string | undefined {
+  // Why a memo by syntax tree: a tree outlives versions while its part of the document is unchanged.
+  if (!sourceByAst.has(instruction.ast)) sourceByAst.set(instruction.ast, readCopySource(instruction));
+  return sourceByAst.get(instruction.ast);
+}
+
+const sourceByAst = new WeakMap<object, string | undefined>();
+
+function readCopySource(instruction: InstructionModel): string | undefined {
   const ast = instruction.isOnbuild
     ? (instruction.ast as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction()
     : instruction.ast;

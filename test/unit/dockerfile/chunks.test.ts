@@ -90,6 +90,9 @@ describe('chunked parse', () => {
       insertAt(base, middle, 'RUN apk add --no-cache curl\n'),
       base.slice(0, middle) + base.slice(base.indexOf('\n', middle) + 1),
       base,
+      // Another escape character changes what every instruction means, then the same text again.
+      `# escape=\`\n${base}`,
+      base,
     ];
     for (const text of versions) {
       const result = linter.lint(text);
