@@ -15,6 +15,15 @@ const NESTING_TYPES = new Set([
 ]);
 
 /**
+ * Node types that hold no command: tokens, and `$NAME` expansions. The walk does not ask for their children, one
+ * wasm call each for the most common nodes (`number` is not here: it may hold a command substitution).
+ */
+const NO_COMMAND_INSIDE = new Set([
+  'word', 'variable_name', 'special_variable_name', 'string_content', 'raw_string', 'ansi_c_string', 'simple_expansion',
+  'extglob_pattern', 'test_operator', 'regex', 'comment', 'file_descriptor', 'heredoc_start',
+]);
+
+/**
  * Parses every segment and returns their commands in source order. When `exports` is given it also receives the
  * `NAME=value` words of `export` statements (which are declarations, not commands), in source order.
  */
@@ -84,6 +93,7 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
       const nested = isNested || NESTING_TYPES.has(type);
       // The outermost of directly nested redirected statements is the statement of the command inside them.
       const redirectedBy = type === 'redirected_statement' ? (item.redirectedBy ?? node) : undefined;
+      if (NO_COMMAND_INSIDE.has(type)) continue;
       const children = node.namedChildren;
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
