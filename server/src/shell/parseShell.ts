@@ -18,7 +18,7 @@ const NESTING_TYPES = new Set([
  * Node types that hold no command: tokens, and `$NAME` expansions. The walk does not ask for their children, one
  * wasm call each for the most common nodes (`number` is not here: it may hold a command substitution).
  */
-const NO_COMMAND_INSIDE = new Set([
+export const NO_COMMAND_INSIDE: ReadonlySet<string> = new Set([
   'word', 'variable_name', 'special_variable_name', 'string_content', 'raw_string', 'ansi_c_string', 'simple_expansion',
   'extglob_pattern', 'test_operator', 'regex', 'comment', 'file_descriptor', 'heredoc_start',
 ]);

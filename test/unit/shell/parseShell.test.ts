@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { parseDockerfile, toRange, type DockerfileModel, type RunModel } from '../../../server/src/dockerfile/model';
 import type { Separator, ShellCommand } from '../../../server/src/shell/shellCommand';
+import { NO_COMMAND_INSIDE } from '../../../server/src/shell/parseShell';
+import { getShellParser, initShellParser } from '../../../server/src/shell/treeSitter';
 import { formatRange } from '../../support/markers';
 
 interface ExpectedCommand {
@@ -377,5 +379,36 @@ describe('shell model: bad input degrades, never throws', () => {
     const garbage = Array.from({ length: 100_000 }, (_, index) => '\\`$(){}"\'<>|&;#\n\r\t\u0000\ud800😀'[(index * 7919) % 20]).join('');
     assert.doesNotThrow(() => parseDockerfile(`FROM alpine\nRUN ${garbage}`));
     assert.doesNotThrow(() => parseDockerfile(`FROM alpine\nRUN <<EOF\n${garbage}\nEOF`));
+  });
+});
+
+describe('shell walk shortcuts', () => {
+  // The walk skips the children of NO_COMMAND_INSIDE types; these scripts reach every place a command can hide in a word.
+  const scripts = [
+    'echo "$(apk add a)" `apk add b` ${X:-$(apk add c)} $((1 + $(apk add d))) "x${Y}z" \'$(no)\' $\'\\t\'',
+    'for p in $(ls); do [[ $p =~ ^a.*$ ]] && echo "$p" >&2; done; case $x in *.tar) tar x;; esac',
+    'X=$(apk add e) Y="$(apk add f)" cmd <<<"$(apk add g)" 2>"$(mktemp)"; export Z=$(apk add h); echo ${#ARR[@]} $1 $@',
+    'if [ -n "$A" ]; then apk add i; elif test -z $B; then apk add j; fi; f() { apk add k; }; ! apk add l | grep m',
+  ];
+  const commandTypes = new Set(['command', 'declaration_command', 'redirected_statement']);
+
+  it('never skips a node that holds a command', async () => {
+    await initShellParser();
+    let skipped = 0;
+    for (const script of scripts) {
+      const tree = getShellParser().parse(script);
+      assert.ok(tree);
+      const pending = [tree.rootNode];
+      for (let node = pending.pop(); node; node = pending.pop()) {
+        if (NO_COMMAND_INSIDE.has(node.type)) {
+          skipped++;
+          const inside = node.descendantsOfType([...commandTypes]);
+          assert.deepEqual(inside.map((found) => found?.text), [], `${node.type} "${node.text}" in ${script}`);
+        }
+        for (const child of node.namedChildren) if (child) pending.push(child);
+      }
+      tree.delete();
+    }
+    assert.ok(skipped > 40, `only ${skipped} skipped nodes were checked`);
   });
 });
