@@ -9,17 +9,19 @@
  */
 import { Argument, DockerfileParser, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
 
-/** While a `withArgumentScansKept` call runs: each instruction's arguments (value, start line and character, end line and character, for each). */
-let keptScans: Map<object, (string | number)[]> | undefined;
+/** While a `withArgumentScansKept` call runs: each instruction's arguments (value, start and end position, for each). */
+let keptScans: Map<object, (string | Position)[]> | undefined;
 
 /**
  * Runs `work` with dockerfile-ast's argument scan kept per instruction. Why: the library re-scans an instruction's
  * text on every argument query (getArguments, getArgumentsRange, getFlags, …, each a character loop with a line
  * search per argument), and dockerfile-utils' validator asks a dozen times per instruction: a third of a lint's
- * time. An instruction never changes after parsing, so within one lint the first scan answers the others; every call
- * still returns fresh Argument and Range objects, because callers mutate them (FROM's getImageNameRange moves its
- * range's start). The scans are dropped when `work` returns, so they cost no memory between lints.
+ * time. An instruction never changes after parsing, so within one lint the first scan answers the others. Every call
+ * still returns fresh Argument and Range objects, because callers replace a range's ends (FROM's getImageNameRange
+ * moves its range's start); the positions are shared and frozen, as no caller changes a position in place. The
+ * scans are dropped when `work` returns, so they cost no memory between lints.
  */
 export function withArgumentScansKept<T>(work: () => T): T {
   if (keptScans) return work();
@@ -49,14 +51,13 @@ function patchArgumentScan(): void {
       flat = [];
       for (const argument of scan.call(this)) {
         const { start, end } = argument.getRange();
-        flat.push(argument.getValue(), start.line, start.character, end.line, end.character);
+        flat.push(argument.getValue(), Object.freeze({ line: start.line, character: start.character }), Object.freeze({ line: end.line, character: end.character }));
       }
       scans.set(this, flat);
     }
     const args: Argument[] = [];
-    for (let index = 0; index < flat.length; index += 5) {
-      const range = { start: { line: flat[index + 1] as number, character: flat[index + 2] as number }, end: { line: flat[index + 3] as number, character: flat[index + 4] as number } };
-      args.push(new ArgumentClass(flat[index] as string, range));
+    for (let index = 0; index < flat.length; index += 3) {
+      args.push(new ArgumentClass(flat[index] as string, { start: flat[index + 1] as Position, end: flat[index + 2] as Position }));
     }
     return args;
   };

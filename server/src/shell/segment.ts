@@ -9,7 +9,7 @@ export interface ShellSegment {
   /** What the shell sees. */
   readonly text: string;
   /** `offsets[i]` is the document offset of `text[i]`; `offsets[text.length]` is the offset just past the end. */
-  readonly offsets: readonly number[];
+  readonly offsets: ArrayLike<number>;
 }
 
 const isBlank = (character: string): boolean => character === ' ' || character === '\t';
@@ -18,11 +18,22 @@ const isBlank = (character: string): boolean => character === ' ' || character =
  * Joins `document.slice(start, end)` the way Docker does for a shell-form instruction: the escape character
  * followed by optional blanks and a newline continues the line; inside a continuation, lines that are empty or
  * whose first non-blank character is `#` are dropped.
+ * Note: the text is built from slices of the document and the offsets in a typed array, as a RUN body is mostly
+ * long runs of kept characters; one string and one number per character made most of a lint's garbage.
  */
 export function joinContinuationLines(document: string, start: number, end: number, escapeChar: string): ShellSegment {
-  let text = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  const offsets = new Int32Array(Math.max(0, end - start) + 1);
+  let length = 0;
   let index = start;
+  /** Start of the run of kept characters that ends at `index`. */
+  let runStart = start;
+  const keepRun = (): void => {
+    if (index > runStart) {
+      parts.push(document.slice(runStart, index));
+      for (let offset = runStart; offset < index; offset++) offsets[length++] = offset;
+    }
+  };
   let atContinuedLineStart = false;
   while (index < end) {
     if (atContinuedLineStart) {
@@ -34,28 +45,29 @@ export function joinContinuationLines(document: string, start: number, end: numb
         continue;
       }
       atContinuedLineStart = false;
+      runStart = index;
     }
-    const character = document[index];
-    if (character === escapeChar) {
+    if (document[index] === escapeChar) {
       const continuation = matchContinuation(document, index + 1, end);
       if (continuation !== undefined) {
+        keepRun();
         index = continuation;
+        runStart = index;
         atContinuedLineStart = true;
         continue;
       }
     }
-    text += character;
-    offsets.push(index);
     index++;
   }
-  offsets.push(Math.min(index, end));
-  return { text, offsets };
+  if (!atContinuedLineStart) keepRun();
+  offsets[length] = Math.min(index, end);
+  return { text: parts.join(''), offsets: offsets.subarray(0, length + 1) };
 }
 
 /** A segment that is a verbatim slice of the document (heredoc bodies: no continuation processing). */
 export function verbatimSegment(document: string, start: number, end: number): ShellSegment {
-  const offsets: number[] = [];
-  for (let index = start; index <= end; index++) offsets.push(index);
+  const offsets = new Int32Array(Math.max(0, end - start) + 1);
+  for (let index = 0; index < offsets.length; index++) offsets[index] = start + index;
   return { text: document.slice(start, end), offsets };
 }
 
