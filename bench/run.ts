@@ -36,16 +36,48 @@ function installPeersIfNeeded(): void {
   if (result.status !== 0) log('Could not install dockerlinter; it is reported as unavailable.');
 }
 
-function inProcess(tool: string): InProcessResult {
-  log(`In process: ${tool} …`);
-  const output = execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(RUNS)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' });
+/** One process measuring one tool for `runs` runs (after its own warm-up pass). */
+function inProcess(tool: string, runs: number): InProcessResult {
+  const output = execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(runs)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' });
   return JSON.parse(output) as InProcessResult;
 }
 
-async function lspRuns(name: string, command: string[], corpus: readonly CorpusFile[], big: string): Promise<LspRun[]> {
-  log(`LSP over stdio: ${name} …`);
-  const runs: LspRun[] = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await measureServer(command, corpus, big));
+/** The runs of several processes of one tool, as if one process had made them all. */
+function mergeInProcess(parts: readonly InProcessResult[]): InProcessResult {
+  const [first] = parts;
+  if (!first.available) return first;
+  const synthetic: Record<string, number[]> = {};
+  for (const part of parts) for (const [size, timings] of Object.entries(part.synthetic)) (synthetic[size] ??= []).push(...timings);
+  return {
+    ...first,
+    corpus: parts.flatMap((part) => part.corpus),
+    fileP50: parts.flatMap((part) => part.fileP50),
+    fileP99: parts.flatMap((part) => part.fileP99),
+    synthetic,
+    edit20k: parts.flatMap((part) => part.edit20k),
+  };
+}
+
+/**
+ * Why interleaved (run 1 of every tool, then run 2 of every tool, …): on a shared machine speed drifts by tens of
+ * percent within minutes, and a drift then lands on every tool alike instead of on whichever ran during it.
+ */
+function inProcessInterleaved(tools: readonly string[]): Map<string, InProcessResult> {
+  const parts = new Map<string, InProcessResult[]>(tools.map((tool) => [tool, []]));
+  for (let run = 0; run < RUNS; run++) {
+    log(`In process, run ${run + 1} of ${RUNS}: ${tools.join(', ')} …`);
+    for (const tool of tools) parts.get(tool)?.push(inProcess(tool, 1));
+  }
+  return new Map(tools.map((tool) => [tool, mergeInProcess(parts.get(tool) ?? [])]));
+}
+
+/** Fresh server processes, alternating between the servers run by run (see `inProcessInterleaved`). */
+async function lspInterleaved(servers: readonly { name: string; command: string[] }[], corpus: readonly CorpusFile[], big: string): Promise<LspRun[][]> {
+  const runs: LspRun[][] = servers.map(() => []);
+  for (let run = 0; run < RUNS; run++) {
+    log(`LSP over stdio, run ${run + 1} of ${RUNS}: ${servers.map((server) => server.name).join(', ')} …`);
+    for (const [index, server] of servers.entries()) runs[index].push(await measureServer(server.command, corpus, big));
+  }
   return runs;
 }
 
@@ -115,12 +147,18 @@ async function main(): Promise<void> {
   const big = syntheticText(corpus, 20000);
 
   const tools = ['ours', 'dockerfile-ast', 'dockerfile-utils', 'dockerfilelint', 'dockerlinter'];
-  const results = new Map(tools.map((tool) => [tool, inProcess(tool)]));
+  const results = inProcessInterleaved(tools);
   const ours = results.get('ours') as InProcessResult;
   const utils = results.get('dockerfile-utils') as InProcessResult;
   // Started as the VS Code client starts it.
-  const oursLsp = await lspRuns('ours', [NODE, ...SERVER_NODE_OPTIONS, path.join(ROOT, 'dist', 'server.js'), '--stdio'], corpus, big);
-  const peerLsp = await lspRuns('rcjsuen', [NODE, path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'], corpus, big);
+  const [oursLsp, peerLsp] = await lspInterleaved(
+    [
+      { name: 'ours', command: [NODE, ...SERVER_NODE_OPTIONS, path.join(ROOT, 'dist', 'server.js'), '--stdio'] },
+      { name: 'rcjsuen', command: [NODE, path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'] },
+    ],
+    corpus,
+    big,
+  );
   const cli = cliRuns(corpus);
 
   const lines = corpus.reduce((sum, file) => sum + countLines(file.text), 0);
