@@ -84,6 +84,8 @@ async function loadLinter(tool: string): Promise<{ lint: Linter; newSession: () 
   }
 }
 
+const WARM_UP_PASSES = 3;
+
 function time(fn: () => void): { ms: number; threw: boolean } {
   const start = performance.now();
   let threw = false;
@@ -106,8 +108,8 @@ async function main(): Promise<void> {
     return;
   }
   const { lint, newSession } = linter;
-  // Why one warm-up pass: the figures are for a running editor or CI process, not for JIT compilation.
-  for (const file of corpus) time(() => lint(file.text, newSession()));
+  // Why warm-up passes: the figures are for a running editor or CI process, not for JIT compilation.
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const file of corpus) time(() => lint(file.text, newSession()));
   for (let run = 0; run < runs; run++) {
     const perFile: number[] = [];
     let throws = 0;
