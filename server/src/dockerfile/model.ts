@@ -296,7 +296,7 @@ function substituteArgs(text: string, args: Map<string, string>): string | undef
 function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<string, string>, facts: { image: string | null; buildStage: string | null }): MutableStage {
   const imageText = facts.image ?? '';
   const resolvedImage = substituteArgs(imageText, globalArgs);
-  const parent = resolvedImage === undefined ? undefined : [...stages].reverse().find((stage) => stage.name !== undefined && stage.name === resolvedImage.toLowerCase());
+  const parent = resolvedImage === undefined ? undefined : findLastStage(stages, resolvedImage.toLowerCase());
   let family: BaseFamily = 'unknown';
   let alpineRelease: string | undefined;
   if (parent) {
@@ -322,6 +322,12 @@ function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<st
   };
   (stage as { from: InstructionModel }).from = { ...from, stage };
   return stage;
+}
+
+/** The last stage named `name`: `FROM name` builds on the latest stage of that name before it. */
+function findLastStage(stages: readonly Stage[], name: string): Stage | undefined {
+  for (let index = stages.length - 1; index >= 0; index--) if (stages[index].name === name) return stages[index];
+  return undefined;
 }
 
 function createImplicitStage(): MutableStage {

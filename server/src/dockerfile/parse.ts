@@ -70,6 +70,8 @@ export interface ParsedChunk {
   readonly startLine: number;
   /** What was parsed: the chunk text, after the header and blank lines for every chunk but the first. */
   readonly parsedText: string;
+  /** Length of the header at the start of `parsedText` (0 for the first chunk). */
+  readonly headerLength: number;
   /** The AST of `parsedText`; its ranges are document ranges (lines and characters). */
   readonly ast: Dockerfile;
   /** The chunk's own instructions and comments (those of the header excluded). */
@@ -97,8 +99,15 @@ export class ChunkCache {
   private previous = new Map<number, ParsedChunk[]>();
   private current = new Map<number, ParsedChunk[]>();
 
-  get(startLine: number, parsedText: string): ParsedChunk | undefined {
-    const matches = (chunk: ParsedChunk): boolean => chunk.parsedText === parsedText;
+  /**
+   * The chunk parsed from `header` + padding + `chunkText` at `startLine`. Why the parts: building the whole text
+   * to compare it costs a copy of the file (with its padding) per lint. The padding is fixed by the header and the
+   * start line, so an equal header (same length, same start) and an equal rest decide.
+   */
+  get(startLine: number, header: string, padLength: number, chunkText: string): ParsedChunk | undefined {
+    const length = header.length + padLength + chunkText.length;
+    const matches = (chunk: ParsedChunk): boolean =>
+      chunk.headerLength === header.length && chunk.parsedText.length === length && chunk.parsedText.startsWith(header) && chunk.parsedText.endsWith(chunkText);
     const found = this.current.get(startLine)?.find(matches) ?? this.previous.get(startLine)?.find(matches);
     if (found) this.set(startLine, found);
     return found;
@@ -138,13 +147,14 @@ function endsCleanly(ast: Dockerfile, lastLine: number): boolean {
   return !last || last.getRange().end.line < lastLine;
 }
 
-function createChunk(start: number, end: number, startLine: number, parsedText: string, ast: Dockerfile, isFirst: boolean): ParsedChunk {
+function createChunk(start: number, end: number, startLine: number, parsedText: string, headerLength: number, ast: Dockerfile, isFirst: boolean): ParsedChunk {
   const isOwn = (range: { start: { line: number } }): boolean => isFirst || range.start.line >= startLine;
   return {
     start,
     end,
     startLine,
     parsedText,
+    headerLength,
     ast,
     instructions: ast.getInstructions().filter((instruction) => isOwn(instruction.getRange())),
     comments: ast.getComments().filter((comment) => isOwn(comment.getRange())),
@@ -176,15 +186,17 @@ export function parseInChunks(text: string, cache?: ChunkCache, minChunkLines = 
       const chunkText = text.slice(start, end);
       // Note: after a header that ends with a lone \r, a \n pad would join it into one \r\n line break.
       const pad = header?.text.endsWith('\r') ? '\r' : '\n';
-      const parsedText = header ? header.text + pad.repeat(startLine - header.lines) + chunkText : chunkText;
-      chunk = cache?.get(startLine, parsedText);
+      const headerText = header?.text ?? '';
+      const padLength = header ? startLine - header.lines : 0;
+      chunk = cache?.get(startLine, headerText, padLength, chunkText);
       // A reused chunk keeps its lines (ranges are by line) but may start at another offset after an edit above it.
       if (chunk && chunk.start !== start) chunk = { ...chunk, start, end };
       let isClean = true;
       if (!chunk) {
+        const parsedText = headerText + pad.repeat(padLength) + chunkText;
         const ast = DockerfileParser.parse(parsedText);
         isClean = end === text.length || endsCleanly(ast, lineOf(end));
-        chunk = createChunk(start, end, startLine, parsedText, ast, header === undefined);
+        chunk = createChunk(start, end, startLine, parsedText, headerText.length, ast, header === undefined);
         if (isClean) cache?.set(startLine, chunk);
       }
       // The first chunk holds the first FROM, so that everything before it is the header of the others.
