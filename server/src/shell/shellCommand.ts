@@ -34,8 +34,17 @@ export interface ShellCommand {
 
 /** Name word plus arguments, without the name. */
 export function argumentsOf(command: ShellCommand): readonly ShellWord[] {
-  return command.words.slice(1);
+  // Why the memo: rules ask for the arguments of the same commands many times per lint, and a command (with its
+  // words array) lives as long as its RUN is unchanged.
+  let found = argumentsByCommand.get(command);
+  if (!found) {
+    found = command.words.slice(1);
+    argumentsByCommand.set(command, found);
+  }
+  return found;
 }
+
+const argumentsByCommand = new WeakMap<ShellCommand, readonly ShellWord[]>();
 
 /** True when `command` runs `name` (and, if given, that its first non-flag argument is `subcommand`). */
 export function isCommand(command: ShellCommand, name: string, subcommand?: string): boolean {
