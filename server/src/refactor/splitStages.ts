@@ -72,9 +72,17 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const steps = runs.flatMap((run) => run.steps);
   const packages = packageFacts(steps);
   if (!packages) return refuse('a package list cannot be read or edited');
+  const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.isOnbuild);
   const userAt = (offset: number): string | undefined => {
-    const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.isOnbuild && instruction.start < offset);
-    const last = users.length > 0 ? (users[users.length - 1].ast.getArgumentsContent() ?? '').trim() : undefined;
+    // Note: the last USER before `offset`, by binary search (strategies ask once per step).
+    let low = 0;
+    let high = users.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (users[middle].start < offset) low = middle + 1;
+      else high = middle;
+    }
+    const last = low > 0 ? (users[low - 1].ast.getArgumentsContent() ?? '').trim() : undefined;
     return last === undefined || ROOT_USERS.has(last) ? undefined : last;
   };
   const baseBuild = new Set([...packages.installed].filter((name) => isToolchainPackage(name) || name === 'git' || packages.deleted.has(name)));

@@ -8,7 +8,7 @@ import { toRange, type DockerfileModel, type RunModel, type Stage } from '../doc
 import type { ApkCall } from '../shell/apk';
 import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
 import { defineRule, type Fix } from './rule';
-import { commandWordsSpan, readsIndex, removeInstruction, runsBefore, writesIndex } from './shared/apkLayers';
+import { commandWordsSpan, readsIndex, removeInstruction, writesIndex } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup, removeCommand } from './shared/noCache';
 
 /** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
@@ -33,13 +33,14 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
+    const writers = new IndexWriters();
     for (const run of model.runs) {
       if (hasApkCacheMount(run) || run.apkCalls.some((call) => readsIndex(call) || writesIndex(call))) continue;
       if (!runsApkSomewhere(run)) continue;
       const cleanups = findCleanups(model, run);
       if (cleanups.length === 0) continue;
       const wholeRun = run.commands.every((command) => cleanups.some((cleanup) => cleanup.command === command && cleanup.isWholeCommand));
-      const compensation = compensatingEdits(model, run);
+      const compensation = compensatingEdits(model, run, writers);
       for (const cleanup of cleanups) {
         const removal = wholeRun ? removeInstruction(model, run) : cleanup.removal;
         const fixes: Fix[] = [];
@@ -101,17 +102,63 @@ function startsFromOfficialAlpine(stage: Stage | undefined): boolean {
 }
 
 /**
- * The `--no-cache` rewrite of every earlier RUN of the stage that left the index in its layer (empty when none
- * did), or undefined when one cannot be rewritten to leave nothing behind, or a parent stage wrote the cache.
+ * Most earlier RUNs one fix rewrites. Why: every cleanup's fix repeats the rewrite of every earlier writer, so a file
+ * of thousands of RUNs would get millions of edits; past this many, the fix is left to the user.
  */
-function compensatingEdits(model: DockerfileModel, run: RunModel): TextEdit[] | undefined {
+const MAX_COMPENSATED_RUNS = 8;
+
+/** True when an earlier RUN leaves the apk index in its layer. */
+function leavesIndex(run: RunModel): boolean {
+  return !hasApkCacheMount(run) && run.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !call.flags.some((flag) => flag.name === '--no-cache')));
+}
+
+/** Per stage, the RUNs that leave the index in their layer, found once per check. */
+class IndexWriters {
+  private readonly byStage = new Map<Stage, { readonly inParents: boolean; readonly plain: RunModel[]; readonly onbuild: RunModel[] }>();
+
+  of(stage: Stage): { readonly inParents: boolean; readonly plain: RunModel[]; readonly onbuild: RunModel[] } {
+    let found = this.byStage.get(stage);
+    if (!found) {
+      let inParents = false;
+      for (let parent = stage.parent; parent && !inParents; parent = parent.parent) inParents = parent.runs.some((run) => !run.isOnbuild && leavesIndex(run));
+      const own = stage.runs.filter(leavesIndex);
+      found = { inParents, plain: own.filter((run) => !run.isOnbuild), onbuild: own.filter((run) => run.isOnbuild) };
+      this.byStage.set(stage, found);
+    }
+    return found;
+  }
+}
+
+/** How many of `runs` (in document order) start before `offset`. */
+function countBefore(runs: readonly RunModel[], offset: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runs[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The `--no-cache` rewrite of every earlier RUN of the stage that left the index in its layer (empty when none
+ * did), or undefined when one cannot be rewritten to leave nothing behind, a parent stage wrote the cache, or more
+ * than `MAX_COMPENSATED_RUNS` would need it. Earlier RUNs are the stage's own before it (the parents' only decide
+ * whether a fix is possible); for an ONBUILD trigger, every RUN of the stage and the triggers before it.
+ */
+function compensatingEdits(model: DockerfileModel, run: RunModel, writers: IndexWriters): TextEdit[] | undefined {
+  const stage = run.stage;
+  if (!stage) return [];
+  const { inParents, plain, onbuild } = writers.of(stage);
+  // Why: edits stay inside the stage; a parent stage's cache is shared with its other children.
+  if (inParents) return undefined;
+  const earlierPlain = plain.slice(0, run.isOnbuild ? plain.length : countBefore(plain, run.start));
+  const earlierOnbuild = run.isOnbuild ? onbuild.slice(0, countBefore(onbuild, run.start)) : [];
+  if (earlierPlain.length + earlierOnbuild.length > MAX_COMPENSATED_RUNS) return undefined;
   const edits: TextEdit[] = [];
-  for (const earlier of runsBefore(run)) {
-    if (hasApkCacheMount(earlier)) continue;
-    const touchesIndex = earlier.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !call.flags.some((flag) => flag.name === '--no-cache')));
-    if (!touchesIndex) continue;
-    // Why: edits stay inside the stage; a parent stage's cache is shared with its other children.
-    if (earlier.stage !== run.stage || !isFullyRewritable(model, earlier)) return undefined;
+  for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {
+    if (!isFullyRewritable(model, earlier)) return undefined;
     edits.push(...noCacheEdits(model, earlier));
   }
   return edits;

@@ -3,11 +3,11 @@
  * from the final filesystem, but the earlier layer still ships them, so the image does not get smaller.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import { wordRange, type DockerfileModel, type RunModel } from '../dockerfile/model';
+import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
 import { replaceOffsets } from './edits';
 import { defineRule, type Fix } from './rule';
-import { lineBreakAt, runsBefore } from './shared/apkLayers';
+import { lineBreakAt } from './shared/apkLayers';
 
 export default defineRule({
   id: 'apk-no-delete-in-later-layer',
@@ -15,16 +15,18 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
+    const installedBefore = installersBeforeEachRun(model);
+    const positions = new InstructionPositions();
     for (const run of model.runs) {
       const deletions = run.apkCalls.filter((call) => call.subcommand === 'del');
       if (deletions.length === 0) continue;
-      const installers = installedBefore(run);
+      const installers = installedBefore.get(run) ?? new Map<string, RunModel>();
       for (const call of deletions) {
         for (const item of call.packages) {
           if (item.kind !== 'name') continue;
           const installer = installers.get(item.name);
           if (!installer || addedEarlierInRun(run, call, item.name)) continue;
-          const fix = mergeFix(model, installer, run);
+          const fix = mergeFix(model, installer, run, positions);
           context.report({
             range: wordRange(model, item.word),
             message: `\`${item.name}\` was installed by an earlier RUN, so \`apk del\` here leaves its files in that layer.`,
@@ -36,20 +38,66 @@ export default defineRule({
   },
 });
 
-/** Names (packages and `--virtual` groups) that earlier RUNs installed and left installed, with the installing RUN. */
-function installedBefore(run: RunModel): Map<string, RunModel> {
-  const installed = new Map<string, RunModel>();
-  for (const earlier of runsBefore(run)) {
-    for (const call of earlier.apkCalls) {
-      if (call.subcommand === 'add') {
-        if (call.virtualName) installed.set(call.virtualName, earlier);
-        for (const item of call.packages) if (item.kind === 'name') installed.set(item.name, earlier);
-      } else if (call.subcommand === 'del') {
-        for (const item of call.packages) installed.delete(item.name);
-      }
+/** Records what a RUN installs and deletes: names (packages and `--virtual` groups) left installed, with their RUN. */
+function apply(installed: Map<string, RunModel>, run: RunModel): void {
+  for (const call of run.apkCalls) {
+    if (call.subcommand === 'add') {
+      if (call.virtualName) installed.set(call.virtualName, run);
+      for (const item of call.packages) if (item.kind === 'name') installed.set(item.name, run);
+    } else if (call.subcommand === 'del') {
+      for (const item of call.packages) installed.delete(item.name);
     }
   }
-  return installed;
+}
+
+/**
+ * For every RUN that deletes with apk: the names earlier RUNs installed and left installed, with the installing RUN.
+ * Earlier RUNs are the parent stages' RUNs, then the stage's own before it; for an ONBUILD trigger, every RUN of
+ * the stage and the triggers before it, in document order. Why one pass per stage: collecting the earlier RUNs for
+ * each deleting RUN is quadratic in the number of RUNs.
+ */
+function installersBeforeEachRun(model: DockerfileModel): Map<RunModel, Map<string, RunModel>> {
+  const before = new Map<RunModel, Map<string, RunModel>>();
+  const afterPlainRuns = new Map<Stage, Map<string, RunModel>>();
+  const deletes = (run: RunModel): boolean => run.apkCalls.some((call) => call.subcommand === 'del');
+  const stateAfterPlainRuns = (stage: Stage): Map<string, RunModel> => {
+    let state = afterPlainRuns.get(stage);
+    if (!state) {
+      state = new Map(stage.parent ? stateAfterPlainRuns(stage.parent) : undefined);
+      for (const run of stage.runs) {
+        if (run.isOnbuild) continue;
+        if (deletes(run)) before.set(run, new Map(state));
+        apply(state, run);
+      }
+      afterPlainRuns.set(stage, state);
+    }
+    return state;
+  };
+  for (const stage of model.stages) {
+    stateAfterPlainRuns(stage);
+    for (const run of stage.runs) {
+      if (!run.isOnbuild || !deletes(run)) continue;
+      // Note: rare, so simply in document order: every RUN of the stage, and the triggers before this one.
+      const state = new Map(stage.parent ? stateAfterPlainRuns(stage.parent) : undefined);
+      for (const earlier of stage.runs) if (!earlier.isOnbuild || earlier.start < run.start) apply(state, earlier);
+      before.set(run, state);
+    }
+  }
+  return before;
+}
+
+/** Each instruction's position in its stage, found once per check. */
+class InstructionPositions {
+  private readonly byStage = new Map<Stage, Map<InstructionModel, number>>();
+
+  of(stage: Stage, instruction: InstructionModel): number {
+    let positions = this.byStage.get(stage);
+    if (!positions) {
+      positions = new Map(stage.instructions.map((candidate, index) => [candidate, index]));
+      this.byStage.set(stage, positions);
+    }
+    return positions.get(instruction) ?? -1;
+  }
 }
 
 /** True when the same RUN installs the name again before deleting it (the intended single-layer pattern). */
@@ -67,10 +115,10 @@ function addedEarlierInRun(run: RunModel, deletion: ApkCall, name: string): bool
  * Only for shell form with equal (or no) flags on the second RUN, a first RUN that ends in a command, and a second
  * RUN whose steps are joined by `&&` alone, so a failing step still fails the build.
  */
-function mergeFix(model: DockerfileModel, first: RunModel, second: RunModel): Fix | undefined {
+function mergeFix(model: DockerfileModel, first: RunModel, second: RunModel, positions: InstructionPositions): Fix | undefined {
   const stage = second.stage;
   if (!stage || first.stage !== stage || first.isOnbuild !== second.isOnbuild) return undefined;
-  const position = stage.instructions.indexOf(second);
+  const position = positions.of(stage, second);
   if (position < 1 || stage.instructions[position - 1] !== first) return undefined;
   if (first.form !== 'shell' || second.form !== 'shell') return undefined;
   const text = model.text;

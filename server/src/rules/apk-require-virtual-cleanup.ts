@@ -4,12 +4,12 @@
  */
 import type { Run } from 'dockerfile-ast';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { toRange, type DockerfileModel, type RunModel } from '../dockerfile/model';
+import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
 import type { ShellCommand } from '../shell/shellCommand';
 import { insertAt } from './edits';
 import { defineRule } from './rule';
-import { lineBreakAt, sequencesAfter } from './shared/apkLayers';
+import { childStages, lineBreakAt } from './shared/apkLayers';
 
 /** Virtual names that say the group is meant to stay: `.rundeps`, `.ruby-rundeps`, `.persistent-deps`, … */
 const KEPT_GROUP = /run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i;
@@ -20,6 +20,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
+    const laterDeletions = new LaterDeletions(model);
     for (const run of model.runs) {
       for (const call of run.apkCalls) {
         if (call.subcommand !== 'add') continue;
@@ -27,7 +28,7 @@ export default defineRule({
         if (!flag) continue;
         const name = flag.value ?? flag.valueWord?.raw;
         if (!name || KEPT_GROUP.test(name)) continue;
-        if (isDeletedInRun(run, call, name) || isDeletedLater(model, run, name)) continue;
+        if (isDeletedInRun(run, call, name) || laterDeletions.has(run, name)) continue;
         const fix = appendDeletion(model, run, call, name);
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         context.report({
@@ -53,9 +54,77 @@ function isDeletedInRun(run: RunModel, add: ApkCall, name: string): boolean {
   return run.apkCalls.some((call) => call.command.index > add.command.index && deletes(call, name));
 }
 
-/** A later RUN that deletes the group is `apk-no-delete-in-later-layer`'s finding, with its own fix. */
-function isDeletedLater(model: DockerfileModel, run: RunModel, name: string): boolean {
-  return sequencesAfter(model, run).some((sequence) => sequence.some((later) => later.apkCalls.some((call) => deletes(call, name))));
+/** What a set of RUNs deletes with `apk del`: names, and whether some deletion is opaque (`apk del $GROUP`). */
+interface Deletions {
+  readonly names: Set<string>;
+  opaque: boolean;
+}
+
+function recordDeletions(run: RunModel, into: Deletions): void {
+  for (const call of run.apkCalls) {
+    if (call.subcommand !== 'del') continue;
+    for (const name of deletedNames(call)) into.names.add(name);
+    if (call.packages.some((item) => item.kind === 'opaque')) into.opaque = true;
+  }
+}
+
+/**
+ * Answers "does a RUN after this one delete the group" for every RUN of a model, from what each stage deletes,
+ * found once per check. The RUNs after one are those of `sequencesAfter`: the later RUNs of its stage, the stage's
+ * ONBUILD triggers and every RUN of the stages built on it (for a trigger, the later triggers). Why not walk them for
+ * each group: a file of thousands of groups that are never deleted made that quadratic.
+ */
+class LaterDeletions {
+  private readonly below = new Map<Stage, Deletions>();
+  private readonly lastByStage = new Map<string, { readonly last: Map<string, number>; lastOpaque: number }>();
+
+  constructor(private readonly model: DockerfileModel) {}
+
+  has(run: RunModel, name: string): boolean {
+    const stage = run.stage;
+    if (!stage) return false;
+    if (!run.isOnbuild) {
+      const below = this.deletionsBelow(stage);
+      if (below.opaque || below.names.has(name)) return true;
+    }
+    const own = this.lastDeletions(stage, run.isOnbuild);
+    return own.lastOpaque > run.start || (own.last.get(name) ?? -1) > run.start;
+  }
+
+  /** Deletions of the stage's ONBUILD triggers and of every RUN of the stages built on it, recursively. */
+  private deletionsBelow(stage: Stage): Deletions {
+    let found = this.below.get(stage);
+    if (!found) {
+      found = { names: new Set(), opaque: false };
+      for (const run of stage.runs) if (run.isOnbuild) recordDeletions(run, found);
+      for (const child of childStages(this.model, stage)) {
+        for (const run of child.runs) if (!run.isOnbuild) recordDeletions(run, found);
+        const deeper = this.deletionsBelow(child);
+        for (const name of deeper.names) found.names.add(name);
+        found.opaque ||= deeper.opaque;
+      }
+      this.below.set(stage, found);
+    }
+    return found;
+  }
+
+  /** For the stage's plain RUNs (or its triggers): the start of the last RUN deleting each name. */
+  private lastDeletions(stage: Stage, isOnbuild: boolean): { readonly last: Map<string, number>; lastOpaque: number } {
+    const key = `${stage.index}:${isOnbuild}`;
+    let found = this.lastByStage.get(key);
+    if (!found) {
+      found = { last: new Map(), lastOpaque: -1 };
+      for (const run of stage.runs) {
+        if (run.isOnbuild !== isOnbuild) continue;
+        const deletions: Deletions = { names: new Set(), opaque: false };
+        recordDeletions(run, deletions);
+        for (const name of deletions.names) found.last.set(name, run.start);
+        if (deletions.opaque) found.lastOpaque = run.start;
+      }
+      this.lastByStage.set(key, found);
+    }
+    return found;
+  }
 }
 
 /** Appends ` && apk del NAME` to a shell-form RUN, or an `apk del NAME` line to a heredoc script. */

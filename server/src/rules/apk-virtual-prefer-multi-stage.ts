@@ -19,12 +19,9 @@ export default defineRule({
     if (!shipped) return;
     const { stage, runs } = shipped;
     let fixes: Fix[] | undefined;
+    const wholeContextCopies = stage.instructions.map(parseCopy).filter((candidate): candidate is CopyModel => candidate?.copiesWholeContext === true);
     for (const { run, steps: runSteps } of runs) {
-      const copy = stage.instructions
-        .filter((instruction) => instruction.start < run.start)
-        .map(parseCopy)
-        .filter((candidate): candidate is CopyModel => candidate?.copiesWholeContext === true)
-        .pop();
+      const copy = lastBefore(wholeContextCopies, run.start);
       if (!copy) continue;
       for (const [index, step] of runSteps.entries()) {
         const call = step.apk;
@@ -45,3 +42,15 @@ export default defineRule({
     }
   },
 });
+
+/** The last of `copies` (in document order) that starts before `offset`. */
+function lastBefore(copies: readonly CopyModel[], offset: number): CopyModel | undefined {
+  let low = 0;
+  let high = copies.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (copies[middle].instruction.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : copies[low - 1];
+}

@@ -27,19 +27,22 @@ export default defineRule({
       const copies = stage.instructions.map(parseCopy).filter((copy): copy is CopyModel => copy?.copiesWholeContext === true);
       if (copies.length === 0) continue;
       const runs = stageSteps(model, stage);
+      // Why: an install of the same tool before the sources came in already cached the dependencies; the one after
+      // them finishes the project (`composer install` after `--no-scripts --no-autoloader`, `poetry install` after
+      // `--no-root`).
+      const firstCopyStart = copies[0].instruction.start;
+      const cachedTools = new Set(runs.filter((earlier) => earlier.run.start < firstCopyStart).flatMap((earlier) => earlier.steps.map((step) => step.install?.tool)));
+      let copiesBefore = 0;
       for (const runSteps of runs) {
-        const before = copies.filter((copy) => copy.instruction.start < runSteps.run.start);
-        if (before.length === 0) continue;
-        const copy = before[before.length - 1];
-        // Why: an install of the same tool before the sources came in already cached the dependencies; the one after
-        // them finishes the project (`composer install` after `--no-scripts --no-autoloader`, `poetry install` after
-        // `--no-root`).
-        const cachedTools = new Set(runs.filter((earlier) => earlier.run.start < before[0].instruction.start).flatMap((earlier) => earlier.steps.map((step) => step.install?.tool)));
+        // Note: runs and copies are both in document order.
+        while (copiesBefore < copies.length && copies[copiesBefore].instruction.start < runSteps.run.start) copiesBefore++;
+        if (copiesBefore === 0) continue;
+        const copy = copies[copiesBefore - 1];
         let fixes: Fix[] | undefined;
         for (const step of runSteps.steps) {
           const install = step.install;
           if (!install || step.isOpaque || cachedTools.has(install.tool)) continue;
-          fixes ??= before.length === 1 ? manifestFirstFix(model, stage, runSteps, copy) : [];
+          fixes ??= copiesBefore === 1 ? manifestFirstFix(model, stage, runSteps, copy) : [];
           context.report({
             range: toRange(model, install.nameStart.start, install.nameEnd.end),
             message: `\`${installText(install)}\` runs after \`${copyLabel(copy)}\`, so every change to the sources reinstalls all dependencies.`,

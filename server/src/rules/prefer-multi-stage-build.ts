@@ -30,6 +30,7 @@ export default defineRule({
     const gitFetches = steps.some((step) => step.kind === 'fetch' || step.install !== undefined || step.commands.some((command) => command.name === 'go')) && !commandWords(stage).all.has('git');
     const isBuildPackage = (name: string): boolean => isToolchainPackage(name) || (name === 'git' && gitFetches);
     let fixes: Fix[] | undefined;
+    let deletions: Map<string, number[]> | undefined;
     // Note: computed once, and only when there is something to report.
     const splitFixes = (): Fix[] => (fixes ??= splitFixesOf(splitStage(model, stage)));
     for (const [index, step] of steps.entries()) {
@@ -39,7 +40,7 @@ export default defineRule({
       const laterLayer: ApkPackage[] = [];
       for (const item of call.packages) {
         if (item.kind !== 'name' || !isBuildPackage(item.name)) continue;
-        const removal = removalOf(steps, index, item.name, call.virtualName);
+        const removal = removalOf(steps, (deletions ??= deletionsByName(steps)), index, item.name, call.virtualName);
         if (removal === 'same-run') continue;
         (removal === 'later-run' ? laterLayer : shipped).push(item);
       }
@@ -69,13 +70,35 @@ export default defineRule({
 });
 
 /** Where a package added by `steps[index]` is deleted again: in the same RUN, in a later RUN, or never. */
-function removalOf(steps: readonly Step[], index: number, name: string, group: string | undefined): 'same-run' | 'later-run' | 'never' {
-  const added = steps[index];
-  for (const later of steps.slice(index + 1)) {
-    const call = later.apk;
-    if (call?.subcommand !== 'del') continue;
-    if (!call.packages.some((item) => item.name === name || (group !== undefined && item.name === group))) continue;
-    return later.run === added.run ? 'same-run' : 'later-run';
+function removalOf(steps: readonly Step[], deletions: ReadonlyMap<string, readonly number[]>, index: number, name: string, group: string | undefined): 'same-run' | 'later-run' | 'never' {
+  const next = Math.min(firstAfter(deletions.get(name), index), group === undefined ? Infinity : firstAfter(deletions.get(group), index));
+  if (next === Infinity) return 'never';
+  return steps[next].run === steps[index].run ? 'same-run' : 'later-run';
+}
+
+/** For each name, the indices of the steps that `apk del` it, in order. */
+function deletionsByName(steps: readonly Step[]): Map<string, number[]> {
+  const deletions = new Map<string, number[]>();
+  steps.forEach((step, index) => {
+    if (step.apk?.subcommand !== 'del') return;
+    for (const item of step.apk.packages) {
+      const indices = deletions.get(item.name);
+      if (!indices) deletions.set(item.name, [index]);
+      else if (indices[indices.length - 1] !== index) indices.push(index);
+    }
+  });
+  return deletions;
+}
+
+/** The first of the ascending `indices` after `index`, or Infinity. */
+function firstAfter(indices: readonly number[] | undefined, index: number): number {
+  if (!indices) return Infinity;
+  let low = 0;
+  let high = indices.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (indices[middle] <= index) low = middle + 1;
+    else high = middle;
   }
-  return 'never';
+  return low < indices.length ? indices[low] : Infinity;
 }

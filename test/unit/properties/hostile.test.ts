@@ -110,6 +110,12 @@ describe('properties: hostile input', function () {
     const files: Record<string, string> = {
       'generated Dockerfiles end to end': fill(fc.sample(dockerfileArbitrary, { numRuns: 20, seed })),
       'one stage of generated instructions': fill(fc.sample(stageBodyArbitrary, { numRuns: 20, seed }), 'FROM alpine:3.20\n'),
+      // Every cleanup's fix rewrote every earlier install, and several rules looked at every earlier or later RUN for
+      // each RUN: this file once took 18 s and ran out of memory.
+      'one stage of installs, virtual groups and cleanups': fill(
+        ['RUN apk add --virtual .b gcc && make', 'RUN rm -rf /var/cache/apk/* /tmp/x', 'RUN apk del .b', 'COPY . /app', 'RUN pip install -r requirements.txt', 'ENV A=1', 'RUN apk update && apk add curl', 'USER app', 'RUN apk add --virtual .c musl-dev'],
+        'FROM alpine:3.20\n',
+      ),
       'control characters and backslashes': fill(fc.sample(fc.string({ unit: 'binary-ascii', minLength: 4096, maxLength: 4096 }), { numRuns: 4, seed }), 'FROM alpine\n'),
     };
     for (const [name, text] of Object.entries(files)) {

@@ -16,6 +16,17 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'eight earlier installs are the most one fix rewrites',
+      code: `FROM alpine:3.20\n${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `RUN apk add p${n}\n`).join('')}RUN «rm -rf /var/cache/apk/*»\n`,
+      output: `FROM alpine:3.20\n${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `RUN apk add --no-cache p${n}\n`).join('')}`,
+    },
+    {
+      name: 'nine earlier installs: the rewrite is left to the user, removing the cleanup is only a suggestion',
+      code: `FROM alpine:3.20\n${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `RUN apk add p${n}\n`).join('')}RUN «rm -rf /var/cache/apk/*»\n`,
+      output: null,
+      suggestions: [{ title: REMOVE_RM, output: `FROM alpine:3.20\n${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `RUN apk add p${n}\n`).join('')}` }],
+    },
+    {
       name: 'the last line, without a line break: --no-cache goes in before the removal (property test regression)',
       code: 'FROM alpine:3.20\nRUN apk add\nRUN «rm -rf /var/cache/apk/*»',
       output: 'FROM alpine:3.20\nRUN apk add --no-cache',

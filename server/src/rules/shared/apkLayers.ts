@@ -45,28 +45,57 @@ export function indexUse(run: RunModel): IndexUse {
 }
 
 /** Stages built `FROM` this stage. */
-export function childStages(model: DockerfileModel, stage: Stage): Stage[] {
-  return model.stages.filter((candidate) => candidate.parent === stage);
+export function childStages(model: DockerfileModel, stage: Stage): readonly Stage[] {
+  let byParent = childrenByModel.get(model);
+  if (!byParent) {
+    byParent = new Map();
+    for (const candidate of model.stages) {
+      if (!candidate.parent) continue;
+      const children = byParent.get(candidate.parent);
+      if (children) children.push(candidate);
+      else byParent.set(candidate.parent, [candidate]);
+    }
+    childrenByModel.set(model, byParent);
+  }
+  return byParent.get(stage) ?? [];
+}
+
+const childrenByModel = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+
+/** The RUNs of `runs` (in document order) after the one at `start`, that are (or are not) ONBUILD triggers. */
+function* runsAfter(runs: readonly RunModel[], start: number, isOnbuild: boolean): Generator<RunModel> {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runs[middle].start <= start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < runs.length; index++) if (runs[index].isOnbuild === isOnbuild) yield runs[index];
 }
 
 /**
  * The RUNs that execute after `run` in the same filesystem, as separate sequences: later RUNs of the stage, then
  * (each a branch of its own) the stage's ONBUILD triggers and every stage built `FROM` it, recursively. For an
- * ONBUILD trigger, the later triggers of the stage.
+ * ONBUILD trigger, the later triggers of the stage. Why lazy: callers stop at the first RUN that answers them, and
+ * listing every later RUN for every RUN is quadratic in the number of RUNs.
  */
-export function sequencesAfter(model: DockerfileModel, run: RunModel): RunModel[][] {
+export function* sequencesAfter(model: DockerfileModel, run: RunModel): Generator<Iterable<RunModel>> {
   const stage = run.stage;
-  if (!stage) return [];
-  const later = stage.runs.filter((candidate) => candidate.isOnbuild === run.isOnbuild && candidate.start > run.start);
-  if (run.isOnbuild) return [later];
-  const sequences: RunModel[][] = [];
-  const extend = (prefix: RunModel[], from: Stage): void => {
-    const triggers = from.runs.filter((candidate) => candidate.isOnbuild);
-    sequences.push([...prefix, ...triggers]);
-    for (const child of childStages(model, from)) extend([...prefix, ...child.runs.filter((candidate) => !candidate.isOnbuild)], child);
+  if (!stage) return;
+  const later = (): Iterable<RunModel> => runsAfter(stage.runs, run.start, run.isOnbuild);
+  if (run.isOnbuild) {
+    yield later();
+    return;
+  }
+  const sequence = function* (parts: readonly (() => Iterable<RunModel>)[]): Generator<RunModel> {
+    for (const part of parts) yield* part();
   };
-  extend(later, stage);
-  return sequences;
+  const extend = function* (prefix: readonly (() => Iterable<RunModel>)[], from: Stage): Generator<Iterable<RunModel>> {
+    yield sequence([...prefix, () => runsAfter(from.runs, -1, true)]);
+    for (const child of childStages(model, from)) yield* extend([...prefix, () => runsAfter(child.runs, -1, false)], child);
+  };
+  yield* extend([later], stage);
 }
 
 /**
@@ -87,23 +116,6 @@ export function runsRelyingOnIndexOf(model: DockerfileModel, run: RunModel): Run
     }
   }
   return [...relying].sort((a, b) => a.start - b.start);
-}
-
-/**
- * The RUNs that executed before `run` in the same filesystem, oldest first: those of the parent stages, then the
- * earlier ones of the stage (for an ONBUILD trigger, every plain RUN of the stage and the earlier triggers).
- */
-export function runsBefore(run: RunModel): RunModel[] {
-  const stage = run.stage;
-  if (!stage) return [];
-  const ancestors: RunModel[] = [];
-  for (let parent = stage.parent; parent; parent = parent.parent) {
-    ancestors.unshift(...parent.runs.filter((candidate) => !candidate.isOnbuild));
-  }
-  const own = stage.runs.filter((candidate) =>
-    run.isOnbuild ? !candidate.isOnbuild || candidate.start < run.start : !candidate.isOnbuild && candidate.start < run.start,
-  );
-  return [...ancestors, ...own];
 }
 
 /** Offsets from the first word of a command to the end of its last word (without redirections). */
