@@ -7,21 +7,22 @@
  * and a chunk is accepted only when its last instruction ends before the chunk does (no continuation or heredoc
  * runs into the next one); otherwise the next chunk is merged into it.
  */
-import { Argument, DockerfileParser, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
+import { Argument, DockerfileParser, From, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 
-/** While a `withArgumentScansKept` call runs: each instruction's arguments (value, start and end position, for each). */
-let keptScans: Map<object, (string | Position)[]> | undefined;
+/** While a `withArgumentScansKept` call runs: each instruction's arguments, read once. */
+let keptScans: Map<object, Argument[]> | undefined;
 
 /**
  * Runs `work` with dockerfile-ast's argument scan kept per instruction. Why: the library re-scans an instruction's
  * text on every argument query (getArguments, getArgumentsRange, getFlags, …, each a character loop with a line
  * search per argument), and dockerfile-utils' validator asks a dozen times per instruction: a third of a lint's
- * time. An instruction never changes after parsing, so within one lint the first scan answers the others. Every call
- * still returns fresh Argument and Range objects, because callers replace a range's ends (FROM's getImageNameRange
- * moves its range's start); the positions are shared and frozen, as no caller changes a position in place. The
- * scans are dropped when `work` returns, so they cost no memory between lints.
+ * time, and most of its garbage. An instruction never changes after parsing, so within one lint the first scan
+ * answers the others: every call returns a fresh array (callers shift flags off it) of the same Argument objects,
+ * whose ranges are frozen. The one library method that changes a range it got from an argument, FROM's
+ * `getImageRange` (its callers move the ends), is made to return a copy. The scans are dropped when `work` returns,
+ * so they cost no memory between lints.
  */
 export function withArgumentScansKept<T>(work: () => T): T {
   if (keptScans) return work();
@@ -46,20 +47,22 @@ function patchArgumentScan(): void {
   prototype.getRawArguments = function getRawArguments(this: object): Argument[] {
     const scans = keptScans;
     if (!scans) return scan.call(this);
-    let flat = scans.get(this);
-    if (!flat) {
-      flat = [];
-      for (const argument of scan.call(this)) {
+    let kept = scans.get(this);
+    if (!kept) {
+      kept = scan.call(this).map((argument) => {
         const { start, end } = argument.getRange();
-        flat.push(argument.getValue(), Object.freeze({ line: start.line, character: start.character }), Object.freeze({ line: end.line, character: end.character }));
-      }
-      scans.set(this, flat);
+        const range = Object.freeze({ start: Object.freeze({ line: start.line, character: start.character }), end: Object.freeze({ line: end.line, character: end.character }) });
+        return new ArgumentClass(argument.getValue(), range);
+      });
+      scans.set(this, kept);
     }
-    const args: Argument[] = [];
-    for (let index = 0; index < flat.length; index += 3) {
-      args.push(new ArgumentClass(flat[index] as string, { start: flat[index + 1] as Position, end: flat[index + 2] as Position }));
-    }
-    return args;
+    return kept.slice();
+  };
+  const fromPrototype = From.prototype as unknown as { getImageRange(): Range | null };
+  const getImageRange = fromPrototype.getImageRange;
+  fromPrototype.getImageRange = function imageRange(this: object): Range | null {
+    const range = getImageRange.call(this);
+    return range ? { start: range.start, end: range.end } : null;
   };
 }
 

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
 import { analyze, type Analysis } from '../../../server/src/analysis';
 import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
-import { parseInChunks } from '../../../server/src/dockerfile/parse';
+import { parseInChunks, withArgumentScansKept } from '../../../server/src/dockerfile/parse';
 import { validateParsed } from '../../../server/src/dockerfile/validation';
 import { createDocumentLinter } from '../../../server/src/documentLinter';
 import { corpusPath } from '../../support/corpus';
@@ -53,13 +54,19 @@ describe('chunked parse', () => {
   it('gives the syntax diagnostics of the library, whatever the chunks', () => {
     const service = getDockerfileService();
     for (const text of texts) {
-      // A minimum of one line per chunk: as many chunks as the file has stages.
-      const parsed = parseInChunks(text, undefined, 1);
       const expected = service.validate(text);
-      const actual = validateParsed(parsed);
-      // Note: for files of several chunks the order differs (stage-name duplicates come last); the set does not.
-      if (parsed.chunks.length === 1) assert.deepEqual(actual, expected, text.slice(0, 200));
-      else assert.deepEqual(sorted(actual), sorted(expected), text.slice(0, 200));
+      // With and without the argument scans kept for the length of a lint (the linter always keeps them).
+      for (const keep of [false, true]) {
+        // A minimum of one line per chunk: as many chunks as the file has stages.
+        const run = (): { chunks: number; actual: unknown[] } => {
+          const parsed = parseInChunks(text, undefined, 1);
+          return { chunks: parsed.chunks.length, actual: validateParsed(parsed) };
+        };
+        const { chunks, actual } = keep ? withArgumentScansKept(run) : run();
+        // Note: for files of several chunks the order differs (stage-name duplicates come last); the set does not.
+        if (chunks === 1) assert.deepEqual(actual, expected, text.slice(0, 200));
+        else assert.deepEqual(sorted(actual), sorted(expected), text.slice(0, 200));
+      }
     }
   });
 
@@ -98,6 +105,23 @@ describe('chunked parse', () => {
       const result = linter.lint(text);
       assert.deepEqual(comparable(result.analysis), comparable(analyze(text, { today: TODAY })));
       assert.deepEqual(sorted(result.syntax), sorted(service.validate(text)));
+    }
+  });
+
+  it("answers FROM's image questions like the library while argument scans are kept, asked twice", () => {
+    // Why: the library moves the ends of the range it gets from the image argument; the kept arguments are shared.
+    for (const text of ['FROM docker.io/library/alpine:3.20@sha256:abc AS x\n', 'FROM registry:5000/team/app@sha256:def\n', 'FROM alpine\n']) {
+      const ask = (): unknown[] => {
+        const from = DockerfileParser.parse(text).getFROMs()[0];
+        return [from.getImageName(), from.getRegistry(), from.getImageTag(), from.getImageDigest(), from.getImageNameRange(), from.getRegistryRange(), from.getImageTagRange(), from.getImage(), from.getImageRange()];
+      };
+      const expected = ask();
+      withArgumentScansKept(() => {
+        const parsed = DockerfileParser.parse(text).getFROMs()[0];
+        const twice = (): unknown[] => [parsed.getImageName(), parsed.getRegistry(), parsed.getImageTag(), parsed.getImageDigest(), parsed.getImageNameRange(), parsed.getRegistryRange(), parsed.getImageTagRange(), parsed.getImage(), parsed.getImageRange()];
+        assert.deepEqual(twice(), expected, text);
+        assert.deepEqual(twice(), expected, text);
+      });
     }
   });
 });
