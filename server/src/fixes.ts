@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { analyze, type AnalysisOptions } from './analysis';
 import type { Fix } from './rules/rule';
+import { prefixLength } from './prefixLength';
 
 /** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -33,16 +34,7 @@ export function combineFixes(text: string, fixes: readonly Fix[]): TextEdit[] {
     // Why: two insertions at one offset (e.g. two fixes that both add `--no-cache` to the same `apk add`) would both apply.
     (a[0] === a[1] && b[0] === b[1] && a[0] === b[0]);
   /** Index of the first taken span that starts at or after `offset`. */
-  const firstFrom = (offset: number): number => {
-    let low = 0;
-    let high = taken.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (taken[middle][0] < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const firstFrom = (offset: number): number => prefixLength(taken, (span) => span[0] < offset);
   // Taken spans do not overlap one another, so only the last one starting before `span` and those starting inside it can.
   const overlapsTaken = (span: [number, number]): boolean => {
     let index = firstFrom(span[0]);

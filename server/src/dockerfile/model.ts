@@ -437,10 +437,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * The apk calls hold the same command and word objects, so they move with them.
  */
 function shiftRun(run: RunModel, delta: number): void {
-  const moved = new Set<object>();
+  // Note: the shell parser makes a new word object for every array it fills (words, assignments, exports), so each
+  // object is moved once.
   const shift = (item: { readonly start: number; readonly end: number }): void => {
-    if (moved.has(item)) return;
-    moved.add(item);
     (item as Mutable<typeof item>).start += delta;
     (item as Mutable<typeof item>).end += delta;
   };

@@ -21,6 +21,7 @@ import { nodeStrategy } from './strategies/node';
 import { pythonStrategy } from './strategies/python';
 import type { Strategy, StrategyInput, StrategyName, StrategyPlan } from './strategies/strategy';
 import { lineEndingOf, toTextEdits, type OffsetEdit } from './textEdits';
+import { prefixLength } from '../prefixLength';
 
 export const SPLIT_TITLE = 'Split into compile and runtime stages';
 
@@ -75,14 +76,8 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.isOnbuild);
   const userAt = (offset: number): string | undefined => {
     // Note: the last USER before `offset`, by binary search (strategies ask once per step).
-    let low = 0;
-    let high = users.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (users[middle].start < offset) low = middle + 1;
-      else high = middle;
-    }
-    const last = low > 0 ? (users[low - 1].ast.getArgumentsContent() ?? '').trim() : undefined;
+    const count = prefixLength(users, (user) => user.start < offset);
+    const last = count > 0 ? (users[count - 1].ast.getArgumentsContent() ?? '').trim() : undefined;
     return last === undefined || ROOT_USERS.has(last) ? undefined : last;
   };
   const baseBuild = new Set([...packages.installed].filter((name) => isToolchainPackage(name) || name === 'git' || packages.deleted.has(name)));

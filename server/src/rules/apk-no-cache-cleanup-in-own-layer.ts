@@ -10,6 +10,7 @@ import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
 import { defineRule, type Fix } from './rule';
 import { commandWordsSpan, readsIndex, removeInstruction, writesIndex } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup, removeCommand } from './shared/noCache';
+import { prefixLength } from '../prefixLength';
 
 /** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
 const NON_APK_FAMILIES = new Set(['debian', 'rhel', 'distroless', 'scratch', 'windows']);
@@ -129,18 +130,6 @@ class IndexWriters {
   }
 }
 
-/** How many of `runs` (in document order) start before `offset`. */
-function countBefore(runs: readonly RunModel[], offset: number): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (runs[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * The `--no-cache` rewrite of every earlier RUN of the stage that left the index in its layer (empty when none
  * did), or undefined when one cannot be rewritten to leave nothing behind, a parent stage wrote the cache, or more
@@ -153,8 +142,8 @@ function compensatingEdits(model: DockerfileModel, run: RunModel, writers: Index
   const { inParents, plain, onbuild } = writers.of(stage);
   // Why: edits stay inside the stage; a parent stage's cache is shared with its other children.
   if (inParents) return undefined;
-  const earlierPlain = plain.slice(0, run.isOnbuild ? plain.length : countBefore(plain, run.start));
-  const earlierOnbuild = run.isOnbuild ? onbuild.slice(0, countBefore(onbuild, run.start)) : [];
+  const earlierPlain = plain.slice(0, run.isOnbuild ? plain.length : prefixLength(plain, (earlier) => earlier.start < run.start));
+  const earlierOnbuild = run.isOnbuild ? onbuild.slice(0, prefixLength(onbuild, (earlier) => earlier.start < run.start)) : [];
   if (earlierPlain.length + earlierOnbuild.length > MAX_COMPENSATED_RUNS) return undefined;
   const edits: TextEdit[] = [];
   for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {

@@ -8,6 +8,7 @@ import { copyLabel, parseCopy, type CopyModel } from '../refactor/copies';
 import { splitFixesOf, splitStage } from '../refactor/splitStages';
 import { defineRule, type Fix } from './rule';
 import { shippedAlpineStage } from './shared/imageRole';
+import { prefixLength } from '../prefixLength';
 
 export default defineRule({
   id: 'apk-virtual-prefer-multi-stage',
@@ -45,12 +46,6 @@ export default defineRule({
 
 /** The last of `copies` (in document order) that starts before `offset`. */
 function lastBefore(copies: readonly CopyModel[], offset: number): CopyModel | undefined {
-  let low = 0;
-  let high = copies.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (copies[middle].instruction.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low === 0 ? undefined : copies[low - 1];
+  const count = prefixLength(copies, (copy) => copy.instruction.start < offset);
+  return count === 0 ? undefined : copies[count - 1];
 }

@@ -9,6 +9,7 @@ import type { Step } from '../refactor/stageSteps';
 import type { ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
 import { commandWords, shippedAlpineStage } from './shared/imageRole';
+import { prefixLength } from '../prefixLength';
 
 /** `a`, `a` and `b`, `a`, `b` and `c`, in backticks. */
 function listPackages(names: readonly string[]): string {
@@ -93,12 +94,6 @@ function deletionsByName(steps: readonly Step[]): Map<string, number[]> {
 /** The first of the ascending `indices` after `index`, or Infinity. */
 function firstAfter(indices: readonly number[] | undefined, index: number): number {
   if (!indices) return Infinity;
-  let low = 0;
-  let high = indices.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (indices[middle] <= index) low = middle + 1;
-    else high = middle;
-  }
-  return low < indices.length ? indices[low] : Infinity;
+  const count = prefixLength(indices, (value) => value <= index);
+  return count < indices.length ? indices[count] : Infinity;
 }

@@ -9,6 +9,7 @@ import { apkHasFlag, type ApkCall } from '../../shell/apk';
 import type { ShellCommand } from '../../shell/shellCommand';
 import { replaceOffsets } from '../edits';
 import { hasApkCacheMount, isApkCacheClean } from './noCache';
+import { prefixLength } from '../../prefixLength';
 
 /** apk subcommands that neither read the repository index nor write to the cache. */
 const INDEX_FREE_SUBCOMMANDS = new Set(['update', 'del', 'info', 'audit', 'verify', 'manifest', 'stats']);
@@ -64,14 +65,7 @@ const childrenByModel = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
 
 /** The RUNs of `runs` (in document order) after the one at `start`, that are (or are not) ONBUILD triggers. */
 function* runsAfter(runs: readonly RunModel[], start: number, isOnbuild: boolean): Generator<RunModel> {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (runs[middle].start <= start) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low; index < runs.length; index++) if (runs[index].isOnbuild === isOnbuild) yield runs[index];
+  for (let index = prefixLength(runs, (run) => run.start <= start); index < runs.length; index++) if (runs[index].isOnbuild === isOnbuild) yield runs[index];
 }
 
 /**

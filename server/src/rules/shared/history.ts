@@ -6,6 +6,7 @@
  */
 import type { RunModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../shell/shellCommand';
+import { prefixLength } from '../../prefixLength';
 
 /** What a command says (or undefined); a module-level function, since it keys the memo. */
 export type Extract<T> = (command: ShellCommand) => T | undefined;
@@ -99,14 +100,7 @@ function chainFound(stage: Stage | undefined, extract: Extract<unknown>, variant
 
 /** Number of offsets below `offset` in an ascending list. */
 function countBelow(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return prefixLength(offsets, (value) => value < offset);
 }
 
 /**
