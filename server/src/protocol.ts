@@ -1,4 +1,4 @@
-/** Shared names between client and server: settings shape, command ids. The client imports types only. */
+/** Shared names between client and server: settings shape, command ids, the server's Node options. Dependency-free. */
 
 export interface AlpinistSettings {
   readonly enable: boolean;

@@ -1,7 +1,7 @@
 /**
- * Layer reasoning shared by the apk rules that look across RUN instructions: which RUNs run before or after a
- * given one (stages built `FROM` an earlier stage and ONBUILD triggers included), which of them read the package
- * index another RUN left in the filesystem, and edits that remove or merge whole instructions.
+ * Layer reasoning shared by the apk rules that look across RUN instructions: which RUNs run after a given one
+ * (stages built `FROM` it and ONBUILD triggers included), which of them read the package index another RUN left in
+ * the filesystem, and edits that remove or merge whole instructions.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel, RunModel, Stage } from '../../dockerfile/model';
