@@ -121,7 +121,6 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^\\s*#/', {}],
   ['/^\\s*(?:;\\s*)?$/', { attacks: [['', ' ', ';x'], [' ;', ' ', 'x']] }],
   ['/^cli(?:$|-)/', {}],
-  ['/^from[ \\t]/i', {}],
   ['/^glibc-(?:bin-|i18n-|dev-)?\\d[^/]*\\.apk$/i', { attacks: [['glibc-1', '.apk', 'x']] }],
   ['/^pip(?:\\d+(?:\\.\\d+)*)?$/', { attacks: [['pip1', '.1', 'x'], ['pip', '1', '.']] }],
   ['/^py[23]?-/', {}],

@@ -10,7 +10,7 @@ import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
-import { ChunkCache, parseInChunks, type ParsedDockerfile } from './parse';
+import { ChunkCache, parseInChunks, type ParsedChunk, type ParsedDockerfile } from './parse';
 
 export interface EnvEntry {
   readonly name: string;
@@ -177,19 +177,11 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   const runs: RunModel[] = [];
   let current: MutableStage | undefined;
 
-  for (const instruction of parsed.chunks.flatMap((chunk) => chunk.instructions)) {
-    const keyword = instruction.getKeyword();
-    const range = instruction.getRange();
-    const base = {
-      ast: instruction,
-      keyword,
-      start: document.offsetAt(range.start),
-      end: document.offsetAt(range.end),
-      isOnbuild: false,
-    };
+  for (const { chunk, instruction, index } of instructionsOf(parsed.chunks)) {
+    const { keyword, start, end, text: key } = placeOf(document, chunk, instruction, index);
+    const base = { ast: instruction, keyword, start: chunk.start + start, end: chunk.start + end, isOnbuild: false };
     // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
     // instruction (same text, same escape character) said in the previous version.
-    const key = cache ? text.slice(base.start, base.end) : '';
     const fact = <T>(kind: string, create: () => T): T => (cache ? cache.fact(kind, key, create) : create());
     if (keyword === 'FROM') {
       const from = fact('from', () => {
@@ -237,6 +229,45 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   cache?.endGeneration();
   const comments = parsed.chunks.flatMap((chunk) => chunk.comments);
   return { text, document, directives: parsed.directives, comments, escapeChar, stages, instructions, runs };
+}
+
+/** Where an instruction is in its chunk: its keyword, its offsets relative to the chunk's start, its text. */
+interface InstructionPlace {
+  readonly keyword: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const PLACES_MEMO_KEY = 'instructionPlaces';
+
+function* instructionsOf(chunks: readonly ParsedChunk[]): Generator<{ chunk: ParsedChunk; instruction: Instruction; index: number }> {
+  for (const chunk of chunks) {
+    for (let index = 0; index < chunk.instructions.length; index++) yield { chunk, instruction: chunk.instructions[index], index };
+  }
+}
+
+/**
+ * The place of a chunk's `index`th instruction, memoized with the chunk. Why: a chunk an edit did not touch keeps its
+ * AST and its text, so its instructions keep their keywords, texts and offsets relative to it; only the chunk's own
+ * start moves. An edit then reads no keyword, range or text of the rest of the file again (and the texts, the keys
+ * of the model cache, stay the same strings, whose hashes V8 keeps).
+ */
+function placeOf(document: TextDocument, chunk: ParsedChunk, instruction: Instruction, index: number): InstructionPlace {
+  let places = chunk.memo.get(PLACES_MEMO_KEY) as InstructionPlace[] | undefined;
+  if (!places) chunk.memo.set(PLACES_MEMO_KEY, (places = []));
+  let place = places[index];
+  if (!place) {
+    const range = instruction.getRange();
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    // Why a slice of the chunk's parsed text and not of the document: it lives as long as the chunk anyway, whereas
+    // a slice of the document would keep the whole text of the version that made the chunk alive.
+    const inParsed = chunk.parsedText.length - (chunk.end - chunk.start) - chunk.start;
+    place = { keyword: instruction.getKeyword(), start: start - chunk.start, end: end - chunk.start, text: chunk.parsedText.slice(start + inParsed, end + inParsed) };
+    places[index] = place;
+  }
+  return place;
 }
 
 type MutableStage = Stage & {

@@ -6,16 +6,18 @@
  * stage names and `# dockerfile-utils: ignore` comments, which are applied here over the whole file. A unit test
  * compares the result with the library's own `validate()` over the corpus.
  */
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { ValidationCode } from 'dockerfile-utils';
 import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ParsedChunk, ParsedDockerfile } from './parse';
 
 type LibraryDiagnostic = Diagnostic & { readonly instructionLine?: number | null };
 
 const MEMO_KEY = 'syntaxDiagnostics';
+const MEMO_KEY_OWN = 'syntaxDiagnosticsWithoutStageNames';
+const MEMO_KEY_IGNORED = 'ignoredLines';
 const IGNORE_COMMENT = 'dockerfile-utils: ignore';
 
 /** Runs the library's validator on an AST it did not parse itself. */
@@ -48,16 +50,79 @@ function chunkDiagnostics(chunk: ParsedChunk, isFirst: boolean): LibraryDiagnost
   return diagnostics;
 }
 
+/** A chunk's diagnostics without duplicate stage names (decided over the whole file), memoized with the chunk. */
+function chunkDiagnosticsWithoutStageNames(chunk: ParsedChunk, isFirst: boolean): LibraryDiagnostic[] {
+  let diagnostics = chunk.memo.get(MEMO_KEY_OWN) as LibraryDiagnostic[] | undefined;
+  if (!diagnostics) {
+    diagnostics = chunkDiagnostics(chunk, isFirst).filter((diagnostic) => diagnostic.code !== ValidationCode.DUPLICATE_BUILD_STAGE_NAME);
+    chunk.memo.set(MEMO_KEY_OWN, diagnostics);
+  }
+  return diagnostics;
+}
+
+/** The instruction lines the chunk's `# dockerfile-utils: ignore` comments silence: the line after each. */
+function ignoredLinesOf(chunk: ParsedChunk): readonly number[] {
+  let lines = chunk.memo.get(MEMO_KEY_IGNORED) as number[] | undefined;
+  if (!lines) {
+    lines = chunk.comments.filter((comment) => comment.getContent() === IGNORE_COMMENT).map((comment) => comment.getRange().start.line + 1);
+    chunk.memo.set(MEMO_KEY_IGNORED, lines);
+  }
+  return lines;
+}
+
+/**
+ * By FROM instruction: its stage name in lower case, and its duplicate-name diagnostic once made. Why kept: an
+ * unchanged chunk keeps its instruction objects (and their lines) from one version to the next, so an edit does not
+ * read every stage name of the file again.
+ */
+const stageNames = new WeakMap<Instruction, string | null>();
+const duplicateNameDiagnostics = new WeakMap<Instruction, LibraryDiagnostic>();
+
+/**
+ * dockerfile-utils' duplicate stage name errors over the whole file: the same diagnostics, in the same order (names in
+ * the order of an object's keys, as the library collects them), as `createDuplicateBuildStageNameDiagnostics`.
+ */
+function duplicateStageNames(chunks: readonly ParsedChunk[]): LibraryDiagnostic[] {
+  const names: Record<string, Instruction[]> = {};
+  for (const chunk of chunks) {
+    for (const instruction of chunk.instructions) {
+      if (instruction.getKeyword() !== 'FROM') continue;
+      let name = stageNames.get(instruction);
+      if (name === undefined) {
+        name = (instruction as From).getBuildStage()?.toLowerCase() ?? null;
+        stageNames.set(instruction, name);
+      }
+      if (name !== null) (names[name] ??= []).push(instruction);
+    }
+  }
+  const diagnostics: LibraryDiagnostic[] = [];
+  for (const name in names) {
+    const froms = names[name];
+    if (froms.length < 2) continue;
+    for (const from of froms) {
+      let diagnostic = duplicateNameDiagnostics.get(from);
+      if (!diagnostic) {
+        const range = (from as From).getBuildStageRange() as Range;
+        diagnostic = (Validator as unknown as DuplicateNameFactory).createDuplicateBuildStageName(from.getInstructionRange().start.line, range, name);
+        duplicateNameDiagnostics.set(from, diagnostic);
+      }
+      diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics;
+}
+
+interface DuplicateNameFactory {
+  createDuplicateBuildStageName(instructionLine: number, range: Range, name: string): LibraryDiagnostic;
+}
+
 /** The syntax diagnostics of the whole file. */
 export function validateParsed(parsed: ParsedDockerfile): Diagnostic[] {
   const { chunks } = parsed;
   if (chunks.length === 1) return chunkDiagnostics(chunks[0], true);
-  const diagnostics = chunks.flatMap((chunk, index) => chunkDiagnostics(chunk, index === 0).filter((diagnostic) => diagnostic.code !== ValidationCode.DUPLICATE_BUILD_STAGE_NAME));
-  const stageNames: LibraryDiagnostic[] = [];
-  const froms = chunks.flatMap((chunk) => chunk.instructions.filter((instruction) => instruction.getKeyword() === 'FROM'));
-  (new Validator() as unknown as { createDuplicateBuildStageNameDiagnostics(problems: LibraryDiagnostic[], froms: unknown[]): void }).createDuplicateBuildStageNameDiagnostics(stageNames, froms);
-  diagnostics.push(...stageNames);
-  const ignoredLines = new Set(chunks.flatMap((chunk) => chunk.comments.filter((comment) => comment.getContent() === IGNORE_COMMENT).map((comment) => comment.getRange().start.line + 1)));
+  const diagnostics = chunks.flatMap((chunk, index) => chunkDiagnosticsWithoutStageNames(chunk, index === 0));
+  diagnostics.push(...duplicateStageNames(chunks));
+  const ignoredLines = new Set(chunks.flatMap(ignoredLinesOf));
   if (ignoredLines.size === 0) return diagnostics;
   return diagnostics.filter((diagnostic) => diagnostic.instructionLine === null || diagnostic.instructionLine === undefined || !ignoredLines.has(diagnostic.instructionLine));
 }

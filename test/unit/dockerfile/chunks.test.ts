@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../../../server/src/analysis';
 import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
 import { parseInChunks, withArgumentScansKept } from '../../../server/src/dockerfile/parse';
@@ -123,5 +125,19 @@ describe('chunked parse', () => {
         assert.deepEqual(twice(), expected, text);
       });
     }
+  });
+
+  it("indexes lines as the library's TextDocument does, whatever the line breaks", () => {
+    const pieces = fc.constantFrom('FROM a\n', 'from\tb', ' ', '\t', '\n', '\r', '\r\n', '\n\r', 'x', '\u2028', 'é');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 16 }).map((parts) => parts.join('')), (text) => {
+        const expected = TextDocument.create('', '', 0, text);
+        const actual = parseInChunks(text).document;
+        assert.equal(actual.lineCount, expected.lineCount);
+        for (let offset = 0; offset <= text.length + 1; offset++) assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset));
+        for (let line = 0; line <= expected.lineCount; line++) assert.equal(actual.offsetAt({ line, character: 1 }), expected.offsetAt({ line, character: 1 }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
