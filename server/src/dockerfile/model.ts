@@ -84,6 +84,7 @@ export interface DockerfileModel {
 
 /** True when a RUN mounts a cache or tmpfs at `path`, so nothing written there reaches the layer. */
 export function mountsCacheAt(run: RunModel, path: string): boolean {
+  if (run.mounts.length === 0) return false;
   const normalized = path.replace(/(?<!\/)\/+$/, '');
   return run.mounts.some(
     (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target?.replace(/(?<!\/)\/+$/, '') === normalized,
@@ -177,7 +178,7 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   const runs: RunModel[] = [];
   let current: MutableStage | undefined;
 
-  for (const { chunk, instruction, index } of instructionsOf(parsed.chunks)) {
+  const add = (chunk: ParsedChunk, instruction: Instruction, index: number): void => {
     const { keyword, start, end, text: key } = placeOf(document, chunk, instruction, index);
     const base = { ast: instruction, keyword, start: chunk.start + start, end: chunk.start + end, isOnbuild: false };
     // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
@@ -191,12 +192,12 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
       current = createStage(stages, { ...base, stage: undefined }, globalArgs, from);
       stages.push(current);
       instructions.push(current.from as InstructionModel);
-      continue;
+      return;
     }
     if (!current && keyword === 'ARG') {
       recordGlobalArgs(fact('properties', () => propertiesOf(instruction)), globalArgs);
       instructions.push({ ...base, stage: undefined });
-      continue;
+      return;
     }
     if (!current) {
       // Why: Docker rejects these, but snippets (and hadolint's own tests) often omit FROM; lint them anyway.
@@ -209,11 +210,14 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
     const isOnbuild = triggerKeyword !== null;
     let model: InstructionModel;
     if (effectiveKeyword === 'RUN') {
-      const runBase = { ...base, keyword: 'RUN', isOnbuild, stage: current };
-      const create = (): RunModel => createRun(document, text, escapeChar, (isOnbuild ? trigger() : instruction) as Run, runBase);
+      const stage = current;
+      const create = (): RunModel => createRun(document, text, escapeChar, (isOnbuild ? trigger() : instruction) as Run, { ...base, keyword: 'RUN', isOnbuild, stage });
       // Why the text as key: a RUN's model depends only on its own text (and the escape character).
       const run = cache ? cache.run(key, base.start, create) : create();
-      model = { ...run, ast: instruction, stage: current };
+      // Why in place: the model cache hands each RUN model to one version only (see `ModelCache.run`).
+      (run as Mutable<RunModel>).ast = instruction;
+      (run as Mutable<RunModel>).stage = current;
+      model = run;
     } else {
       model = { ...base, keyword: effectiveKeyword, isOnbuild, stage: current };
     }
@@ -224,6 +228,9 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
       current.runs.push(model as RunModel);
     }
     if (keyword === 'ENV') recordEnv(fact('properties', () => propertiesOf(instruction)), model.start, current.env);
+  };
+  for (const chunk of parsed.chunks) {
+    for (let index = 0; index < chunk.instructions.length; index++) add(chunk, chunk.instructions[index], index);
   }
   for (const stage of stages) finishStage(stage);
   cache?.endGeneration();
@@ -240,12 +247,6 @@ interface InstructionPlace {
 }
 
 const PLACES_MEMO_KEY = 'instructionPlaces';
-
-function* instructionsOf(chunks: readonly ParsedChunk[]): Generator<{ chunk: ParsedChunk; instruction: Instruction; index: number }> {
-  for (const chunk of chunks) {
-    for (let index = 0; index < chunk.instructions.length; index++) yield { chunk, instruction: chunk.instructions[index], index };
-  }
-}
 
 /**
  * The place of a chunk's `index`th instruction, memoized with the chunk. Why: a chunk an edit did not touch keeps its
@@ -474,12 +475,16 @@ function shiftRun(run: RunModel, delta: number): void {
     (item as Mutable<typeof item>).start += delta;
     (item as Mutable<typeof item>).end += delta;
   };
-  for (const command of run.commands) {
-    shift(command);
-    for (const word of command.words) shift(word);
-    for (const word of command.assignments) shift(word);
+  // Why indexed loops: this runs for every RUN after an edit above it, often before it is optimized, and array
+  // iterators then allocate.
+  const { commands, exports } = run;
+  for (let i = 0; i < commands.length; i++) {
+    const { words, assignments } = commands[i];
+    shift(commands[i]);
+    for (let j = 0; j < words.length; j++) shift(words[j]);
+    for (let j = 0; j < assignments.length; j++) shift(assignments[j]);
   }
-  for (const word of run.exports) shift(word);
+  for (let i = 0; i < exports.length; i++) shift(exports[i]);
   shift(run);
   (run as Mutable<RunModel>).bodyStart += delta;
   (run as Mutable<RunModel>).flagsStart += delta;

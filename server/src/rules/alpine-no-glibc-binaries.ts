@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
 import { argumentsOf, type ShellWord } from '../shell/shellCommand';
 import { defineRule, type Report } from './rule';
+import { childStages } from './shared/apkLayers';
 import { parsePipCall, stageChain } from './shared/pip';
 
 type GlibcKind = 'build' | 'node' | 'dotnet' | 'temurin' | 'awscli' | 'manylinux' | 'sgerrand';
@@ -86,10 +87,25 @@ interface Candidate {
 
 /** URLs given to curl/wget, glibc apks given to `apk add`, manylinux wheels given to `pip install`. */
 function runCandidates(model: DockerfileModel, run: RunModel): Candidate[] {
-  const found: Candidate[] = [];
+  let words = wordsByRun.get(run);
+  if (!words) {
+    words = readRunCandidates(run);
+    wordsByRun.set(run, words);
+  }
+  return words.map(({ word, file }) => ({ range: wordRange(model, word), file }));
+}
+
+/**
+ * The candidate words of each RUN, read once. Why kept: they depend on the RUN's text alone, and a RUN model (with
+ * its words, which move with it) outlives an edit elsewhere in the file.
+ */
+const wordsByRun = new WeakMap<RunModel, readonly { word: ShellWord; file: GlibcFile }[]>();
+
+function readRunCandidates(run: RunModel): { word: ShellWord; file: GlibcFile }[] {
+  const found: { word: ShellWord; file: GlibcFile }[] = [];
   const apkCalls = new Map(run.apkCalls.map((call) => [call.command, call]));
   const push = (word: ShellWord, file: GlibcFile | undefined): void => {
-    if (file) found.push({ range: wordRange(model, word), file });
+    if (file) found.push({ word, file });
   };
   for (const command of run.commands) {
     if (command.name !== undefined && DOWNLOADERS.has(command.name)) {
@@ -177,7 +193,7 @@ function hasGcompat(stage: Stage): boolean {
 function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage, copiedBy: ReadonlyMap<string, readonly Stage[]>): boolean {
   if (stage === model.stages[model.stages.length - 1]) return false;
   const consumers = new Set([...(copiedBy.get(String(stage.index)) ?? []), ...(stage.name === undefined ? [] : (copiedBy.get(stage.name) ?? []))]);
-  for (const other of model.stages) if (other.parent === stage) consumers.add(other);
+  for (const child of childStages(model, stage)) consumers.add(child);
   consumers.delete(stage);
   for (const consumer of consumers) if (consumer.isAlpineLike) return false;
   return consumers.size > 0;

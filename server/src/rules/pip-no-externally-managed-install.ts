@@ -137,21 +137,24 @@ function isOutsideSystemDirectories(program: ShellWord): boolean {
   return !SYSTEM_BIN_DIRECTORIES.has(value.slice(0, value.lastIndexOf('/')).replace(/(?<!\/)\/+$/, ''));
 }
 
-/** Start of the first `. /venv/bin/activate` (or `source …`) of each RUN, or Infinity; computed once per RUN. */
-const firstActivation = new WeakMap<RunModel, number>();
+/**
+ * The first `. /venv/bin/activate` (or `source …`) of each RUN, or null; computed once per RUN. Why the command and
+ * not its offset: a RUN model outlives an edit elsewhere in the file, and its commands move with it.
+ */
+const firstActivation = new WeakMap<RunModel, ShellCommand | null>();
 
 /** `. /venv/bin/activate` (or `source …`) earlier in the same RUN. */
 function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
   let first = firstActivation.get(run);
   if (first === undefined) {
-    const activation = run.commands.find((other) => {
-      const script = other.words[1];
-      return (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
-    });
-    first = activation?.start ?? Infinity;
+    first =
+      run.commands.find((other) => {
+        const script = other.words[1];
+        return (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
+      }) ?? null;
     firstActivation.set(run, first);
   }
-  return first < command.start;
+  return first !== null && first.start < command.start;
 }
 
 /** True when PATH (ENV or `export`) puts a virtual environment's `bin` first: one created earlier, or named like one. */

@@ -62,19 +62,22 @@ function cacheDirOption(call: PipCall): string | undefined {
   return call.options[call.options.indexOf(word) + 1]?.value;
 }
 
-/** Start of the last command of each RUN that deletes pip's cache (-1 when none), computed once per RUN. */
-const lastCacheRemoval = new WeakMap<RunModel, number>();
+/**
+ * The last command of each RUN that deletes pip's cache, or null; computed once per RUN. Why the command and not its
+ * offset: a RUN model outlives an edit elsewhere in the file, and its commands move with it.
+ */
+const lastCacheRemoval = new WeakMap<RunModel, ShellCommand | null>();
 
 /** True when a later command of the same RUN deletes the cache (`rm -rf ~/.cache/pip`, `pip cache purge`). */
 function cacheIsRemovedLater(run: RunModel, install: ShellCommand): boolean {
   let last = lastCacheRemoval.get(run);
   if (last === undefined) {
     // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
-    last = -1;
-    for (const command of run.commands) if (removesCache(command)) last = Math.max(last, command.start);
+    last = null;
+    for (const command of run.commands) if (removesCache(command)) last = command;
     lastCacheRemoval.set(run, last);
   }
-  return last > install.start;
+  return last !== null && last.start > install.start;
 }
 
 function removesCache(command: ShellCommand): boolean {

@@ -67,8 +67,24 @@ export function pythonModuleOf(command: ShellCommand): PythonModuleCall | undefi
   return undefined;
 }
 
+/**
+ * The pip call of each command, or null; read once per command. Why kept with the command: several rules ask for every
+ * command of every RUN, and a RUN's commands outlive an edit elsewhere in the file (a call holds only its words, which
+ * move with them).
+ */
+const pipCalls = new WeakMap<ShellCommand, PipCall | null>();
+
 /** The pip call a command makes (`pip …`, `pip3.12 …`, `python3 -m pip …`), or undefined. */
 export function parsePipCall(command: ShellCommand): PipCall | undefined {
+  let call = pipCalls.get(command);
+  if (call === undefined) {
+    call = readPipCall(command) ?? null;
+    pipCalls.set(command, call);
+  }
+  return call ?? undefined;
+}
+
+function readPipCall(command: ShellCommand): PipCall | undefined {
   let args: readonly ShellWord[];
   let isModule = false;
   if (command.name !== undefined && PIP_NAME.test(command.name)) {
