@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createLanguageServer } from './languageServer';
+import { joinHeaderWrites } from './stdioWrites';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
@@ -16,6 +17,7 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   process.argv.push('--stdio');
 }
 
+if (process.argv.includes('--stdio')) joinHeaderWrites(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 createLanguageServer(connection);
 connection.listen();
