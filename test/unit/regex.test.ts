@@ -110,6 +110,7 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^-[A-Za-z]{2,}$/', {}],
   ['/^-[WX]./', {}],
   ['/^-[bBdEhiIOPqsSuvVx]*m(.*)$/', { attacks: [['-', 'b', ''], ['-', 'bm', '\n']] }],
+  ['/^Content-Length: \\d+\\r\\n\\r\\n$/', { attacks: [['Content-Length: ', '1', '\r\n\r'], ['Content-Length: 1', '\r\n', '']] }],
   ['/^[ \\t]*#/', {}],
   ['/^[ \\t]*(\\S?)(\\r?\\n|$)/', { attacks: [['', ' ', 'x y'], ['', '\t', '\r']] }],
   ['/^[ \\t]*/', {}],

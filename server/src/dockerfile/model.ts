@@ -176,10 +176,12 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   const stages: Stage[] = [];
   const instructions: InstructionModel[] = [];
   const runs: RunModel[] = [];
+  /** The last stage of each name so far: `FROM name` builds on it. */
+  const stagesByName = new Map<string, MutableStage>();
   let current: MutableStage | undefined;
 
-  const add = (chunk: ParsedChunk, instruction: Instruction, index: number): void => {
-    const { keyword, start, end, text: key } = placeOf(document, chunk, instruction, index);
+  const add = (chunk: ParsedChunk, instruction: Instruction, place: InstructionPlace): void => {
+    const { keyword, start, end, text: key } = place;
     const base = { ast: instruction, keyword, start: chunk.start + start, end: chunk.start + end, isOnbuild: false };
     // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
     // instruction (same text, same escape character) said in the previous version.
@@ -189,8 +191,9 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
         const ast = instruction as unknown as { getImage(): string | null; getBuildStage(): string | null };
         return { image: ast.getImage(), buildStage: ast.getBuildStage() };
       });
-      current = createStage(stages, { ...base, stage: undefined }, globalArgs, from);
+      current = createStage(stages, { ...base, stage: undefined }, globalArgs, from, stagesByName);
       stages.push(current);
+      if (current.name !== undefined) stagesByName.set(current.name, current);
       instructions.push(current.from as InstructionModel);
       return;
     }
@@ -230,7 +233,8 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
     if (keyword === 'ENV') recordEnv(fact('properties', () => propertiesOf(instruction)), model.start, current.env);
   };
   for (const chunk of parsed.chunks) {
-    for (let index = 0; index < chunk.instructions.length; index++) add(chunk, chunk.instructions[index], index);
+    const places = placesOf(document, chunk);
+    for (let index = 0; index < places.length; index++) add(chunk, chunk.instructions[index], places[index]);
   }
   for (const stage of stages) finishStage(stage);
   cache?.endGeneration();
@@ -249,26 +253,26 @@ interface InstructionPlace {
 const PLACES_MEMO_KEY = 'instructionPlaces';
 
 /**
- * The place of a chunk's `index`th instruction, memoized with the chunk. Why: a chunk an edit did not touch keeps its
- * AST and its text, so its instructions keep their keywords, texts and offsets relative to it; only the chunk's own
- * start moves. An edit then reads no keyword, range or text of the rest of the file again (and the texts, the keys
- * of the model cache, stay the same strings, whose hashes V8 keeps).
+ * The places of a chunk's instructions, memoized with the chunk. Why: a chunk an edit did not touch keeps its AST and
+ * its text, so its instructions keep their keywords, texts and offsets relative to it; only the chunk's own start
+ * moves. An edit then reads no keyword, range or text of the rest of the file again (and the texts, the keys of the
+ * model cache, stay the same strings, whose hashes V8 keeps).
  */
-function placeOf(document: TextDocument, chunk: ParsedChunk, instruction: Instruction, index: number): InstructionPlace {
+function placesOf(document: TextDocument, chunk: ParsedChunk): readonly InstructionPlace[] {
   let places = chunk.memo.get(PLACES_MEMO_KEY) as InstructionPlace[] | undefined;
-  if (!places) chunk.memo.set(PLACES_MEMO_KEY, (places = []));
-  let place = places[index];
-  if (!place) {
+  if (places) return places;
+  places = [];
+  // Why a slice of the chunk's parsed text and not of the document: it lives as long as the chunk anyway, whereas a
+  // slice of the document would keep the whole text of the version that made the chunk alive.
+  const inParsed = chunk.parsedText.length - (chunk.end - chunk.start) - chunk.start;
+  for (const instruction of chunk.instructions) {
     const range = instruction.getRange();
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
-    // Why a slice of the chunk's parsed text and not of the document: it lives as long as the chunk anyway, whereas
-    // a slice of the document would keep the whole text of the version that made the chunk alive.
-    const inParsed = chunk.parsedText.length - (chunk.end - chunk.start) - chunk.start;
-    place = { keyword: instruction.getKeyword(), start: start - chunk.start, end: end - chunk.start, text: chunk.parsedText.slice(start + inParsed, end + inParsed) };
-    places[index] = place;
+    places.push({ keyword: instruction.getKeyword(), start: start - chunk.start, end: end - chunk.start, text: chunk.parsedText.slice(start + inParsed, end + inParsed) });
   }
-  return place;
+  chunk.memo.set(PLACES_MEMO_KEY, places);
+  return places;
 }
 
 type MutableStage = Stage & {
@@ -325,10 +329,16 @@ function substituteArgs(text: string, args: Map<string, string>): string | undef
   return unresolved ? undefined : result;
 }
 
-function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<string, string>, facts: { image: string | null; buildStage: string | null }): MutableStage {
+function createStage(
+  stages: Stage[],
+  from: InstructionModel,
+  globalArgs: Map<string, string>,
+  facts: { image: string | null; buildStage: string | null },
+  stagesByName: ReadonlyMap<string, MutableStage>,
+): MutableStage {
   const imageText = facts.image ?? '';
   const resolvedImage = substituteArgs(imageText, globalArgs);
-  const parent = resolvedImage === undefined ? undefined : findLastStage(stages, resolvedImage.toLowerCase());
+  const parent = resolvedImage === undefined ? undefined : stagesByName.get(resolvedImage.toLowerCase());
   let family: BaseFamily = 'unknown';
   let alpineRelease: string | undefined;
   if (parent) {
@@ -354,12 +364,6 @@ function createStage(stages: Stage[], from: InstructionModel, globalArgs: Map<st
   };
   (stage as { from: InstructionModel }).from = { ...from, stage };
   return stage;
-}
-
-/** The last stage named `name`: `FROM name` builds on the latest stage of that name before it. */
-function findLastStage(stages: readonly Stage[], name: string): Stage | undefined {
-  for (let index = stages.length - 1; index >= 0; index--) if (stages[index].name === name) return stages[index];
-  return undefined;
 }
 
 function createImplicitStage(): MutableStage {
