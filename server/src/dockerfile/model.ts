@@ -479,16 +479,14 @@ function shiftRun(run: RunModel, delta: number): void {
     (item as Mutable<typeof item>).start += delta;
     (item as Mutable<typeof item>).end += delta;
   };
-  // Why indexed loops: this runs for every RUN after an edit above it, often before it is optimized, and array
-  // iterators then allocate.
-  const { commands, exports } = run;
-  for (let i = 0; i < commands.length; i++) {
-    const { words, assignments } = commands[i];
-    shift(commands[i]);
-    for (let j = 0; j < words.length; j++) shift(words[j]);
-    for (let j = 0; j < assignments.length; j++) shift(assignments[j]);
-  }
-  for (let i = 0; i < exports.length; i++) shift(exports[i]);
+  // Why `forEach`: this runs for every RUN after an edit above it, often before V8 has optimized it, and `for…of`
+  // then allocates an iterator result per element.
+  run.commands.forEach((command) => {
+    shift(command);
+    command.words.forEach(shift);
+    command.assignments.forEach(shift);
+  });
+  run.exports.forEach(shift);
   shift(run);
   (run as Mutable<RunModel>).bodyStart += delta;
   (run as Mutable<RunModel>).flagsStart += delta;
