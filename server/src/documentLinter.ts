@@ -6,7 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeModel, type Analysis, type AnalysisOptions } from './analysis';
 import { buildModel, ModelCache } from './dockerfile/model';
-import { parseInChunks, withArgumentScansKept } from './dockerfile/parse';
+import { MIN_CHUNK_LINES, parseInChunks, withArgumentScansKept } from './dockerfile/parse';
 import { validateParsed } from './dockerfile/validation';
 
 export interface LintResult {
@@ -19,12 +19,13 @@ export interface DocumentLinter {
   lint(text: string, options?: AnalysisOptions): LintResult;
 }
 
-export function createDocumentLinter(defaults: AnalysisOptions = {}): DocumentLinter {
+/** `minChunkLines`: see `parseInChunks`; tests lower it to cut small files into many chunks. */
+export function createDocumentLinter(defaults: AnalysisOptions = {}, minChunkLines = MIN_CHUNK_LINES): DocumentLinter {
   const cache = new ModelCache();
   return {
     lint(text, options = defaults) {
       return withArgumentScansKept(() => {
-        const parsed = parseInChunks(text, cache.chunks);
+        const parsed = parseInChunks(text, cache.chunks, minChunkLines);
         return { syntax: validateParsed(parsed), analysis: analyzeModel(buildModel(parsed, cache), options) };
       });
     },
