@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -14,6 +15,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from './analysis';
+import { CONFIG_FILE_GLOB, configDirectoryOf, findConfigFile, mergeRuleSeverities, type ConfigFile } from './configFiles';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
 import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -51,12 +53,16 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const linters = new Map<string, DocumentLinter>();
   /** Settings by the workspace folder a document is in (`''`: none). */
   const settingsByFolder = new Map<string, Promise<AlpinistSettings>>();
+  /** The config file (`.alpinist.yaml`, `.hadolint.yaml`) by the directory it was looked for in. */
+  const configByDirectory = new Map<string, Promise<ConfigFile | undefined>>();
+  const shownErrors = new Set<string>();
   let workspaceFolders: string[] = [];
   const warned = new Set<string>();
   const pending = new Map<string, ReturnType<typeof setImmediate>>();
   let hasConfigurationCapability = false;
   let hasShowDocument = false;
   let hasWorkspaceFolderCapability = false;
+  let canWatchFiles = false;
   let pushedSettings: unknown;
 
   const log = (message: string): void => connection.console.log(message);
@@ -102,11 +108,55 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     return settings;
   }
 
+  /**
+   * The config file for `uri`, read once per directory. A file that cannot be read or parsed is reported once, in a
+   * message the user sees, and linting goes on without it; its ignored entries go to the log.
+   */
+  function configFor(uri: string): Promise<ConfigFile | undefined> {
+    const directory = configDirectoryOf(uri, folderOf(uri));
+    if (directory === undefined) return Promise.resolve(undefined);
+    let config = configByDirectory.get(directory);
+    if (!config) {
+      config = findConfigFile(directory).then(
+        (found) => {
+          if (found) log(`Using ${found.file} for the Dockerfiles of ${directory}.`);
+          for (const warning of found?.warnings ?? []) warnOnce(warning);
+          return found;
+        },
+        (error: unknown) => {
+          const message = `Alpinist ignores a config file: ${error instanceof Error ? error.message : String(error)}`;
+          connection.console.error(message);
+          if (!shownErrors.has(message)) {
+            shownErrors.add(message);
+            void connection.window.showWarningMessage(message);
+          }
+          return undefined;
+        },
+      );
+      configByDirectory.set(directory, config);
+    }
+    return config;
+  }
+
+  /** The editor's settings for `uri`, with the severities of its config file where the settings keep the defaults. */
+  async function effectiveSettingsFor(uri: string): Promise<AlpinistSettings> {
+    const [settings, config] = await Promise.all([settingsFor(uri), configFor(uri)]);
+    return config ? { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules) } : settings;
+  }
+
+  /** Forgets settings and config files, and lints every open document again. */
+  function reloadAll(): void {
+    settingsByFolder.clear();
+    configByDirectory.clear();
+    shownErrors.clear();
+    for (const document of documents.all()) scheduleValidation(document);
+  }
+
   const optionsOf = (settings: AlpinistSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, today: today() });
 
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: AlpinistSettings }> {
     await ready();
-    const settings = await settingsFor(document.uri);
+    const settings = await effectiveSettingsFor(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
@@ -186,6 +236,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     hasConfigurationCapability = capabilities.workspace?.configuration === true;
     hasShowDocument = capabilities.window?.showDocument?.support === true;
     hasWorkspaceFolderCapability = capabilities.workspace?.workspaceFolders === true;
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -233,9 +284,11 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder)).concat(event.added.map((folder) => folder.uri));
-        settingsByFolder.clear();
-        for (const document of documents.all()) scheduleValidation(document);
+        reloadAll();
       });
+    }
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch(() => undefined);
     }
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
@@ -245,10 +298,13 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) pushedSettings = pushed;
-    settingsByFolder.clear();
     warned.clear();
-    for (const document of documents.all()) scheduleValidation(document);
+    reloadAll();
   });
+
+  // Why every config file at once: a change may create a file that now shadows another (`.alpinist.yaml` is read
+  // before `.hadolint.yaml`), and re-reading the few directories of open documents costs nothing.
+  connection.onDidChangeWatchedFiles(() => reloadAll());
 
   documents.onDidOpen((event) => scheduleValidation(event.document));
   documents.onDidChangeContent((event) => scheduleValidation(event.document));

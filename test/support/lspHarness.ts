@@ -17,6 +17,10 @@ export interface Harness {
   /** Every `workspace/configuration` item the server asked for. */
   readonly configurationRequests: { scopeUri?: string; section?: string }[];
   readonly logs: string[];
+  /** `window/showMessage` notifications and `window/showMessageRequest` requests, as received. */
+  readonly shownMessages: { type: number; message: string }[];
+  /** Every registration the server asked for through `client/registerCapability`. */
+  readonly registrations: { method: string; registerOptions?: unknown }[];
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given document version). */
@@ -79,7 +83,17 @@ export async function startHarness(
       return (item.section ? source[item.section] : source) ?? null;
     });
   });
-  client.onRequest('client/registerCapability', () => null);
+  const shownMessages: { type: number; message: string }[] = [];
+  client.onNotification('window/showMessage', (params: { type: number; message: string }) => void shownMessages.push(params));
+  client.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    shownMessages.push({ type: params.type, message: params.message });
+    return null;
+  });
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  client.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   client.onRequest('window/workDoneProgress/create', () => null);
   client.onRequest('window/showDocument', (params: unknown) => {
     shownDocuments.push(params);
@@ -101,6 +115,8 @@ export async function startHarness(
     shownDocuments,
     configurationRequests,
     logs,
+    shownMessages,
+    registrations,
     nextDiagnostics,
     async open(uri: string, text: string, version = 1) {
       const diagnostics = nextDiagnostics(uri, version);

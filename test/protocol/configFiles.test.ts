@@ -1,0 +1,106 @@
+/**
+ * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does: at the root of each workspace
+ * folder (beside the document outside folders), with the editor's own settings winning where they leave a default.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { allRules } from '../../server/src/rules';
+import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
+
+const TEXT = 'FROM alpine:3.20\nRUN apk add curl\n';
+const WATCHING_CLIENT = { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } };
+
+/** Alpinist's diagnostics as `code:severity`. */
+const found = (diagnostics: Diagnostic[]): string[] =>
+  diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist').map((diagnostic) => `${String(diagnostic.code)}:${diagnostic.severity}`);
+
+describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
+  let root: string;
+  let harness: Harness | undefined;
+  const uriOf = (...parts: string[]): string => pathToFileURL(path.join(root, ...parts)).href;
+  const start = async (settings: Record<string, unknown> = { alpinist: { enable: true, rules: {} } }): Promise<Harness> => {
+    harness = await startHarness(settings, undefined, WATCHING_CLIENT, {
+      workspaceFolders: [
+        { uri: uriOf('configured'), name: 'configured' },
+        { uri: uriOf('plain'), name: 'plain' },
+      ],
+    });
+    return harness;
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'alpinist-config-'));
+    mkdirSync(path.join(root, 'configured', 'services', 'api'), { recursive: true });
+    mkdirSync(path.join(root, 'plain'));
+    mkdirSync(path.join(root, 'loose'));
+  });
+  afterEach(() => {
+    harness?.dispose();
+    harness = undefined;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("applies the folder root's .hadolint.yaml to every Dockerfile of the folder, and only there", async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored:\n  - DL3019\noverride:\n  error:\n    - DL3018\nformat: tty\n');
+    const server = await start();
+    assert.deepEqual(found(await server.open(uriOf('configured', 'services', 'api', 'Dockerfile'), TEXT)), ['apk-require-pinned-versions:1']);
+    assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
+    // The hadolint-only key is reported in the log, once.
+    assert.equal(server.logs.filter((line) => line.includes('"format"')).length, 1, server.logs.join('\n'));
+    assert.ok(server.logs.some((line) => line.includes(path.join(root, 'configured', '.hadolint.yaml'))), server.logs.join('\n'));
+  });
+
+  it('reads .alpinist.yaml before .hadolint.yaml, and the file beside a document outside any folder', async () => {
+    writeFileSync(path.join(root, 'configured', '.alpinist.yaml'), 'rules:\n  apk-prefer-no-cache: info\n');
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\n');
+    writeFileSync(path.join(root, 'loose', '.hadolint.yml'), 'ignored: [DL3019]\n');
+    const server = await start();
+    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:3']);
+    assert.deepEqual(found(await server.open(uriOf('loose', 'Dockerfile'), TEXT)), []);
+    // Not on disk: no config file, and no error.
+    assert.deepEqual(found(await server.open('untitled:Untitled-1', TEXT)), ['apk-prefer-no-cache:2']);
+  });
+
+  it("lets the editor's settings win where they differ from a rule's default", async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\noverride:\n  error: [DL3018]\n');
+    // What VS Code sends: every rule's default (apk-require-pinned-versions: off), plus the user's own value.
+    const defaults = Object.fromEntries(allRules.map((rule) => [rule.id, rule.defaultSeverity]));
+    const server = await start({ alpinist: { enable: true, rules: { ...defaults, 'apk-prefer-no-cache': 'error' } } });
+    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:1', 'apk-require-pinned-versions:1']);
+  });
+
+  it('shows why a broken config file is ignored, once, and lints with the defaults', async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019\nrules: {\n');
+    const server = await start();
+    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
+    assert.deepEqual(found(await server.open(uriOf('configured', 'other.Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
+    assert.equal(server.shownMessages.length, 1, JSON.stringify(server.shownMessages));
+    const [shown] = server.shownMessages;
+    assert.equal(shown.type, 2);
+    assert.match(shown.message, /ignores a config file: .*\.hadolint\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  it('watches the config files and lints open documents again when one changes', async () => {
+    const server = await start();
+    const uri = uriOf('configured', 'Dockerfile');
+    assert.deepEqual(found(await server.open(uri, TEXT)), ['apk-prefer-no-cache:2']);
+    // Registered on `initialized`, so before the diagnostics arrived.
+    assert.deepEqual(
+      server.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles').map((registration) => registration.registerOptions),
+      [{ watchers: [{ globPattern: '**/{.alpinist,.hadolint}.{yaml,yml}' }] }],
+    );
+    const file = path.join(root, 'configured', '.hadolint.yaml');
+    writeFileSync(file, 'ignored: [DL3019]\n');
+    const relinted = server.nextDiagnostics(uri);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    assert.deepEqual(found(await relinted), []);
+    rmSync(file);
+    const restored = server.nextDiagnostics(uri);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 3 }] });
+    assert.deepEqual(found(await restored), ['apk-prefer-no-cache:2']);
+  });
+});

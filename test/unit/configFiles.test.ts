@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '../../server/src/cli/config';
+import { configDirectoryOf, findConfigFile, mergeRuleSeverities } from '../../server/src/configFiles';
+
+describe('config files for the language server', () => {
+  let root: string;
+  beforeEach(() => void (root = mkdtempSync(path.join(os.tmpdir(), 'alpinist-configfiles-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('looks at the folder root, beside a document outside folders, and nowhere for documents not on disk', () => {
+    assert.equal(configDirectoryOf('file:///work/repo/services/api/Dockerfile', 'file:///work/repo'), '/work/repo');
+    assert.equal(configDirectoryOf('file:///tmp/x/Dockerfile', ''), '/tmp/x');
+    assert.equal(configDirectoryOf('untitled:Untitled-1', ''), undefined);
+    assert.equal(configDirectoryOf('vscode-vfs://github/org/repo/Dockerfile', 'vscode-vfs://github/org/repo'), undefined);
+  });
+
+  it('reads the first file in the order the CLI uses, and none when there is none', async () => {
+    assert.equal(await findConfigFile(root), undefined);
+    assert.equal(await findConfigFile(path.join(root, 'missing')), undefined);
+    writeFileSync(path.join(root, '.hadolint.yml'), 'ignored: [DL3019]\n');
+    assert.deepEqual(await findConfigFile(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, warnings: [] });
+    writeFileSync(path.join(root, '.alpinist.yml'), 'rules: { apk-prefer-no-cache: error }\n');
+    assert.deepEqual((await findConfigFile(root))?.rules, { 'apk-prefer-no-cache': 'error' });
+  });
+
+  it('reports a config file it cannot read, with the reason', async () => {
+    mkdirSync(path.join(root, '.alpinist.yaml'));
+    writeFileSync(path.join(root, '.hadolint.yaml'), 'ignored: [DL3019]\n');
+    await assert.rejects(findConfigFile(root), (error: unknown) => error instanceof ConfigError && error.message === `${path.join(root, '.alpinist.yaml')}: is a directory`);
+    rmSync(path.join(root, '.alpinist.yaml'), { recursive: true });
+    writeFileSync(path.join(root, '.alpinist.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x5b]));
+    await assert.rejects(findConfigFile(root), ConfigError);
+  });
+
+  it("keeps the settings that differ from a rule's default, and takes the file's severity elsewhere", () => {
+    const settings = { 'apk-prefer-no-cache': 'warning', 'apk-require-pinned-versions': 'error', 'pip-require-no-cache-dir': 'warning' } as const;
+    const file = { 'apk-prefer-no-cache': 'off', 'apk-require-pinned-versions': 'off', 'from-require-pinned-tag': 'error' } as const;
+    assert.deepEqual(mergeRuleSeverities(file, settings), {
+      'apk-prefer-no-cache': 'off',
+      'apk-require-pinned-versions': 'error',
+      'pip-require-no-cache-dir': 'warning',
+      'from-require-pinned-tag': 'error',
+    });
+  });
+});
