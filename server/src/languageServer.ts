@@ -113,7 +113,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
    * message the user sees, and linting goes on without it; its ignored entries go to the log.
    */
   function configFor(uri: string): Promise<ConfigFile | undefined> {
-    const directory = configDirectoryOf(uri, folderOf(uri));
+    const directory = configDirectoryOf(folderOf(uri));
     if (directory === undefined) return Promise.resolve(undefined);
     let config = configByDirectory.get(directory);
     if (!config) {

@@ -1,6 +1,6 @@
 /**
- * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does: at the root of each workspace
- * folder (beside the document outside folders), with the editor's own settings winning where they leave a default.
+ * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does, at the root of each workspace
+ * folder, with the editor's own settings winning where they leave a default.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,13 +54,13 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     assert.ok(server.logs.some((line) => line.includes(path.join(root, 'configured', '.hadolint.yaml'))), server.logs.join('\n'));
   });
 
-  it('reads .alpinist.yaml before .hadolint.yaml, and the file beside a document outside any folder', async () => {
+  it('reads .alpinist.yaml before .hadolint.yaml, and none for documents outside the workspace folders', async () => {
     writeFileSync(path.join(root, 'configured', '.alpinist.yaml'), 'rules:\n  apk-prefer-no-cache: info\n');
     writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\n');
     writeFileSync(path.join(root, 'loose', '.hadolint.yml'), 'ignored: [DL3019]\n');
     const server = await start();
     assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:3']);
-    assert.deepEqual(found(await server.open(uriOf('loose', 'Dockerfile'), TEXT)), []);
+    assert.deepEqual(found(await server.open(uriOf('loose', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
     // Not on disk: no config file, and no error.
     assert.deepEqual(found(await server.open('untitled:Untitled-1', TEXT)), ['apk-prefer-no-cache:2']);
   });

@@ -10,11 +10,11 @@ describe('config files for the language server', () => {
   beforeEach(() => void (root = mkdtempSync(path.join(os.tmpdir(), 'alpinist-configfiles-'))));
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('looks at the folder root, beside a document outside folders, and nowhere for documents not on disk', () => {
-    assert.equal(configDirectoryOf('file:///work/repo/services/api/Dockerfile', 'file:///work/repo'), '/work/repo');
-    assert.equal(configDirectoryOf('file:///tmp/x/Dockerfile', ''), '/tmp/x');
-    assert.equal(configDirectoryOf('untitled:Untitled-1', ''), undefined);
-    assert.equal(configDirectoryOf('vscode-vfs://github/org/repo/Dockerfile', 'vscode-vfs://github/org/repo'), undefined);
+  it('looks at the root of a workspace folder on disk, and nowhere else', () => {
+    assert.equal(configDirectoryOf('file:///work/repo'), '/work/repo');
+    assert.equal(configDirectoryOf('file:///work/my%20repo'), '/work/my repo');
+    assert.equal(configDirectoryOf(''), undefined);
+    assert.equal(configDirectoryOf('vscode-vfs://github/org/repo'), undefined);
   });
 
   it('reads the first file in the order the CLI uses, and none when there is none', async () => {
