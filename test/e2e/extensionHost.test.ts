@@ -24,7 +24,7 @@ describe('extension-host suite (vscode API) in code-server', function () {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it('passes getDiagnostics, executeCodeActionProvider, executeHoverProvider and settings checks', async function () {
+  it('passes getDiagnostics, executeCodeActionProvider, executeHoverProvider, settings and config file checks', async function () {
     bundledServer();
     home = makeHome('exthost');
     const resultFile = path.join(home, 'result.json');

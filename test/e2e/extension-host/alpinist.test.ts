@@ -1,7 +1,8 @@
 /**
  * Extension-host suite: the `vscode` API against the real extension (development path = the repository, bundled
- * dist/). Documents are untitled, so nothing on disk changes. Run by extensionHost.test.ts through code-server, or by
- * `@vscode/test-cli` (.vscode-test.mjs) where VS Code can be downloaded.
+ * dist/). Documents are untitled, so nothing on disk changes, except in the config file test, which removes what it
+ * writes. Run by extensionHost.test.ts through code-server, or by `@vscode/test-cli` (.vscode-test.mjs) where VS Code
+ * can be downloaded.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -112,6 +113,27 @@ describe('Alpinist through the vscode API (extension host)', function () {
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
     assert.match(text, /musl/);
     assert.match(text, /Alpine 3\.20/);
+  });
+
+  it(".hadolint.yaml at the workspace root silences its rules, and the server notices when it changes", async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the suite runs in a workspace folder');
+    const dockerfile = vscode.Uri.joinPath(folder.uri, 'config-check.Dockerfile');
+    const config = vscode.Uri.joinPath(folder.uri, '.hadolint.yaml');
+    await vscode.workspace.fs.writeFile(dockerfile, Buffer.from('FROM alpine:3.20\nRUN apk add curl\n'));
+    try {
+      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(dockerfile), 'dockerfile');
+      await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => ruleId(diagnostic) === 'apk-prefer-no-cache'));
+      await vscode.workspace.fs.writeFile(config, Buffer.from('ignored:\n  - DL3019\n'));
+      await waitForDiagnostics(document.uri, (all) => !all.some((diagnostic) => ruleId(diagnostic) === 'apk-prefer-no-cache'));
+      await vscode.workspace.fs.delete(config);
+      await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => ruleId(diagnostic) === 'apk-prefer-no-cache'));
+    } finally {
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(dockerfile).then(undefined, () => undefined);
+    }
   });
 
   it('alpinist.rules: a rule set to off stops reporting', async function () {
