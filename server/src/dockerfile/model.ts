@@ -217,10 +217,10 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
       const create = (): RunModel => createRun(document, text, escapeChar, (isOnbuild ? trigger() : instruction) as Run, { ...base, keyword: 'RUN', isOnbuild, stage });
       // Why the text as key: a RUN's model depends only on its own text (and the escape character).
       const run = cache ? cache.run(key, base.start, create) : create();
-      // Why in place: the model cache hands each RUN model to one version only (see `ModelCache.run`).
-      (run as Mutable<RunModel>).ast = instruction;
-      (run as Mutable<RunModel>).stage = current;
-      model = run;
+      // Why a copy with this version's stage: the server may still answer a request from the previous version's
+      // analysis after this lint (a re-lint of the same text for new settings moves nothing, and must not move the
+      // old RUNs into the new stages). The copy shares the RUN's commands and words.
+      model = { ...run, ast: instruction, stage: current };
     } else {
       model = { ...base, keyword: effectiveKeyword, isOnbuild, stage: current };
     }

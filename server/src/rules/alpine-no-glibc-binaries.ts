@@ -5,7 +5,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
-import { argumentsOf, type ShellWord } from '../shell/shellCommand';
+import { argumentsOf, type ShellCommand, type ShellWord } from '../shell/shellCommand';
 import { defineRule, type Report } from './rule';
 import { childStages } from './shared/apkLayers';
 import { parsePipCall, stageChain } from './shared/pip';
@@ -87,19 +87,19 @@ interface Candidate {
 
 /** URLs given to curl/wget, glibc apks given to `apk add`, manylinux wheels given to `pip install`. */
 function runCandidates(model: DockerfileModel, run: RunModel): Candidate[] {
-  let words = wordsByRun.get(run);
+  let words = wordsByRun.get(run.commands);
   if (!words) {
     words = readRunCandidates(run);
-    wordsByRun.set(run, words);
+    wordsByRun.set(run.commands, words);
   }
   return words.map(({ word, file }) => ({ range: wordRange(model, word), file }));
 }
 
 /**
- * The candidate words of each RUN, read once. Why kept: they depend on the RUN's text alone, and a RUN model (with
- * its words, which move with it) outlives an edit elsewhere in the file.
+ * The candidate words of each RUN, by its commands, read once. Why kept: they depend on the RUN's text alone, and a
+ * RUN's commands (with their words, which move with them) outlive an edit elsewhere in the file.
  */
-const wordsByRun = new WeakMap<RunModel, readonly { word: ShellWord; file: GlibcFile }[]>();
+const wordsByRun = new WeakMap<readonly ShellCommand[], readonly { word: ShellWord; file: GlibcFile }[]>();
 
 function readRunCandidates(run: RunModel): { word: ShellWord; file: GlibcFile }[] {
   const found: { word: ShellWord; file: GlibcFile }[] = [];

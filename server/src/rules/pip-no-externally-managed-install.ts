@@ -138,21 +138,21 @@ function isOutsideSystemDirectories(program: ShellWord): boolean {
 }
 
 /**
- * The first `. /venv/bin/activate` (or `source …`) of each RUN, or null; computed once per RUN. Why the command and
- * not its offset: a RUN model outlives an edit elsewhere in the file, and its commands move with it.
+ * The first `. /venv/bin/activate` (or `source …`) of each RUN, or null, by the RUN's commands; computed once. Why
+ * the command and not its offset: a RUN's commands outlive an edit elsewhere in the file, and move with it.
  */
-const firstActivation = new WeakMap<RunModel, ShellCommand | null>();
+const firstActivation = new WeakMap<readonly ShellCommand[], ShellCommand | null>();
 
 /** `. /venv/bin/activate` (or `source …`) earlier in the same RUN. */
 function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
-  let first = firstActivation.get(run);
+  let first = firstActivation.get(run.commands);
   if (first === undefined) {
     first =
       run.commands.find((other) => {
         const script = other.words[1];
         return (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
       }) ?? null;
-    firstActivation.set(run, first);
+    firstActivation.set(run.commands, first);
   }
   return first !== null && first.start < command.start;
 }

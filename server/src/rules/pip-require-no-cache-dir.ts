@@ -63,19 +63,19 @@ function cacheDirOption(call: PipCall): string | undefined {
 }
 
 /**
- * The last command of each RUN that deletes pip's cache, or null; computed once per RUN. Why the command and not its
- * offset: a RUN model outlives an edit elsewhere in the file, and its commands move with it.
+ * The last command of each RUN that deletes pip's cache, or null, by the RUN's commands; computed once. Why the
+ * command and not its offset: a RUN's commands outlive an edit elsewhere in the file, and move with it.
  */
-const lastCacheRemoval = new WeakMap<RunModel, ShellCommand | null>();
+const lastCacheRemoval = new WeakMap<readonly ShellCommand[], ShellCommand | null>();
 
 /** True when a later command of the same RUN deletes the cache (`rm -rf ~/.cache/pip`, `pip cache purge`). */
 function cacheIsRemovedLater(run: RunModel, install: ShellCommand): boolean {
-  let last = lastCacheRemoval.get(run);
+  let last = lastCacheRemoval.get(run.commands);
   if (last === undefined) {
     // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
     last = null;
     for (const command of run.commands) if (removesCache(command)) last = command;
-    lastCacheRemoval.set(run, last);
+    lastCacheRemoval.set(run.commands, last);
   }
   return last !== null && last.start > install.start;
 }

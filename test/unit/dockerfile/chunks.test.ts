@@ -110,6 +110,19 @@ describe('chunked parse', () => {
     }
   });
 
+  it('leaves the previous analysis intact when the same text is linted again, as for new settings', () => {
+    // Why: the server may still answer a request from the previous analysis after the next lint.
+    const text = corpus.length > 0 ? concatenated.slice(0, 60_000) : EDGE_CASES.join('');
+    const linter = createDocumentLinter({ today: TODAY });
+    const first = linter.lint(text).analysis;
+    const before = comparable(first);
+    linter.lint(text, { today: TODAY, ruleSeverities: { 'apk-prefer-no-cache': 'off' } });
+    assert.ok(first.model.runs.length > 0);
+    for (const run of first.model.runs) assert.ok(run.stage && first.model.stages.includes(run.stage), 'a RUN of the first analysis is in one of its stages');
+    for (const stage of first.model.stages) for (const run of stage.runs) assert.equal(run.stage, stage);
+    assert.deepEqual(comparable(first), before);
+  });
+
   it("answers FROM's image questions like the library while argument scans are kept, asked twice", () => {
     // Why: the library moves the ends of the range it gets from the image argument; the kept arguments are shared.
     for (const text of ['FROM docker.io/library/alpine:3.20@sha256:abc AS x\n', 'FROM registry:5000/team/app@sha256:def\n', 'FROM alpine\n']) {
