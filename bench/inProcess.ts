@@ -139,7 +139,9 @@ async function main(): Promise<void> {
     const ms = time(() => lint(edited, session)).ms;
     if (run > 0) result.edit20k.push(ms);
   }
-  process.stdout.write(JSON.stringify(result));
+  // Why an explicit exit once the result is out: a process that ends on its own has been seen to hang at exit (its
+  // threads waiting on each other, 0% CPU) after some peers' runs, which stalled the whole benchmark.
+  process.stdout.write(JSON.stringify(result), () => process.exit(0));
 }
 
 main().catch((error: unknown) => {

@@ -38,9 +38,20 @@ function installPeersIfNeeded(): void {
 
 /** One process measuring one tool for `runs` runs (after its own warm-up pass). */
 function inProcess(tool: string, runs: number): InProcessResult {
-  const output = execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(runs)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' });
+  const run = (): string => execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(runs)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8', timeout: IN_PROCESS_TIMEOUT_MS });
+  let output: string;
+  try {
+    output = run();
+  } catch (error) {
+    // Why one retry: a stalled process (see inProcess.ts) says nothing about the tool's speed.
+    log(`${tool}: ${(error as Error).message.split('\n')[0]}; running it again.`);
+    output = run();
+  }
   return JSON.parse(output) as InProcessResult;
 }
+
+/** Far above a run of any tool here (tens of seconds on a slow hour); only a stalled process reaches it. */
+const IN_PROCESS_TIMEOUT_MS = 5 * 60_000;
 
 /** The runs of several processes of one tool, as if one process had made them all. */
 function mergeInProcess(parts: readonly InProcessResult[]): InProcessResult {
