@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAMES, ConfigError, parseConfig } from './cli/config';
+import { CONFIG_FILE_NAMES, ConfigError } from './cli/configNames';
 import { describeIoError } from './cli/ioError';
 import { findRule } from './rules';
 import type { SeveritySetting } from './rules/rule';
@@ -50,6 +50,8 @@ export async function findConfigFile(directory: string): Promise<ConfigFile | un
   } catch (error) {
     throw new ConfigError(describeIoError(error, file));
   }
+  // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file.
+  const { parseConfig } = await import('./cli/config');
   const { rules, warnings } = parseConfig(text, file);
   return { file, rules, warnings };
 }

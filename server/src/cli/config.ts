@@ -7,12 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { SEVERITY_SETTINGS, type Severity, type SeveritySetting } from '../rules/rule';
+import { CONFIG_FILE_NAMES, ConfigError } from './configNames';
 import { describeIoError } from './ioError';
 import { parseThreshold, resolveRuleReference } from './ruleOptions';
 import type { Threshold } from './types';
 
-/** Looked for in the current directory, in this order; the first one found is the only one read. */
-export const CONFIG_FILE_NAMES = ['.alpinist.yaml', '.alpinist.yml', '.hadolint.yaml', '.hadolint.yml'] as const;
+export { CONFIG_FILE_NAMES, ConfigError };
+
 
 /** hadolint options that have no Alpinist meaning; named in the warning so users know why they do nothing. */
 const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', 'disable-ignore-pragma', 'trustedRegistries', 'no-color', 'verbose']);
@@ -20,7 +21,6 @@ const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', '
 /** hadolint's `override` levels; its `style` is Alpinist's `hint`. */
 const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
-export class ConfigError extends Error {}
 
 export interface CliConfig {
   /** Severities by rule id: `override` first, then `ignored`, then `rules`, each later one winning. */
