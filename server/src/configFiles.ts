@@ -50,8 +50,10 @@ export async function findConfigFile(directory: string): Promise<ConfigFile | un
   } catch (error) {
     throw new ConfigError(describeIoError(error, file));
   }
-  // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file.
-  const { parseConfig } = await import('./cli/config');
+  // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file. Why
+  // `require`: esbuild bundles it as a module initialized on first use, and it also works under the tests' loader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  const { parseConfig } = require('./cli/config') as typeof import('./cli/config');
   const { rules, warnings } = parseConfig(text, file);
   return { file, rules, warnings };
 }
