@@ -8,10 +8,13 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as ConfigModuleNamespace from './cli/config';
 import { CONFIG_FILE_NAMES, ConfigError } from './cli/configNames';
 import { describeIoError } from './cli/ioError';
 import { findRule } from './rules';
 import type { SeveritySetting } from './rules/rule';
+
+type ConfigModule = typeof ConfigModuleNamespace;
 
 export interface ConfigFile {
   readonly file: string;
@@ -53,7 +56,7 @@ export async function findConfigFile(directory: string): Promise<ConfigFile | un
   // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file. Why
   // `require`: esbuild bundles it as a module initialized on first use, and it also works under the tests' loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
-  const { parseConfig } = require('./cli/config') as typeof import('./cli/config');
+  const { parseConfig } = require('./cli/config') as ConfigModule;
   const { rules, warnings } = parseConfig(text, file);
   return { file, rules, warnings };
 }
