@@ -36,7 +36,7 @@ function installPeersIfNeeded(): void {
   if (result.status !== 0) log('Could not install dockerlinter; it is reported as unavailable.');
 }
 
-/** One process measuring one tool for `runs` runs (after its own warm-up pass). */
+/** One process measuring one tool for `runs` runs (after its own warm-up passes). */
 function inProcess(tool: string, runs: number): InProcessResult {
   const run = (): string => execFileSync(NODE, [TSX_CLI, path.join(ROOT, 'bench', 'inProcess.ts'), tool, String(runs)], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8', timeout: IN_PROCESS_TIMEOUT_MS });
   let output: string;

@@ -4,12 +4,10 @@
  * the CLI. So `ignored: [DL3018]` in a repository's `.hadolint.yaml` silences the editor as it silences CI. Documents
  * outside workspace folders have none, nor do folders that are not on disk (virtual workspaces).
  */
-import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigModuleNamespace from './cli/config';
-import { CONFIG_FILE_NAMES, ConfigError } from './cli/configNames';
+import { ConfigError, findConfigFile } from './cli/configLocation';
 import { describeIoError } from './cli/ioError';
 import { findRule } from './rules';
 import type { SeveritySetting } from './rules/rule';
@@ -24,7 +22,7 @@ export interface ConfigFile {
   readonly warnings: readonly string[];
 }
 
-/** Glob of the files `findConfigFile` reads, for the client to watch. */
+/** Glob of the files `readWorkspaceConfig` reads, for the client to watch. */
 export const CONFIG_FILE_GLOB = '**/{.alpinist,.hadolint}.{yaml,yml}';
 
 /** The directory whose config file applies to the documents of a workspace folder (`''`: none), if it is on disk. */
@@ -42,10 +40,10 @@ export function configDirectoryOf(folderUri: string): string | undefined {
  * Reads the first config file of `directory` (in the CLI's order), or undefined when there is none. Throws
  * `ConfigError` with a one-line reason when the file exists but cannot be read or is not valid YAML.
  */
-export async function findConfigFile(directory: string): Promise<ConfigFile | undefined> {
-  // Why a synchronous look first: most directories have none of the files, and four `stat` calls cost microseconds
-  // where even one asynchronous read waits for a turn of libuv's thread pool, on every document's first lint.
-  const file = CONFIG_FILE_NAMES.map((name) => path.join(directory, name)).find((candidate) => exists(candidate));
+export async function readWorkspaceConfig(directory: string): Promise<ConfigFile | undefined> {
+  // Note: the look is synchronous (`existsSync`): most folders have none of the files, and a few `stat` calls cost
+  // microseconds where an asynchronous read waits for a turn of libuv's thread pool.
+  const file = findConfigFile(directory);
   if (file === undefined) return undefined;
   let text: string;
   try {
@@ -59,15 +57,6 @@ export async function findConfigFile(directory: string): Promise<ConfigFile | un
   const { parseConfig } = require('./cli/config') as ConfigModule;
   const { rules, warnings } = parseConfig(text, file);
   return { file, rules, warnings };
-}
-
-function exists(file: string): boolean {
-  try {
-    return statSync(file, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    // ENOTDIR (a file where a directory was expected), EACCES on a parent: nothing to read there.
-    return false;
-  }
 }
 
 /**

@@ -15,7 +15,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from './analysis';
-import { CONFIG_FILE_GLOB, configDirectoryOf, findConfigFile, mergeRuleSeverities, type ConfigFile } from './configFiles';
+import { CONFIG_FILE_GLOB, configDirectoryOf, mergeRuleSeverities, readWorkspaceConfig, type ConfigFile } from './configFiles';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
 import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -53,7 +53,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const linters = new Map<string, DocumentLinter>();
   /** Settings by the workspace folder a document is in (`''`: none). */
   const settingsByFolder = new Map<string, Promise<AlpinistSettings>>();
-  /** The config file (`.alpinist.yaml`, `.hadolint.yaml`) by the directory it was looked for in. */
+  /** The config file (`.alpinist.yaml`, `.hadolint.yaml`) by the workspace folder directory it was looked for in. */
   const configByDirectory = new Map<string, Promise<ConfigFile | undefined>>();
   const shownErrors = new Set<string>();
   let workspaceFolders: string[] = [];
@@ -109,15 +109,15 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   /**
-   * The config file for `uri`, read once per directory. A file that cannot be read or parsed is reported once, in a
-   * message the user sees, and linting goes on without it; its ignored entries go to the log.
+   * The config file for `uri`, read once per workspace folder. A file that cannot be read or parsed is reported once,
+   * in a message the user sees, and linting goes on without it; its ignored entries go to the log.
    */
   function configFor(uri: string): Promise<ConfigFile | undefined> {
     const directory = configDirectoryOf(folderOf(uri));
     if (directory === undefined) return Promise.resolve(undefined);
     let config = configByDirectory.get(directory);
     if (!config) {
-      config = findConfigFile(directory).then(
+      config = readWorkspaceConfig(directory).then(
         (found) => {
           if (found) log(`Using ${found.file} for the Dockerfiles of ${directory}.`);
           for (const warning of found?.warnings ?? []) warnOnce(warning);
@@ -303,7 +303,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   });
 
   // Why every config file at once: a change may create a file that now shadows another (`.alpinist.yaml` is read
-  // before `.hadolint.yaml`), and re-reading the few directories of open documents costs nothing.
+  // before `.hadolint.yaml`), and re-reading the few workspace folders costs nothing.
   connection.onDidChangeWatchedFiles(() => reloadAll());
 
   documents.onDidOpen((event) => scheduleValidation(event.document));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../server/src/cli/config';
-import { configDirectoryOf, findConfigFile, mergeRuleSeverities } from '../../server/src/configFiles';
+import { ConfigError } from '../../server/src/cli/configLocation';
+import { configDirectoryOf, mergeRuleSeverities, readWorkspaceConfig } from '../../server/src/configFiles';
 
 describe('config files for the language server', () => {
   let root: string;
@@ -18,21 +18,21 @@ describe('config files for the language server', () => {
   });
 
   it('reads the first file in the order the CLI uses, and none when there is none', async () => {
-    assert.equal(await findConfigFile(root), undefined);
-    assert.equal(await findConfigFile(path.join(root, 'missing')), undefined);
+    assert.equal(await readWorkspaceConfig(root), undefined);
+    assert.equal(await readWorkspaceConfig(path.join(root, 'missing')), undefined);
     writeFileSync(path.join(root, '.hadolint.yml'), 'ignored: [DL3019]\n');
-    assert.deepEqual(await findConfigFile(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, warnings: [] });
+    assert.deepEqual(await readWorkspaceConfig(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, warnings: [] });
     writeFileSync(path.join(root, '.alpinist.yml'), 'rules: { apk-prefer-no-cache: error }\n');
-    assert.deepEqual((await findConfigFile(root))?.rules, { 'apk-prefer-no-cache': 'error' });
+    assert.deepEqual((await readWorkspaceConfig(root))?.rules, { 'apk-prefer-no-cache': 'error' });
   });
 
   it('reports a config file it cannot read, with the reason', async () => {
     mkdirSync(path.join(root, '.alpinist.yaml'));
     writeFileSync(path.join(root, '.hadolint.yaml'), 'ignored: [DL3019]\n');
-    await assert.rejects(findConfigFile(root), (error: unknown) => error instanceof ConfigError && error.message === `${path.join(root, '.alpinist.yaml')}: is a directory`);
+    await assert.rejects(readWorkspaceConfig(root), (error: unknown) => error instanceof ConfigError && error.message === `${path.join(root, '.alpinist.yaml')}: is a directory`);
     rmSync(path.join(root, '.alpinist.yaml'), { recursive: true });
     writeFileSync(path.join(root, '.alpinist.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x5b]));
-    await assert.rejects(findConfigFile(root), ConfigError);
+    await assert.rejects(readWorkspaceConfig(root), ConfigError);
   });
 
   it("keeps the settings that differ from a rule's default, and takes the file's severity elsewhere", () => {

@@ -3,16 +3,13 @@
  * (or a mix of their keys) works. Invalid entries are ignored with a warning; only unreadable or broken YAML
  * is an error.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { SEVERITY_SETTINGS, type Severity, type SeveritySetting } from '../rules/rule';
-import { CONFIG_FILE_NAMES, ConfigError } from './configNames';
+import { ConfigError } from './configLocation';
 import { describeIoError } from './ioError';
 import { parseThreshold, resolveRuleReference } from './ruleOptions';
 import type { Threshold } from './types';
-
-export { CONFIG_FILE_NAMES, ConfigError };
 
 
 /** hadolint options that have no Alpinist meaning; named in the warning so users know why they do nothing. */
@@ -20,7 +17,6 @@ const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', '
 
 /** hadolint's `override` levels; its `style` is Alpinist's `hint`. */
 const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
-
 
 export interface CliConfig {
   /** Severities by rule id: `override` first, then `ignored`, then `rules`, each later one winning. */
@@ -30,15 +26,6 @@ export interface CliConfig {
 }
 
 export const EMPTY_CONFIG: CliConfig = { rules: {}, threshold: undefined, warnings: [] };
-
-/** The config file the current directory provides, if any. */
-export function findConfigFile(directory: string): string | undefined {
-  for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path.join(directory, name);
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 /** Reads and parses `file`; throws `ConfigError` with a one-line reason when it cannot be read or parsed. */
 export function loadConfig(file: string): CliConfig {

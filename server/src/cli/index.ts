@@ -4,7 +4,8 @@
  */
 import { version } from '../../../package.json';
 import { parseArguments, USAGE, UsageError } from './args';
-import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, type CliConfig } from './config';
+import { EMPTY_CONFIG, loadConfig, type CliConfig } from './config';
+import { ConfigError, findConfigFile } from './configLocation';
 import { discoverFiles, STDIN_PATH } from './discovery';
 import { formatReport } from './formatters';
 import { describeIoError } from './ioError';

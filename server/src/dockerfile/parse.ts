@@ -130,7 +130,7 @@ export class ChunkCache {
 }
 
 /** Offsets at which the lines of `text` start (after \r\n, \n or a lone \r), as TextDocument computes them. */
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   // Why two loops: without \r, `indexOf` finds the line breaks several times faster than a loop over every character.
   if (!text.includes('\r')) {

@@ -5,7 +5,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { parseImageReference } from '../dockerfile/image';
 import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
-import type { ApkCall } from '../shell/apk';
+import { apkHasFlag, type ApkCall } from '../shell/apk';
 import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
 import { defineRule, type Fix } from './rule';
 import { commandWordsSpan, readsIndex, removeInstruction, writesIndex } from './shared/apkLayers';
@@ -110,7 +110,7 @@ const MAX_COMPENSATED_RUNS = 8;
 
 /** True when an earlier RUN leaves the apk index in its layer. */
 function leavesIndex(run: RunModel): boolean {
-  return !hasApkCacheMount(run) && run.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !call.flags.some((flag) => flag.name === '--no-cache')));
+  return !hasApkCacheMount(run) && run.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !apkHasFlag(call, '--no-cache')));
 }
 
 /** Per stage, the RUNs that leave the index in their layer, found once per check. */
@@ -163,6 +163,6 @@ function isFullyRewritable(model: DockerfileModel, run: RunModel): boolean {
     if (call.subcommand === 'update') {
       return call.flags.length === 0 && call.command.index < firstAdd && removeCommand(model, run, call.command) !== undefined;
     }
-    return call.flags.some((flag) => flag.name === '--no-cache');
+    return apkHasFlag(call, '--no-cache');
   });
 }
