@@ -1,13 +1,15 @@
 /**
  * The config file of a workspace for the language server: the same `.alpinist.yaml` / `.hadolint.yaml` the CLI reads
  * (same names, same order, same parser), looked for at the root of the document's workspace folder, where CI runs
- * the CLI. So `ignored: [DL3018]` in a repository's `.hadolint.yaml` silences the editor as it silences CI. Documents
- * outside workspace folders have none, nor do folders that are not on disk (virtual workspaces).
+ * the CLI. So `ignored: [DL3018]` in a repository's `.hadolint.yaml` silences the editor as it silences CI. Where no
+ * workspace folder provides one (no file there, a document outside the folders, a folder not on disk), the user's
+ * own file applies, as it does for the CLI run in a directory without one (`~/.config/hadolint.yaml`, …).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigModuleNamespace from './cli/config';
-import { ConfigError, findConfigFile } from './cli/configLocation';
+import { ConfigError, findConfigFile, findUserConfigFile, userConfigCandidates, type UserEnvironment } from './cli/configLocation';
 import { describeIoError } from './cli/ioError';
 import { findRule } from './rules';
 import type { SeveritySetting } from './rules/rule';
@@ -44,7 +46,29 @@ export async function readWorkspaceConfig(directory: string): Promise<ConfigFile
   // Note: the look is synchronous (`existsSync`): most folders have none of the files, and a few `stat` calls cost
   // microseconds where an asynchronous read waits for a turn of libuv's thread pool.
   const file = findConfigFile(directory);
-  if (file === undefined) return undefined;
+  return file === undefined ? undefined : readConfigFile(file);
+}
+
+/** Reads the user's own config file (see `userConfigCandidates`) like `readWorkspaceConfig`. */
+export async function readUserConfig(environment?: UserEnvironment): Promise<ConfigFile | undefined> {
+  const file = findUserConfigFile(environment);
+  return file === undefined ? undefined : readConfigFile(file);
+}
+
+/**
+ * Where the user's own files may appear, for the client to watch: each directory with the names looked for in it.
+ * Why by directory: the files are outside the workspace, so they are watched with patterns relative to a base folder.
+ */
+export function userConfigWatches(environment?: UserEnvironment): { directory: string; pattern: string }[] {
+  const namesByDirectory = new Map<string, string[]>();
+  for (const candidate of userConfigCandidates(environment)) {
+    const directory = path.dirname(candidate);
+    namesByDirectory.set(directory, [...(namesByDirectory.get(directory) ?? []), path.basename(candidate)]);
+  }
+  return [...namesByDirectory].map(([directory, names]) => ({ directory, pattern: `{${names.join(',')}}` }));
+}
+
+async function readConfigFile(file: string): Promise<ConfigFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -8,14 +8,16 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
+  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from './analysis';
-import { CONFIG_FILE_GLOB, configDirectoryOf, mergeRuleSeverities, readWorkspaceConfig, type ConfigFile } from './configFiles';
+import { CONFIG_FILE_GLOB, configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches, type ConfigFile } from './configFiles';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from './dockerfile/languageService';
 import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -28,6 +30,9 @@ import { DEFAULT_SETTINGS, validateSettings } from './settings';
 import { initShellParser } from './shell/treeSitter';
 
 /** True when a code action request admits quick fixes. */
+/** The key of the user's own config file among those of workspace folders (which are absolute paths). */
+const USER_CONFIG_KEY = '';
+
 function isQuickFixRequested(only: readonly string[] | undefined): boolean {
   return !only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
 }
@@ -54,7 +59,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   /** Settings by the workspace folder a document is in (`''`: none). */
   const settingsByFolder = new Map<string, Promise<AlpinistSettings>>();
   /** The config file (`.alpinist.yaml`, `.hadolint.yaml`) by the workspace folder directory it was looked for in. */
-  const configByDirectory = new Map<string, Promise<ConfigFile | undefined>>();
+  /** Config files by workspace folder directory, and the user's own under `USER_CONFIG_KEY`. */
+  const configByKey = new Map<string, Promise<ConfigFile | undefined | null>>();
   const shownErrors = new Set<string>();
   let workspaceFolders: string[] = [];
   const warned = new Set<string>();
@@ -63,6 +69,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   let hasShowDocument = false;
   let hasWorkspaceFolderCapability = false;
   let canWatchFiles = false;
+  /** Whether watchers may name a base folder (LSP 3.17), which the user's own config files need. */
+  let canWatchOutsideWorkspace = false;
   let pushedSettings: unknown;
 
   const log = (message: string): void => connection.console.log(message);
@@ -109,17 +117,27 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   /**
-   * The config file for `uri`, read once per workspace folder. A file that cannot be read or parsed is reported once,
-   * in a message the user sees, and linting goes on without it; its ignored entries go to the log.
+   * The config file for `uri`: its workspace folder's, else the user's own; each read once. A file that cannot be read
+   * or parsed is reported once, in a message the user sees, and linting goes on without it (not with another file);
+   * its ignored entries go to the log.
    */
   function configFor(uri: string): Promise<ConfigFile | undefined> {
     const directory = configDirectoryOf(folderOf(uri));
-    if (directory === undefined) return Promise.resolve(undefined);
-    let config = configByDirectory.get(directory);
+    if (directory === undefined) return userConfig();
+    return readOnce(directory, `the Dockerfiles of ${directory}`, () => readWorkspaceConfig(directory)).then((found) => (found === undefined ? userConfig() : found ?? undefined));
+  }
+
+  function userConfig(): Promise<ConfigFile | undefined> {
+    return readOnce(USER_CONFIG_KEY, 'Dockerfiles without a config file in their workspace folder', () => readUserConfig()).then((found) => found ?? undefined);
+  }
+
+  /** The file `read` finds, undefined when there is none, null when it is broken (reported). */
+  function readOnce(key: string, appliesTo: string, read: () => Promise<ConfigFile | undefined>): Promise<ConfigFile | undefined | null> {
+    let config = configByKey.get(key);
     if (!config) {
-      config = readWorkspaceConfig(directory).then(
+      config = read().then(
         (found) => {
-          if (found) log(`Using ${found.file} for the Dockerfiles of ${directory}.`);
+          if (found) log(`Using ${found.file} for ${appliesTo}.`);
           for (const warning of found?.warnings ?? []) warnOnce(warning);
           return found;
         },
@@ -130,10 +148,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
             shownErrors.add(message);
             void connection.window.showWarningMessage(message);
           }
-          return undefined;
+          return null;
         },
       );
-      configByDirectory.set(directory, config);
+      configByKey.set(key, config);
     }
     return config;
   }
@@ -147,7 +165,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   /** Forgets settings and config files, and lints every open document again. */
   function reloadAll(): void {
     settingsByFolder.clear();
-    configByDirectory.clear();
+    configByKey.clear();
     shownErrors.clear();
     for (const document of documents.all()) scheduleValidation(document);
   }
@@ -237,6 +255,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     hasShowDocument = capabilities.window?.showDocument?.support === true;
     hasWorkspaceFolderCapability = capabilities.workspace?.workspaceFolders === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchOutsideWorkspace = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -288,7 +307,12 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       });
     }
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch(() => undefined);
+      // Note: without relative patterns, a change to the user's own file applies after the next settings change or
+      // restart.
+      const userWatchers: FileSystemWatcher[] = canWatchOutsideWorkspace
+        ? userConfigWatches().map(({ directory, pattern }) => ({ globPattern: { baseUri: pathToFileURL(directory).href, pattern } }))
+        : [];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, ...userWatchers] }).catch(() => undefined);
     }
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);

@@ -1,6 +1,7 @@
 /**
  * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does, at the root of each workspace
- * folder, with the editor's own settings winning where they leave a default.
+ * folder, else the user's own file (`$XDG_CONFIG_HOME/hadolint.yaml`, …), with the editor's own settings winning where
+ * they leave a default.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,10 +10,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { allRules } from '../../server/src/rules';
+import { userConfigWatches } from '../../server/src/configFiles';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = 'FROM alpine:3.20\nRUN apk add curl\n';
 const WATCHING_CLIENT = { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } };
+/** A client that can watch files outside the workspace (LSP 3.17 relative patterns), as VS Code can. */
+const RELATIVE_WATCHING_CLIENT = { ...WATCHING_CLIENT, workspace: { ...WATCHING_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
+/** The user's own hadolint file, in the empty user config directory the tests' setup gives the process. */
+const USER_FILE = path.join(process.env.XDG_CONFIG_HOME ?? '', 'hadolint.yaml');
 
 /** Alpinist's diagnostics as `code:severity`. */
 const found = (diagnostics: Diagnostic[]): string[] =>
@@ -22,8 +28,8 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
   let root: string;
   let harness: Harness | undefined;
   const uriOf = (...parts: string[]): string => pathToFileURL(path.join(root, ...parts)).href;
-  const start = async (settings: Record<string, unknown> = { alpinist: { enable: true, rules: {} } }): Promise<Harness> => {
-    harness = await startHarness(settings, undefined, WATCHING_CLIENT, {
+  const start = async (settings: Record<string, unknown> = { alpinist: { enable: true, rules: {} } }, capabilities: object = WATCHING_CLIENT): Promise<Harness> => {
+    harness = await startHarness(settings, undefined, capabilities, {
       workspaceFolders: [
         { uri: uriOf('configured'), name: 'configured' },
         { uri: uriOf('plain'), name: 'plain' },
@@ -42,6 +48,7 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     harness?.dispose();
     harness = undefined;
     rmSync(root, { recursive: true, force: true });
+    rmSync(USER_FILE, { force: true });
   });
 
   it("applies the folder root's .hadolint.yaml to every Dockerfile of the folder, and only there", async () => {
@@ -102,5 +109,43 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     const restored = server.nextDiagnostics(uri);
     await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 3 }] });
     assert.deepEqual(found(await restored), ['apk-prefer-no-cache:2']);
+  });
+
+  describe("the user's own file", () => {
+    beforeEach(() => mkdirSync(path.dirname(USER_FILE), { recursive: true }));
+
+    it('applies where no workspace folder provides a file: other folders, loose files, untitled documents', async () => {
+      writeFileSync(USER_FILE, 'override:\n  error: [DL3019]\n');
+      writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3007]\n');
+      const server = await start();
+      assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
+      assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:1']);
+      assert.deepEqual(found(await server.open(uriOf('loose', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:1']);
+      assert.deepEqual(found(await server.open('untitled:Untitled-1', TEXT)), ['apk-prefer-no-cache:1']);
+      assert.ok(server.logs.some((line) => line.includes(`Using ${USER_FILE}`)), server.logs.join('\n'));
+    });
+
+    it("is not used in place of a folder's broken file", async () => {
+      writeFileSync(USER_FILE, 'ignored: [DL3019]\n');
+      writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019\n');
+      const server = await start();
+      assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
+      assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), TEXT)), []);
+      assert.equal(server.shownMessages.length, 1, JSON.stringify(server.shownMessages));
+    });
+
+    it('is watched by base folder when the client supports relative patterns, and read again when it changes', async () => {
+      const server = await start(undefined, RELATIVE_WATCHING_CLIENT);
+      const uri = uriOf('plain', 'Dockerfile');
+      assert.deepEqual(found(await server.open(uri, TEXT)), ['apk-prefer-no-cache:2']);
+      const [registration] = server.registrations.filter((registered) => registered.method === 'workspace/didChangeWatchedFiles');
+      const watchers = (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers;
+      assert.deepEqual(watchers.slice(1), userConfigWatches().map(({ directory, pattern }) => ({ globPattern: { baseUri: pathToFileURL(directory).href, pattern } })));
+      assert.deepEqual(watchers[1], { globPattern: { baseUri: pathToFileURL(path.dirname(USER_FILE)).href, pattern: '{alpinist.yaml,alpinist.yml,hadolint.yaml,hadolint.yml}' } });
+      writeFileSync(USER_FILE, 'ignored: [DL3019]\n');
+      const relinted = server.nextDiagnostics(uri);
+      await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(USER_FILE).href, type: 1 }] });
+      assert.deepEqual(found(await relinted), []);
+    });
   });
 });

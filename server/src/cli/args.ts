@@ -14,7 +14,8 @@ Containerfile, skipping what .gitignore excludes. With no path, lints ./Dockerfi
 Options:
   -f, --format FORMAT          text|json|sarif|checkstyle|github (default: text)
   -t, --failure-threshold LVL  error|warning|info|hint|none: exit 1 on a finding at or above LVL (default: warning)
-  -c, --config FILE            Alpinist or hadolint YAML config (default: ./.alpinist.yaml, else ./.hadolint.yaml)
+  -c, --config FILE            Alpinist or hadolint YAML config (default: ./.alpinist.yaml, else ./.hadolint.yaml,
+                               else the user's: ~/.config/alpinist.yaml, hadolint's global files)
       --no-config              use no config file
       --rule ID=SEVERITY       set a rule's severity (off|hint|info|warning|error); repeatable
       --ignore ID              turn a rule off; repeatable (ID: an Alpinist rule id or a hadolint code)

@@ -5,7 +5,7 @@
 import { version } from '../../../package.json';
 import { parseArguments, USAGE, UsageError } from './args';
 import { EMPTY_CONFIG, loadConfig, type CliConfig } from './config';
-import { ConfigError, findConfigFile } from './configLocation';
+import { ConfigError, findConfigFile, findUserConfigFile } from './configLocation';
 import { discoverFiles, STDIN_PATH } from './discovery';
 import { formatReport } from './formatters';
 import { describeIoError } from './ioError';
@@ -35,8 +35,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const cwd = process.cwd();
-  // Note: found files are named relative to the current directory ('.hadolint.yaml'), as messages show them.
-  const configFile = options.config === null ? undefined : (options.config ?? findConfigFile('.'));
+  // Note: a project file is named relative to the current directory ('.hadolint.yaml'), as messages show it; the
+  // user's own file, read only when the current directory has none (as hadolint does), by its absolute path.
+  const configFile = options.config === null ? undefined : (options.config ?? findConfigFile('.') ?? findUserConfigFile());
   let config: CliConfig = EMPTY_CONFIG;
   try {
     if (configFile) config = loadConfig(configFile);

@@ -7,7 +7,7 @@
  * and a chunk is accepted only when its last instruction ends before the chunk does (no continuation or heredoc
  * runs into the next one); otherwise the next chunk is merged into it.
  */
-import { Argument, DockerfileParser, From, Instruction, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
+import { DockerfileParser, From, Instruction, type Argument, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -42,18 +42,19 @@ function patchArgumentScan(): void {
   isPatched = true;
   const prototype = Instruction.prototype as unknown as { getRawArguments(): Argument[] };
   const scan = prototype.getRawArguments;
-  // Why a local: in the bundle the imported class is read through a generated getter, once per argument otherwise.
-  const ArgumentClass = Argument;
   prototype.getRawArguments = function getRawArguments(this: object): Argument[] {
     const scans = keptScans;
     if (!scans) return scan.call(this);
     let kept = scans.get(this);
     if (!kept) {
-      kept = scan.call(this).map((argument) => {
-        const { start, end } = argument.getRange();
-        const range = Object.freeze({ start: Object.freeze({ line: start.line, character: start.character }), end: Object.freeze({ line: end.line, character: end.character }) });
-        return new ArgumentClass(argument.getValue(), range);
-      });
+      // Note: the scan made these objects for this call alone; they are frozen where they are, not copied.
+      kept = scan.call(this);
+      for (const argument of kept) {
+        const range = argument.getRange();
+        Object.freeze(range.start);
+        Object.freeze(range.end);
+        Object.freeze(range);
+      }
       scans.set(this, kept);
     }
     return kept.slice();

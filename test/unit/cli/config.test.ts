@@ -1,9 +1,13 @@
 /**
  * Config files: Alpinist's own keys and hadolint's `.hadolint.yaml`, discovery and precedence in the current
- * directory, flags over files, and broken files (one line, exit 2, no stack trace).
+ * directory and the user's own files, flags over files, and broken files (one line, exit 2, no stack trace).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseConfig } from '../../../server/src/cli/config';
+import { findUserConfigFile, userConfigCandidates, type UserEnvironment } from '../../../server/src/cli/configLocation';
 import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
 
 interface Case {
@@ -63,7 +67,58 @@ const broken: [string, string, string][] = [
   ['a scalar at the top', 'DL3019\n', 'cfg.yaml: expected a mapping of options, got "DL3019".'],
 ];
 
+/** Where the user's files are looked for, in order, without their `.yml` twins (each comes right after its `.yaml`). */
+const userLocations: [string, UserEnvironment, string[]][] = [
+  [
+    'XDG_CONFIG_HOME set',
+    { env: { XDG_CONFIG_HOME: '/x/conf' }, home: '/home/u', platform: 'linux' },
+    ['/x/conf/alpinist', '/x/conf/hadolint', '/home/u/.config/hadolint', '/home/u/.hadolint/hadolint', '/home/u/hadolint/config', '/home/u/.hadolint'],
+  ],
+  [
+    'XDG_CONFIG_HOME unset: ~/.config, listed once',
+    { env: {}, home: '/home/u', platform: 'darwin' },
+    ['/home/u/.config/alpinist', '/home/u/.config/hadolint', '/home/u/.hadolint/hadolint', '/home/u/hadolint/config', '/home/u/.hadolint'],
+  ],
+  [
+    'a relative XDG_CONFIG_HOME is ignored, as the XDG specification says',
+    { env: { XDG_CONFIG_HOME: 'conf' }, home: '/home/u', platform: 'linux' },
+    ['/home/u/.config/alpinist', '/home/u/.config/hadolint', '/home/u/.hadolint/hadolint', '/home/u/hadolint/config', '/home/u/.hadolint'],
+  ],
+  [
+    'Windows: %LOCALAPPDATA% instead of XDG_CONFIG_HOME',
+    { env: { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local', XDG_CONFIG_HOME: '/x/conf' }, home: 'C:\\Users\\u', platform: 'win32' },
+    [
+      'C:\\Users\\u\\AppData\\Local\\alpinist', 'C:\\Users\\u\\AppData\\Local\\hadolint', 'C:\\Users\\u\\.config\\hadolint',
+      'C:\\Users\\u\\.hadolint\\hadolint', 'C:\\Users\\u\\hadolint\\config', 'C:\\Users\\u\\.hadolint',
+    ],
+  ],
+  ['no home directory', { env: {}, home: '', platform: 'linux' }, []],
+];
+
 describe('alpinist lint: config files', () => {
+  describe('userConfigCandidates', () => {
+    for (const [name, environment, stems] of userLocations) {
+      it(name, () => assert.deepEqual(userConfigCandidates(environment), stems.flatMap((stem) => [`${stem}.yaml`, `${stem}.yml`])));
+    }
+
+    it('findUserConfigFile takes the first that exists', () => {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'alpinist-user-'));
+      try {
+        const environment: UserEnvironment = { env: {}, home, platform: 'linux' };
+        assert.equal(findUserConfigFile(environment), undefined);
+        fs.writeFileSync(path.join(home, '.hadolint.yml'), '');
+        assert.equal(findUserConfigFile(environment), path.join(home, '.hadolint.yml'));
+        fs.mkdirSync(path.join(home, '.config'));
+        fs.writeFileSync(path.join(home, '.config', 'hadolint.yaml'), '');
+        assert.equal(findUserConfigFile(environment), path.join(home, '.config', 'hadolint.yaml'));
+        fs.writeFileSync(path.join(home, '.config', 'alpinist.yml'), '');
+        assert.equal(findUserConfigFile(environment), path.join(home, '.config', 'alpinist.yml'));
+      } finally {
+        fs.rmSync(home, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('parseConfig', () => {
     for (const { name, yaml, rules = {}, threshold, warnings = [] } of cases) {
       it(name, () => {
@@ -102,6 +157,38 @@ describe('alpinist lint: config files', () => {
       assert.equal((await lint('Dockerfile', '--config', 'ci/strict.yaml', '-t', 'error')).code, 1);
       assert.equal((await lint('Dockerfile')).code, 0);
       assert.equal((await lint('Dockerfile', '--no-config')).code, 1);
+    });
+
+    describe("the user's own file", () => {
+      // The tests' setup gives the process an empty home and XDG_CONFIG_HOME.
+      const userFile = path.join(process.env.XDG_CONFIG_HOME ?? '', 'hadolint.yaml');
+      beforeEach(() => fs.mkdirSync(path.dirname(userFile), { recursive: true }));
+      afterEach(() => fs.rmSync(userFile, { force: true }));
+
+      it('is read when the current directory has no config file, and named by its absolute path', async () => {
+        fs.writeFileSync(userFile, 'ignored: [DL3019]\nverbose: true\n');
+        assert.deepEqual(await lint('Dockerfile'), {
+          code: 0,
+          stdout: '0 findings in 1 file.\n',
+          stderr: `alpinist: warning: ${userFile}: ignoring "verbose": a hadolint option Alpinist does not use.\n`,
+        });
+      });
+
+      it('is not read when the current directory has one, nor with --config or --no-config', async () => {
+        fs.writeFileSync(userFile, 'ignored: [DL3019]\n');
+        directory.write('.hadolint.yaml', 'ignored: [DL3007]\n');
+        assert.equal((await lint('Dockerfile')).code, 1);
+        directory.write('other.yaml', 'ignored: [DL3007]\n');
+        assert.equal((await lint('Dockerfile', '--config', 'other.yaml')).code, 1);
+        fs.rmSync(path.join(directory.root, '.hadolint.yaml'));
+        assert.equal((await lint('Dockerfile')).code, 0);
+        assert.equal((await lint('Dockerfile', '--no-config')).code, 1);
+      });
+
+      it('broken: one line naming it, exit 2', async () => {
+        fs.writeFileSync(userFile, 'ignored: [DL3018\n');
+        assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: `alpinist: ${userFile}:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n` });
+      });
     });
 
     it('flags win over the file: --failure-threshold, --rule, --ignore', async () => {
