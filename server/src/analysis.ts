@@ -15,6 +15,11 @@ export interface AnalysisOptions {
   readonly ruleSeverities?: Readonly<Record<string, SeveritySetting>>;
   /** `YYYY-MM-DD`; defaults to the current date. */
   readonly today?: string;
+  /**
+   * False: suppression comments (`# alpinist ignore=…`, `# hadolint ignore=…`) are plain comments, which neither
+   * silence nor get reported as unused (hadolint's `disable-ignore-pragma`). Defaults to true.
+   */
+  readonly suppressionComments?: boolean;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -48,7 +53,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
 /** Runs every enabled rule over a parsed model. */
 export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = {}): Analysis {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const suppressions = findSuppressions(model);
+  const suppressions = options.suppressionComments === false ? [] : findSuppressions(model);
   const used = new Set<string>();
   const findings: ResolvedFinding[] = [];
   const failures: RuleFailure[] = [];

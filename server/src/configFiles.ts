@@ -20,6 +20,8 @@ export interface ConfigFile {
   readonly file: string;
   /** Severities by rule id, as the CLI reads them (`override`, then `ignored`, then `rules`). */
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** hadolint's `disable-ignore-pragma`: suppression comments in Dockerfiles do nothing. */
+  readonly disableIgnorePragma: boolean;
   /** Entries ignored, one message each. */
   readonly warnings: readonly string[];
 }
@@ -79,8 +81,8 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
   // `require`: esbuild bundles it as a module initialized on first use, and it also works under the tests' loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   const { parseConfig } = require('./cli/config') as ConfigModule;
-  const { rules, warnings } = parseConfig(text, file);
-  return { file, rules, warnings };
+  const { rules, disableIgnorePragma, warnings } = parseConfig(text, file);
+  return { file, rules, disableIgnorePragma, warnings };
 }
 
 /**

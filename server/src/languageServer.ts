@@ -30,6 +30,9 @@ import { DEFAULT_SETTINGS, validateSettings } from './settings';
 import { initShellParser } from './shell/treeSitter';
 
 /** True when a code action request admits quick fixes. */
+/** The editor's settings with what a config file adds. */
+type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean };
+
 /** The key of the user's own config file among those of workspace folders (which are absolute paths). */
 const USER_CONFIG_KEY = '';
 
@@ -157,9 +160,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   /** The editor's settings for `uri`, with the severities of its config file where the settings keep the defaults. */
-  async function effectiveSettingsFor(uri: string): Promise<AlpinistSettings> {
+  async function effectiveSettingsFor(uri: string): Promise<LintSettings> {
     const [settings, config] = await Promise.all([settingsFor(uri), configFor(uri)]);
-    return config ? { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules) } : settings;
+    if (!config) return { ...settings, suppressionComments: true };
+    return { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma };
   }
 
   /** Forgets settings and config files, and lints every open document again. */
@@ -170,12 +174,12 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     for (const document of documents.all()) scheduleValidation(document);
   }
 
-  const optionsOf = (settings: AlpinistSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, today: today() });
+  const optionsOf = (settings: LintSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, today: today() });
 
-  async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: AlpinistSettings }> {
+  async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
     await ready();
     const settings = await effectiveSettingsFor(document.uri);
-    const settingsKey = JSON.stringify(settings.rules);
+    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments]);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
     let linter = linters.get(document.uri);
@@ -204,7 +208,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     }
   }
 
-  async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: AlpinistSettings }> {
+  async function analysisOf(document: TextDocument): Promise<{ analysis: Analysis; settings: LintSettings }> {
     const { result, settings } = await lintResultOf(document);
     return { analysis: result.analysis, settings };
   }

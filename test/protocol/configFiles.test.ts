@@ -91,6 +91,19 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     assert.match(shown.message, /ignores a config file: .*\.hadolint\.yaml:\d+:\d+: invalid YAML/);
   });
 
+  it('disable-ignore-pragma: suppression comments do nothing, and no action offers to add one', async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'disable-ignore-pragma: true\n');
+    const server = await start();
+    const suppressed = 'FROM alpine:3.20\n# hadolint ignore=DL3019\nRUN apk add curl\n';
+    assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), suppressed)), []);
+    const uri = uriOf('configured', 'Dockerfile');
+    const diagnostics = (await server.open(uri, suppressed)).filter((diagnostic) => diagnostic.source === 'alpinist');
+    assert.deepEqual(found(diagnostics), ['apk-prefer-no-cache:2']);
+    const actions = await server.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['quickfix'] } });
+    assert.deepEqual(actions.map((action) => action.title).filter((title) => title.startsWith('Ignore')), []);
+    assert.ok(actions.some((action) => action.title.startsWith('Show documentation')), JSON.stringify(actions));
+  });
+
   it('watches the config files and lints open documents again when one changes', async () => {
     const server = await start();
     const uri = uriOf('configured', 'Dockerfile');

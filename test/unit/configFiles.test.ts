@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../server/src/cli/configLocation';
-import { configDirectoryOf, mergeRuleSeverities, readWorkspaceConfig } from '../../server/src/configFiles';
+import { configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/configFiles';
 
 describe('config files for the language server', () => {
   let root: string;
@@ -21,7 +21,7 @@ describe('config files for the language server', () => {
     assert.equal(await readWorkspaceConfig(root), undefined);
     assert.equal(await readWorkspaceConfig(path.join(root, 'missing')), undefined);
     writeFileSync(path.join(root, '.hadolint.yml'), 'ignored: [DL3019]\n');
-    assert.deepEqual(await readWorkspaceConfig(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, warnings: [] });
+    assert.deepEqual(await readWorkspaceConfig(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, disableIgnorePragma: false, warnings: [] });
     writeFileSync(path.join(root, '.alpinist.yml'), 'rules: { apk-prefer-no-cache: error }\n');
     assert.deepEqual((await readWorkspaceConfig(root))?.rules, { 'apk-prefer-no-cache': 'error' });
   });
@@ -44,5 +44,18 @@ describe('config files for the language server', () => {
       'pip-require-no-cache-dir': 'warning',
       'from-require-pinned-tag': 'error',
     });
+  });
+
+  it("reads the user's own file, and watches each directory for the names looked for in it", async () => {
+    const environment = { env: {}, home: root, platform: 'linux' as const };
+    assert.equal(await readUserConfig(environment), undefined);
+    writeFileSync(path.join(root, '.hadolint.yaml'), 'disable-ignore-pragma: true\n');
+    assert.deepEqual(await readUserConfig(environment), { file: path.join(root, '.hadolint.yaml'), rules: {}, disableIgnorePragma: true, warnings: [] });
+    assert.deepEqual(userConfigWatches(environment), [
+      { directory: path.join(root, '.config'), pattern: '{alpinist.yaml,alpinist.yml,hadolint.yaml,hadolint.yml}' },
+      { directory: path.join(root, '.hadolint'), pattern: '{hadolint.yaml,hadolint.yml}' },
+      { directory: path.join(root, 'hadolint'), pattern: '{config.yaml,config.yml}' },
+      { directory: root, pattern: '{.hadolint.yaml,.hadolint.yml}' },
+    ]);
   });
 });

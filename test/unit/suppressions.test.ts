@@ -17,11 +17,11 @@ import { formatRange } from '../support/markers';
 const RULE = 'apk-prefer-no-cache';
 const UNUSED = 'no-unused-suppression';
 
-function analyzeWith(text: string, overrides: Record<string, SeveritySetting> = {}): Analysis {
+function analyzeWith(text: string, overrides: Record<string, SeveritySetting> = {}, suppressionComments?: boolean): Analysis {
   const ruleSeverities: Record<string, SeveritySetting> = Object.fromEntries(
     allRules.map((rule) => [rule.id, rule.id === RULE || rule.id === UNUSED ? rule.defaultSeverity : 'off']),
   );
-  return analyze(text, { ruleSeverities: { ...ruleSeverities, ...overrides }, today: '2026-11-26' });
+  return analyze(text, { ruleSeverities: { ...ruleSeverities, ...overrides }, today: '2026-11-26', suppressionComments });
 }
 
 /** `ruleId@range` of every finding. */
@@ -148,6 +148,24 @@ describe('analyze: suppressions silence findings', () => {
   ];
   for (const { name, code, findings } of cases) {
     it(name, () => assert.deepEqual(findingsOf(code), findings));
+  }
+});
+
+describe('analyze: suppression comments turned off (hadolint’s disable-ignore-pragma)', () => {
+  const cases: { name: string; code: string; findings: string[] }[] = [
+    { name: 'alpinist, next instruction', code: 'FROM alpine\n# alpinist ignore=apk-prefer-no-cache\nRUN apk add x', findings: [`${RULE}@2:4-2:11`] },
+    { name: 'hadolint code', code: 'FROM alpine\n# hadolint ignore=DL3019\nRUN apk add x', findings: [`${RULE}@2:4-2:11`] },
+    { name: 'global scope', code: '# alpinist global ignore=all\nFROM alpine\nRUN apk add x', findings: [`${RULE}@2:4-2:11`] },
+    { name: 'stage scope', code: '# hadolint stage ignore=DL3019\nFROM alpine\nRUN apk add x', findings: [`${RULE}@2:4-2:11`] },
+    // Plain comments now: not reported as unused either.
+    { name: 'a comment that would be unused', code: 'FROM alpine\n# alpinist ignore=apk-prefer-no-cache\nRUN apk add --no-cache x', findings: [] },
+  ];
+  for (const { name, code, findings } of cases) {
+    it(name, () => {
+      const analysis = analyzeWith(code, {}, false);
+      assert.deepEqual(analysis.findings.map((finding) => `${finding.ruleId}@${formatRange(finding.range)}`), findings);
+      assert.deepEqual(analysis.suppressions, []);
+    });
   }
 });
 

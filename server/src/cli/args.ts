@@ -19,6 +19,7 @@ Options:
       --no-config              use no config file
       --rule ID=SEVERITY       set a rule's severity (off|hint|info|warning|error); repeatable
       --ignore ID              turn a rule off; repeatable (ID: an Alpinist rule id or a hadolint code)
+      --disable-ignore-pragma  suppression comments (# alpinist ignore=…, # hadolint ignore=…) do nothing
       --fix                    apply safe fixes in place, then report what is left
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
       --fix-suggestions        with --fix or --fix-dry-run, also apply suggestions (may change what the image does)
@@ -42,6 +43,8 @@ export interface CliOptions {
   readonly config: string | null | undefined;
   readonly fix: JobSettings['fix'];
   readonly fixSuggestions: boolean;
+  /** `--disable-ignore-pragma`: suppression comments do nothing (as hadolint's flag of that name). */
+  readonly disableIgnorePragma: boolean;
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
@@ -58,6 +61,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let config: string | null | undefined;
   let fix: CliOptions['fix'] = 'off';
   let fixSuggestions = false;
+  let disableIgnorePragma = false;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
   while (args.length > 0) {
@@ -103,6 +107,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--fix': fix = fix === 'dry-run' ? conflict() : 'apply'; break;
       case '--fix-dry-run': fix = fix === 'apply' ? conflict() : 'dry-run'; break;
       case '--fix-suggestions': fixSuggestions = true; break;
+      case '--disable-ignore-pragma': disableIgnorePragma = true; break;
       case '--stdin-filename': stdinFilename = value(); break;
       case '-j': case '--jobs': {
         const given = value();
@@ -119,7 +124,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (fixSuggestions && fix === 'off') throw new UsageError('--fix-suggestions needs --fix or --fix-dry-run.');
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
   if (fix === 'dry-run' && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints a diff, which the ${format} format has no place for: use text or json.`);
-  return { paths, format, threshold, rules, config, fix, fixSuggestions, stdinFilename, jobs };
+  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, stdinFilename, jobs };
 }
 
 function resolveOrThrow(reference: string) {

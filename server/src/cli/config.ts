@@ -13,7 +13,7 @@ import type { Threshold } from './types';
 
 
 /** hadolint options that have no Alpinist meaning; named in the warning so users know why they do nothing. */
-const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', 'disable-ignore-pragma', 'trustedRegistries', 'no-color', 'verbose']);
+const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', 'trustedRegistries', 'no-color', 'verbose']);
 
 /** hadolint's `override` levels; its `style` is Alpinist's `hint`. */
 const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
@@ -22,10 +22,12 @@ export interface CliConfig {
   /** Severities by rule id: `override` first, then `ignored`, then `rules`, each later one winning. */
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly threshold: Threshold | undefined;
+  /** hadolint's `disable-ignore-pragma`: suppression comments in Dockerfiles do nothing. */
+  readonly disableIgnorePragma: boolean;
   readonly warnings: readonly string[];
 }
 
-export const EMPTY_CONFIG: CliConfig = { rules: {}, threshold: undefined, warnings: [] };
+export const EMPTY_CONFIG: CliConfig = { rules: {}, threshold: undefined, disableIgnorePragma: false, warnings: [] };
 
 /** Reads and parses `file`; throws `ConfigError` with a one-line reason when it cannot be read or parsed. */
 export function loadConfig(file: string): CliConfig {
@@ -61,7 +63,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   };
 
   for (const key of Object.keys(record)) {
-    if (!['rules', 'ignored', 'override', 'failure-threshold', 'no-fail'].includes(key)) {
+    if (!['rules', 'ignored', 'override', 'failure-threshold', 'no-fail', 'disable-ignore-pragma'].includes(key)) {
       warn(HADOLINT_ONLY_KEYS.has(key) ? `ignoring "${key}": a hadolint option Alpinist does not use.` : `ignoring unknown key "${key}".`);
     }
   }
@@ -91,7 +93,9 @@ export function parseConfig(text: string, file: string): CliConfig {
   }
   if (record['no-fail'] === true) threshold = 'none';
   else if (record['no-fail'] !== undefined && record['no-fail'] !== false && record['no-fail'] !== null) warn(`ignoring "no-fail": expected true or false, got ${describe(record['no-fail'])}.`);
-  return { rules, threshold, warnings };
+  const disable = record['disable-ignore-pragma'];
+  if (disable !== undefined && disable !== null && typeof disable !== 'boolean') warn(`ignoring "disable-ignore-pragma": expected true or false, got ${describe(disable)}.`);
+  return { rules, threshold, disableIgnorePragma: disable === true, warnings };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

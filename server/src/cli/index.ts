@@ -51,7 +51,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Note: flags win over the config file; within each, the last setting for a rule wins.
   const threshold = options.threshold ?? config.threshold ?? 'warning';
   const codeFrame = options.format === 'text' && io.isStdoutTTY === true;
-  const settings: JobSettings = { rules: { ...config.rules, ...options.rules }, fix: options.fix, fixSuggestions: options.fixSuggestions, keepSource: codeFrame };
+  const settings: JobSettings = {
+    rules: { ...config.rules, ...options.rules },
+    fix: options.fix,
+    fixSuggestions: options.fixSuggestions,
+    suppressionComments: !(options.disableIgnorePragma || config.disableIgnorePragma),
+    keepSource: codeFrame,
+  };
 
   const entries = discoverFiles(options.paths, cwd);
   const jobs: LintJob[] = [];

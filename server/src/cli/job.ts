@@ -15,7 +15,7 @@ export function lintJob(job: LintJob, settings: JobSettings): FileResult {
   } catch (error) {
     return { file: job.display, findings: [], error: describeIoError(error, job.display) };
   }
-  const options: AnalysisOptions = { ruleSeverities: settings.rules };
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff'> = {};
   if (settings.fix !== 'off') {

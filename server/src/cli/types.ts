@@ -38,6 +38,8 @@ export interface JobSettings {
   /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
   readonly fix: 'off' | 'apply' | 'dry-run';
   readonly fixSuggestions: boolean;
+  /** False: suppression comments do nothing (`--disable-ignore-pragma`). */
+  readonly suppressionComments: boolean;
   /** Return the (fixed) text, for code frames. */
   readonly keepSource: boolean;
 }

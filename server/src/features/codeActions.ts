@@ -60,7 +60,7 @@ export function computeCodeActions(
         preferredGiven ||= isPreferred;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: edit(fix.edits) });
       }
-      const suppression = suppressionEdit(analysis, finding);
+      const suppression = options.suppressionComments === false ? undefined : suppressionEdit(analysis, finding);
       if (suppression) {
         actions.push({ title: `Ignore \`${finding.ruleId}\` for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([suppression]) });
       }

@@ -15,6 +15,7 @@ interface Case {
   readonly yaml: string;
   readonly rules?: Record<string, string>;
   readonly threshold?: string;
+  readonly disableIgnorePragma?: boolean;
   /** Whole warnings, without the `<file>: ` prefix. */
   readonly warnings?: readonly string[];
 }
@@ -37,6 +38,9 @@ const cases: Case[] = [
   { name: 'failure-threshold', yaml: 'failure-threshold: error\n', threshold: 'error' },
   { name: 'hadolint failure-threshold style', yaml: 'failure-threshold: style\n', threshold: 'hint' },
   { name: 'no-fail: true never fails', yaml: 'failure-threshold: info\nno-fail: true\n', threshold: 'none' },
+  { name: 'disable-ignore-pragma', yaml: 'disable-ignore-pragma: true\n', disableIgnorePragma: true },
+  { name: 'disable-ignore-pragma: false', yaml: 'disable-ignore-pragma: false\n' },
+  { name: 'disable-ignore-pragma must be a boolean', yaml: 'disable-ignore-pragma: yes please\n', warnings: ['ignoring "disable-ignore-pragma": expected true or false, got "yes please".'] },
   {
     name: 'hadolint-only and unknown keys are ignored with a warning',
     yaml: 'trustedRegistries: [docker.io]\nlabel-schema:\n  author: text\nfoo: 1\n',
@@ -120,10 +124,10 @@ describe('alpinist lint: config files', () => {
   });
 
   describe('parseConfig', () => {
-    for (const { name, yaml, rules = {}, threshold, warnings = [] } of cases) {
+    for (const { name, yaml, rules = {}, threshold, disableIgnorePragma = false, warnings = [] } of cases) {
       it(name, () => {
         const config = parseConfig(yaml, 'cfg.yaml');
-        assert.deepEqual(config, { rules, threshold, warnings: warnings.map((warning) => `cfg.yaml: ${warning}`) });
+        assert.deepEqual(config, { rules, threshold, disableIgnorePragma, warnings: warnings.map((warning) => `cfg.yaml: ${warning}`) });
       });
     }
     for (const [name, yaml, message] of broken) {
@@ -189,6 +193,17 @@ describe('alpinist lint: config files', () => {
         fs.writeFileSync(userFile, 'ignored: [DL3018\n');
         assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: `alpinist: ${userFile}:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n` });
       });
+    });
+
+    it('suppression comments do nothing with --disable-ignore-pragma or the file’s disable-ignore-pragma', async () => {
+      directory.write('Dockerfile', 'FROM alpine:3.20\n# hadolint ignore=DL3019\nRUN apk add curl\n');
+      assert.equal((await lint('Dockerfile')).code, 0);
+      const flagged = await lint('Dockerfile', '--disable-ignore-pragma', '--format', 'json');
+      assert.equal(flagged.code, 1);
+      assert.deepEqual((JSON.parse(flagged.stdout) as { findings: { ruleId: string }[] }[])[0].findings.map((finding) => finding.ruleId), ['apk-prefer-no-cache']);
+      directory.write('.hadolint.yaml', 'disable-ignore-pragma: true\n');
+      assert.equal((await lint('Dockerfile')).code, 1);
+      assert.equal((await lint('Dockerfile', '--jobs', '2', 'Dockerfile', 'Dockerfile')).code, 1);
     });
 
     it('flags win over the file: --failure-threshold, --rule, --ignore', async () => {
