@@ -180,7 +180,7 @@ function literalValue(node: Node, text: string): string | undefined {
         if (!child) continue;
         if (child.type !== 'string_content') return undefined;
       }
-      return text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+      return text.includes('\\') ? text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1') : text.slice(1, -1);
     }
     case 'concatenation': {
       let value = '';
@@ -201,7 +201,8 @@ function literalValue(node: Node, text: string): string | undefined {
 }
 
 function unescapeUnquoted(text: string): string {
-  return text.replace(/\\(.)/gs, '$1');
+  // Note: most words have no backslash; the test spares them a regular expression run.
+  return text.includes('\\') ? text.replace(/\\(.)/gs, '$1') : text;
 }
 
 /**

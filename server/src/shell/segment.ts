@@ -47,17 +47,22 @@ export function joinContinuationLines(document: string, start: number, end: numb
       atContinuedLineStart = false;
       runStart = index;
     }
-    if (document[index] === escapeChar) {
-      const continuation = matchContinuation(document, index + 1, end);
-      if (continuation !== undefined) {
-        keepRun();
-        index = continuation;
-        runStart = index;
-        atContinuedLineStart = true;
-        continue;
-      }
+    // Why a search: only the escape character can start a continuation, and most lines have one at most.
+    const escape = escapeChar.length === 1 ? document.indexOf(escapeChar, index) : -1;
+    if (escape === -1 || escape >= end) {
+      index = end;
+      break;
     }
-    index++;
+    const continuation = matchContinuation(document, escape + 1, end);
+    if (continuation !== undefined) {
+      index = escape;
+      keepRun();
+      index = continuation;
+      runStart = index;
+      atContinuedLineStart = true;
+      continue;
+    }
+    index = escape + 1;
   }
   if (!atContinuedLineStart) keepRun();
   offsets[length] = Math.min(index, end);
