@@ -3,7 +3,7 @@ import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
 import { listRuleIds, parseThreshold, resolveRuleReference } from './ruleOptions';
 import type { JobSettings, Threshold } from './types';
 
-export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: alpinist lint [options] [paths...]
@@ -12,7 +12,7 @@ Lints Dockerfiles: files, or directories searched recursively for Dockerfile, *.
 Containerfile, skipping what .gitignore excludes. With no path, lints ./Dockerfile. Use - to read standard input.
 
 Options:
-  -f, --format FORMAT          text|json|sarif|checkstyle|github (default: text)
+  -f, --format FORMAT          text|json|sarif|checkstyle|github|gitlab (default: text)
   -t, --failure-threshold LVL  error|warning|info|hint|none: exit 1 on a finding at or above LVL (default: warning)
   -c, --config FILE            Alpinist or hadolint YAML config (default: ./.alpinist.yaml, else ./.hadolint.yaml,
                                else the user's: ~/.config/alpinist.yaml, hadolint's global files)

@@ -104,7 +104,26 @@ web.Dockerfile:2:5: info pip-require-no-cache-dir: ${PIP_MESSAGE}
 ::notice file=web.Dockerfile,line=2,col=5,endColumn=15,title=pip-require-no-cache-dir::${PIP_MESSAGE}
 `,
   ],
+  [
+    // The fingerprints are pinned: GitLab matches them between branches, so they must not change between versions.
+    'gitlab',
+    ['-f', 'gitlab'],
+    false,
+    `${JSON.stringify(
+      [
+        { description: APK_MESSAGE, check_name: 'apk-prefer-no-cache', fingerprint: 'b4f920640e3556cab5060058aa8580b0', severity: 'minor', location: { path: 'Dockerfile', lines: { begin: 2, end: 2 } } },
+        { description: PIP_MESSAGE, check_name: 'pip-require-no-cache-dir', fingerprint: '6c8d980ad580b22677782b450eb0c3cf', severity: 'info', location: { path: 'web.Dockerfile', lines: { begin: 2, end: 2 } } },
+      ],
+      null,
+      2,
+    )}\n`,
+  ],
 ];
+
+interface Issue {
+  readonly fingerprint: string;
+  readonly location: { readonly path: string; readonly lines: { readonly begin: number; readonly end: number } };
+}
 
 describe('alpinist lint --format', () => {
   const directory = useTempDirectory();
@@ -129,6 +148,25 @@ describe('alpinist lint --format', () => {
     directory.write('a,b:c%.Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
     const result = await runAlpinist(['lint', '--no-config', '-f', 'github', 'a,b:c%.Dockerfile', ...RULES]);
     assert.equal(result.stdout, `::warning file=a%2Cb%3Ac%25.Dockerfile,line=2,col=5,endColumn=11,title=apk-prefer-no-cache::${APK_MESSAGE}\n`);
+  });
+
+  it('gitlab: a fingerprint survives lines added above, and identical findings in one file get distinct ones', async () => {
+    const issues = async (): Promise<Issue[]> => JSON.parse((await runAlpinist(['lint', '--no-config', '-f', 'gitlab', 'Dockerfile', 'sub', ...RULES])).stdout) as Issue[];
+    directory.write('sub/Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+    const before = await issues();
+    assert.deepEqual(before.map((issue) => issue.location.path), ['Dockerfile', 'sub/Dockerfile']);
+    assert.notEqual(before[0].fingerprint, before[1].fingerprint);
+    directory.write('Dockerfile', 'FROM alpine:3.20\n# a comment\nRUN apk add curl\nRUN apk add curl\n');
+    const after = await issues();
+    assert.deepEqual(after.map((issue) => issue.location.lines.begin), [3, 4, 2]);
+    assert.equal(after[0].fingerprint, before[0].fingerprint);
+    assert.equal(new Set(after.map((issue) => issue.fingerprint)).size, 3);
+    assert.equal(after[2].fingerprint, before[1].fingerprint);
+  });
+
+  it('gitlab: no findings is an empty array', async () => {
+    directory.write('clean/Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    assert.deepEqual(await runAlpinist(['lint', '--no-config', '-f', 'gitlab', 'clean', ...RULES]), { code: 0, stdout: '[]\n', stderr: '' });
   });
 
   it('no findings: text has the summary, github and sarif have no annotations or results', async () => {

@@ -3,6 +3,7 @@ import type { Format } from '../args';
 import type { FileResult, JobSettings } from '../types';
 import { formatCheckstyle } from './checkstyle';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
@@ -24,6 +25,7 @@ const FORMATTERS: Record<Format, (report: Report) => string> = {
   sarif: formatSarif,
   checkstyle: formatCheckstyle,
   github: formatGithub,
+  gitlab: formatGitlab,
 };
 
 /** The complete stdout of a run, ending with a newline unless empty. */
