@@ -32,6 +32,7 @@ if (isLintWorker()) {
     readStdin: () => readFileSync(0, 'utf8'),
     isStdoutTTY: process.stdout.isTTY,
     isStderrTTY: process.stderr.isTTY,
+    env: process.env,
   }).then((code) => {
     process.exitCode = code;
   }, reportInternalError);

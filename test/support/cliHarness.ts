@@ -15,6 +15,7 @@ export interface CliRunOptions {
   readonly stdin?: string;
   readonly isStdoutTTY?: boolean;
   readonly isStderrTTY?: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function runAlpinist(argv: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
@@ -26,6 +27,7 @@ export async function runAlpinist(argv: readonly string[], options: CliRunOption
     readStdin: () => options.stdin ?? '',
     isStdoutTTY: options.isStdoutTTY,
     isStderrTTY: options.isStderrTTY,
+    env: options.env,
   });
   return { code, stdout, stderr };
 }

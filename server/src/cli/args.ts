@@ -24,6 +24,7 @@ Options:
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
       --fix-suggestions        with --fix or --fix-dry-run, also apply suggestions (may change what the image does)
       --stdin-filename NAME    name to report for standard input (default: <stdin>)
+      --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
   -j, --jobs N                 files linted in parallel (default: auto; 1 lints in this process)
   -h, --help                   show this help
   -v, --version                show the version
@@ -45,6 +46,8 @@ export interface CliOptions {
   readonly fixSuggestions: boolean;
   /** `--disable-ignore-pragma`: suppression comments do nothing (as hadolint's flag of that name). */
   readonly disableIgnorePragma: boolean;
+  /** `--color` / `--no-color`; undefined: decided by the environment and the terminal. */
+  readonly color: boolean | undefined;
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
@@ -62,6 +65,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let fix: CliOptions['fix'] = 'off';
   let fixSuggestions = false;
   let disableIgnorePragma = false;
+  let color: boolean | undefined;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
   while (args.length > 0) {
@@ -108,6 +112,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--fix-dry-run': fix = fix === 'apply' ? conflict() : 'dry-run'; break;
       case '--fix-suggestions': fixSuggestions = true; break;
       case '--disable-ignore-pragma': disableIgnorePragma = true; break;
+      case '--color': color = true; break;
+      case '--no-color': color = false; break;
       case '--stdin-filename': stdinFilename = value(); break;
       case '-j': case '--jobs': {
         const given = value();
@@ -124,7 +130,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (fixSuggestions && fix === 'off') throw new UsageError('--fix-suggestions needs --fix or --fix-dry-run.');
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
   if (fix === 'dry-run' && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints a diff, which the ${format} format has no place for: use text or json.`);
-  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, stdinFilename, jobs };
+  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs };
 }
 
 function resolveOrThrow(reference: string) {

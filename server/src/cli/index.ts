@@ -11,6 +11,7 @@ import { formatReport } from './formatters';
 import { describeIoError } from './ioError';
 import { createProgress } from './progress';
 import { meetsThreshold } from './ruleOptions';
+import { wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
 import { countWorkers, lintAll } from './workers';
 
@@ -87,7 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (result.error) io.stderr(`alpinist: ${result.error}\n`);
     for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
   }
-  io.stdout(formatReport(options.format, { results, fix: options.fix, codeFrame, cwd, version }));
+  const isTerminal = options.format === 'text' && io.isStdoutTTY === true;
+  const colour = options.format === 'text' && wantsColour(options.color, io.env ?? {}, io.isStdoutTTY === true);
+  io.stdout(formatReport(options.format, { results, fix: options.fix, codeFrame, isTerminal, colour, cwd, version }));
   if (results.some((result) => result.error)) return 2;
   if (jobs.length === 0) {
     io.stderr(`alpinist: no Dockerfiles found in ${options.paths.join(', ')}\n`);

@@ -11,6 +11,8 @@ export interface CliIo {
   readonly isStdoutTTY?: boolean;
   /** A progress line is drawn on stderr for long runs when it is a terminal. */
   readonly isStderrTTY?: boolean;
+  /** The environment (`NO_COLOR`, `FORCE_COLOR`); none when not given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export type Threshold = Severity | 'none';

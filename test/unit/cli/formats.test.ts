@@ -28,7 +28,7 @@ web.Dockerfile:2:5: info pip-require-no-cache-dir: ${PIP_MESSAGE}
   ],
   [
     'text on a terminal: a code frame under each finding',
-    [],
+    ['--no-color'],
     true,
     `Dockerfile:2:5: warning apk-prefer-no-cache: ${APK_MESSAGE}
   1 | FROM alpine:3.20
@@ -138,6 +138,60 @@ describe('alpinist lint --format', () => {
       assert.deepEqual(result, { code: 1, stdout: expected, stderr: '' });
     });
   }
+
+  it('text on a terminal is coloured: bold location, severity in its colour, dim rule id and gutter', async () => {
+    const result = await runAlpinist(['lint', '--no-config', 'Dockerfile', ...RULES], { isStdoutTTY: true });
+    const ESC = '\x1b';
+    assert.equal(
+      result.stdout,
+      `${ESC}[1mDockerfile:2:5:${ESC}[22m ${ESC}[33mwarning${ESC}[39m ${ESC}[2mapk-prefer-no-cache${ESC}[22m: ${APK_MESSAGE}
+ ${ESC}[2m 1 |${ESC}[22m FROM alpine:3.20
+${ESC}[33m>${ESC}[39m${ESC}[2m 2 |${ESC}[22m RUN apk add curl
+${ESC}[2m    |${ESC}[22m     ${ESC}[33m^^^^^^^${ESC}[39m
+
+${ESC}[1m1 finding in 1 file.${ESC}[22m
+`,
+    );
+  });
+
+  describe('colour: --color and --no-color, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
+    const cases: [name: string, argv: string[], env: Record<string, string>, tty: boolean, coloured: boolean][] = [
+      ['a terminal', [], {}, true, true],
+      ['a pipe', [], {}, false, false],
+      ['NO_COLOR on a terminal', [], { NO_COLOR: '1' }, true, false],
+      ['an empty NO_COLOR counts as unset', [], { NO_COLOR: '' }, true, true],
+      ['FORCE_COLOR into a pipe', [], { FORCE_COLOR: '1' }, false, true],
+      ['FORCE_COLOR=0 on a terminal', [], { FORCE_COLOR: '0' }, true, false],
+      ['NO_COLOR wins over FORCE_COLOR', [], { NO_COLOR: '1', FORCE_COLOR: '1' }, false, false],
+      ['--color wins over NO_COLOR', ['--color'], { NO_COLOR: '1' }, false, true],
+      ['--no-color wins over FORCE_COLOR', ['--no-color'], { FORCE_COLOR: '3' }, true, false],
+      ['other formats are never coloured', ['--color', '-f', 'github'], {}, true, false],
+    ];
+    for (const [name, argv, env, tty, coloured] of cases) {
+      it(name, async () => {
+        const result = await runAlpinist(['lint', '--no-config', ...argv, 'Dockerfile', ...RULES], { isStdoutTTY: tty, env });
+        assert.equal(result.stdout.includes('\x1b['), coloured, result.stdout);
+      });
+    }
+  });
+
+  it('on a terminal, control characters from the Dockerfile are shown as symbols; piped, the text is exact', async () => {
+    const name = 'a\x1b[2J.Dockerfile';
+    directory.write(name, 'FROM alpine:3.20\n# \x1b]0;title\x07\bforged\nRUN apk add curl\n');
+    const shown = await runAlpinist(['lint', '--no-config', '--no-color', name, ...RULES], { isStdoutTTY: true });
+    assert.equal(
+      shown.stdout,
+      `a\u241b[2J.Dockerfile:3:5: warning apk-prefer-no-cache: ${APK_MESSAGE}
+  2 | # \u241b]0;title\u2407\u2408forged
+> 3 | RUN apk add curl
+    |     ^^^^^^^
+
+1 finding in 1 file.
+`,
+    );
+    const piped = await runAlpinist(['lint', '--no-config', name, ...RULES]);
+    assert.equal(piped.stdout, `${name}:3:5: warning apk-prefer-no-cache: ${APK_MESSAGE}\n1 finding in 1 file.\n`);
+  });
 
   it('code frames only for text on a terminal', async () => {
     const json = await runAlpinist(['lint', '--no-config', '-f', 'json', '.', ...RULES], { isStdoutTTY: true });

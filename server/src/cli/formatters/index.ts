@@ -14,6 +14,10 @@ export interface Report {
   readonly fix: JobSettings['fix'];
   /** Text only: show the source lines under each finding. */
   readonly codeFrame: boolean;
+  /** Text only: stdout is a terminal, so control characters from Dockerfiles are shown as symbols. */
+  readonly isTerminal: boolean;
+  /** Text only: colour the output. */
+  readonly colour: boolean;
   /** SARIF locations are relative to it, as code scanning expects paths relative to the repository. */
   readonly cwd: string;
   readonly version: string;
