@@ -11,13 +11,15 @@ import { formatReport } from './formatters';
 import { describeIoError } from './ioError';
 import { createProgress } from './progress';
 import { meetsThreshold } from './ruleOptions';
-import { wantsColour } from './terminal';
+import { visibleControls, wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
 import { countWorkers, lintAll } from './workers';
 
 export type { CliIo } from './types';
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Why: messages name files and paths, which may hold control characters; on a terminal they are shown as symbols.
+  const io: CliIo = given.isStderrTTY === true ? { ...given, stderr: (text) => given.stderr(text.split('\n').map(visibleControls).join('\n')) } : given;
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(argv);
@@ -79,7 +81,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
-  const progress = createProgress(jobs.length, io.isStderrTTY === true, io.stderr);
+  // The progress line draws with escape sequences of its own, so it writes to the terminal as given.
+  const progress = createProgress(jobs.length, io.isStderrTTY === true, given.stderr);
   const linted = await lintAll(jobs, settings, countWorkers(jobs.length, options.jobs), (done) => progress.update(done));
   progress.finish();
   const results = slots.map((slot) => (typeof slot === 'number' ? linted[slot] : slot));

@@ -193,6 +193,12 @@ ${ESC}[1m1 finding in 1 file.${ESC}[22m
     assert.equal(piped.stdout, `${name}:3:5: warning apk-prefer-no-cache: ${APK_MESSAGE}\n1 finding in 1 file.\n`);
   });
 
+  it('messages on a terminal stderr show control characters as symbols too', async () => {
+    const missing = 'gone\x1b[2J.Dockerfile';
+    assert.deepEqual(await runAlpinist(['lint', '--no-config', missing], { isStderrTTY: true }), { code: 2, stdout: '0 findings in 0 files.\n', stderr: 'alpinist: gone\u241b[2J.Dockerfile: no such file or directory\n' });
+    assert.equal((await runAlpinist(['lint', '--no-config', missing])).stderr, `alpinist: ${missing}: no such file or directory\n`);
+  });
+
   it('code frames only for text on a terminal', async () => {
     const json = await runAlpinist(['lint', '--no-config', '-f', 'json', '.', ...RULES], { isStdoutTTY: true });
     assert.equal(json.stdout, formats[2][3]);
