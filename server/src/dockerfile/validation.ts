@@ -11,6 +11,7 @@ import { ValidationCode } from 'dockerfile-utils';
 import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { memoOn } from './memo';
 import type { ParsedChunk, ParsedDockerfile } from './parse';
 
 type LibraryDiagnostic = Diagnostic & { readonly instructionLine?: number | null };
@@ -75,8 +76,8 @@ function ignoredLinesOf(chunk: ParsedChunk): readonly number[] {
  * unchanged chunk keeps its instruction objects (and their lines) from one version to the next, so an edit does not
  * read every stage name of the file again.
  */
-const stageNames = new WeakMap<Instruction, string | null>();
-const duplicateNameDiagnostics = new WeakMap<Instruction, LibraryDiagnostic>();
+const STAGE_NAME = Symbol('stage name');
+const DUPLICATE_NAME_DIAGNOSTIC = Symbol('duplicate stage name diagnostic');
 
 /**
  * dockerfile-utils' duplicate stage name errors over the whole file: the same diagnostics, in the same order (names in
@@ -87,11 +88,7 @@ function duplicateStageNames(chunks: readonly ParsedChunk[]): LibraryDiagnostic[
   for (const chunk of chunks) {
     for (const instruction of chunk.instructions) {
       if (instruction.getKeyword() !== 'FROM') continue;
-      let name = stageNames.get(instruction);
-      if (name === undefined) {
-        name = (instruction as From).getBuildStage()?.toLowerCase() ?? null;
-        stageNames.set(instruction, name);
-      }
+      const name = memoOn(instruction, STAGE_NAME, () => (instruction as From).getBuildStage()?.toLowerCase() ?? null);
       if (name !== null) (names[name] ??= []).push(instruction);
     }
   }
@@ -100,13 +97,12 @@ function duplicateStageNames(chunks: readonly ParsedChunk[]): LibraryDiagnostic[
     const froms = names[name];
     if (froms.length < 2) continue;
     for (const from of froms) {
-      let diagnostic = duplicateNameDiagnostics.get(from);
-      if (!diagnostic) {
-        const range = (from as From).getBuildStageRange() as Range;
-        diagnostic = (Validator as unknown as DuplicateNameFactory).createDuplicateBuildStageName(from.getInstructionRange().start.line, range, name);
-        duplicateNameDiagnostics.set(from, diagnostic);
-      }
-      diagnostics.push(diagnostic);
+      diagnostics.push(
+        memoOn(from, DUPLICATE_NAME_DIAGNOSTIC, (): LibraryDiagnostic => {
+          const range = (from as From).getBuildStageRange() as Range;
+          return (Validator as unknown as DuplicateNameFactory).createDuplicateBuildStageName(from.getInstructionRange().start.line, range, name);
+        }),
+      );
     }
   }
   return diagnostics;

@@ -1,6 +1,7 @@
 /** The COPY/ADD model used by the layer rules and the stage split: flags, sources, destination. */
 import type { Flag, Heredoc, JSONInstruction } from 'dockerfile-ast';
 import type { InstructionModel } from '../dockerfile/model';
+import { memoOn } from '../dockerfile/memo';
 
 export interface CopyFlag {
   readonly name: string;
@@ -26,11 +27,8 @@ const WHOLE_CONTEXT = new Set(['.', './', '*', './*', './.']);
 /** Parses a COPY or ADD instruction (ONBUILD triggers excluded); undefined for anything else or a broken line. */
 export function parseCopy(instruction: InstructionModel): CopyModel | undefined {
   if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.isOnbuild) return undefined;
-  let facts = factsByAst.get(instruction.ast);
-  if (facts === undefined) {
-    facts = readCopy(instruction.ast as unknown as JSONInstruction & { getHeredocs(): Heredoc[] }, instruction.keyword);
-    factsByAst.set(instruction.ast, facts);
-  }
+  const keyword = instruction.keyword;
+  const facts = memoOn(instruction.ast, COPY_FACTS, () => readCopy(instruction.ast as unknown as JSONInstruction & { getHeredocs(): Heredoc[] }, keyword));
   return facts ? { instruction, ...facts } : undefined;
 }
 
@@ -38,7 +36,7 @@ export function parseCopy(instruction: InstructionModel): CopyModel | undefined 
  * What a COPY or ADD says, by its syntax tree. Why: every lint asks several times per instruction, each ask re-reads
  * the arguments, and a syntax tree outlives versions while its part of the document is unchanged; it never changes.
  */
-const factsByAst = new WeakMap<object, Omit<CopyModel, 'instruction'> | null>();
+const COPY_FACTS = Symbol('copy facts');
 
 function readCopy(ast: JSONInstruction & { getHeredocs(): Heredoc[] }, keyword: 'COPY' | 'ADD'): Omit<CopyModel, 'instruction'> | null {
   const flags = ast.getFlags().map((flag: Flag) => ({ name: flag.getName(), value: flag.getValue(), text: flag.toString() }));

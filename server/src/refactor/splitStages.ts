@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Fix } from '../rules/rule';
+import { memoOn } from '../dockerfile/memo';
 import { parseDockerfile } from '../dockerfile/model';
 import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from './buildPackages';
 import { emitCompileStage } from './compileStage';
@@ -38,11 +39,11 @@ const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0']);
 /** A split, or the reason none is offered. */
 type Outcome = StageSplit | { readonly reason: string };
 
-const cache = new WeakMap<DockerfileModel, Map<Stage, Outcome>>();
+/** Outcomes by stage, kept on the model. */
+const OUTCOMES = Symbol('stage splits');
 
 function outcomeOf(model: DockerfileModel, stage: Stage): Outcome {
-  let byStage = cache.get(model);
-  if (!byStage) cache.set(model, (byStage = new Map()));
+  const byStage = memoOn(model, OUTCOMES, () => new Map<Stage, Outcome>());
   let outcome = byStage.get(stage);
   if (!outcome) byStage.set(stage, (outcome = computeSplit(model, stage)));
   return outcome;

@@ -2,6 +2,7 @@
  * The steps of a stage: every RUN cut into top-level commands (a pipeline stays one step), each with a kind that says
  * what it needs (packages, the sources, a toolchain) and what it leaves behind. Strategies and the split read this.
  */
+import { memoOn } from '../dockerfile/memo';
 import type { DockerfileModel, RunModel, Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
 import { parsePipCall, pythonModuleOf } from '../rules/shared/pip';
@@ -111,13 +112,12 @@ export function stepsOf(model: DockerfileModel, run: RunModel): RunSteps {
   return { run, steps, joiners };
 }
 
-/** Steps by model and stage. Why: three rules and the split all ask for the same stage within one analysis. */
-const computed = new WeakMap<DockerfileModel, Map<Stage, readonly RunSteps[]>>();
+/** Steps by stage, kept on the model. Why: three rules and the split all ask for the same stage within one analysis. */
+const STEPS = Symbol('stage steps');
 
 /** Every RUN of the stage (ONBUILD triggers excluded: they run in other builds), cut into steps. */
 export function stageSteps(model: DockerfileModel, stage: Stage): readonly RunSteps[] {
-  let byStage = computed.get(model);
-  if (!byStage) computed.set(model, (byStage = new Map()));
+  const byStage = memoOn(model, STEPS, () => new Map<Stage, readonly RunSteps[]>());
   let runs = byStage.get(stage);
   if (!runs) byStage.set(stage, (runs = stage.runs.filter((run) => !run.isOnbuild).map((run) => stepsOf(model, run))));
   return runs;

@@ -5,10 +5,11 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
-import { argumentsOf, type ShellCommand, type ShellWord } from '../shell/shellCommand';
+import { argumentsOf, type ShellWord } from '../shell/shellCommand';
 import { defineRule, type Report } from './rule';
 import { childStages } from './shared/apkLayers';
 import { parsePipCall, stageChain } from './shared/pip';
+import { memoOn } from '../dockerfile/memo';
 
 type GlibcKind = 'build' | 'node' | 'dotnet' | 'temurin' | 'awscli' | 'manylinux' | 'sgerrand';
 
@@ -87,11 +88,7 @@ interface Candidate {
 
 /** URLs given to curl/wget, glibc apks given to `apk add`, manylinux wheels given to `pip install`. */
 function runCandidates(model: DockerfileModel, run: RunModel): Candidate[] {
-  let words = wordsByRun.get(run.commands);
-  if (!words) {
-    words = readRunCandidates(run);
-    wordsByRun.set(run.commands, words);
-  }
+  const words = memoOn(run.commands, CANDIDATE_WORDS, () => readRunCandidates(run));
   return words.map(({ word, file }) => ({ range: wordRange(model, word), file }));
 }
 
@@ -99,7 +96,7 @@ function runCandidates(model: DockerfileModel, run: RunModel): Candidate[] {
  * The candidate words of each RUN, by its commands, read once. Why kept: they depend on the RUN's text alone, and a
  * RUN's commands (with their words, which move with them) outlive an edit elsewhere in the file.
  */
-const wordsByRun = new WeakMap<readonly ShellCommand[], readonly { word: ShellWord; file: GlibcFile }[]>();
+const CANDIDATE_WORDS = Symbol('glibc candidate words');
 
 function readRunCandidates(run: RunModel): { word: ShellWord; file: GlibcFile }[] {
   const found: { word: ShellWord; file: GlibcFile }[] = [];
@@ -219,11 +216,10 @@ function stagesCopyingFrom(model: DockerfileModel): Map<string, Stage[]> {
 
 function copySource(instruction: InstructionModel): string | undefined {
   // Why a memo by syntax tree: a tree outlives versions while its part of the document is unchanged.
-  if (!sourceByAst.has(instruction.ast)) sourceByAst.set(instruction.ast, readCopySource(instruction));
-  return sourceByAst.get(instruction.ast);
+  return memoOn(instruction.ast, COPY_SOURCE, () => readCopySource(instruction));
 }
 
-const sourceByAst = new WeakMap<object, string | undefined>();
+const COPY_SOURCE = Symbol('copy source');
 
 function readCopySource(instruction: InstructionModel): string | undefined {
   const ast = instruction.isOnbuild

@@ -3,6 +3,7 @@
  * stops the build with `error: externally-managed-environment`.
  */
 import { parseImageReference } from '../dockerfile/image';
+import { memoOn } from '../dockerfile/memo';
 import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
 import { compareAlpineVersions } from '../knowledge/lookup';
 import { latestAlpineRelease } from '../knowledge/releases';
@@ -141,19 +142,19 @@ function isOutsideSystemDirectories(program: ShellWord): boolean {
  * The first `. /venv/bin/activate` (or `source …`) of each RUN, or null, by the RUN's commands; computed once. Why
  * the command and not its offset: a RUN's commands outlive an edit elsewhere in the file, and move with it.
  */
-const firstActivation = new WeakMap<readonly ShellCommand[], ShellCommand | null>();
+const FIRST_ACTIVATION = Symbol('first venv activation');
 
 /** `. /venv/bin/activate` (or `source …`) earlier in the same RUN. */
 function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
-  let first = firstActivation.get(run.commands);
-  if (first === undefined) {
-    first =
+  const first = memoOn(
+    run.commands,
+    FIRST_ACTIVATION,
+    () =>
       run.commands.find((other) => {
         const script = other.words[1];
         return (other.name === '.' || other.name === 'source') && script !== undefined && /\/bin\/activate$/.test(valueOf(script));
-      }) ?? null;
-    firstActivation.set(run.commands, first);
-  }
+      }) ?? null,
+  );
   return first !== null && first.start < command.start;
 }
 

@@ -4,6 +4,7 @@ import type { ShellCommand } from '../shell/shellCommand';
 import { insertArgumentAfter } from './edits';
 import { defineRule } from './rule';
 import { environmentValue, findPipOption, parsePipCall, pipCallText, pipConfigBefore, pipInstallsOf, type PipCall } from './shared/pip';
+import { memoOn } from '../dockerfile/memo';
 
 /** Cache directories a `rm -rf` may name to drop pip's cache (`~` and `$HOME` spellings included). */
 const CACHE_PATHS = /^(?:\/root|~|\$HOME|\$\{HOME\}|\/home\/[^/]+)\/\.cache(?:\/pip)?\/?\*?$/;
@@ -66,17 +67,16 @@ function cacheDirOption(call: PipCall): string | undefined {
  * The last command of each RUN that deletes pip's cache, or null, by the RUN's commands; computed once. Why the
  * command and not its offset: a RUN's commands outlive an edit elsewhere in the file, and move with it.
  */
-const lastCacheRemoval = new WeakMap<readonly ShellCommand[], ShellCommand | null>();
+const LAST_CACHE_REMOVAL = Symbol('last pip cache removal');
 
 /** True when a later command of the same RUN deletes the cache (`rm -rf ~/.cache/pip`, `pip cache purge`). */
 function cacheIsRemovedLater(run: RunModel, install: ShellCommand): boolean {
-  let last = lastCacheRemoval.get(run.commands);
-  if (last === undefined) {
-    // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
-    last = null;
-    for (const command of run.commands) if (removesCache(command)) last = command;
-    lastCacheRemoval.set(run.commands, last);
-  }
+  // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
+  const last = memoOn(run.commands, LAST_CACHE_REMOVAL, () => {
+    let found: ShellCommand | null = null;
+    for (const command of run.commands) if (removesCache(command)) found = command;
+    return found;
+  });
   return last !== null && last.start > install.start;
 }
 

@@ -1,4 +1,5 @@
 /** The RUN shell model: commands and words, each word with its document offsets. */
+import { memoOn } from '../dockerfile/memo';
 
 /** How a command is joined to the one before it in the same list. */
 export type Separator = '&&' | '||' | ';' | '|' | '&' | 'newline' | 'none' | 'other';
@@ -36,15 +37,10 @@ export interface ShellCommand {
 export function argumentsOf(command: ShellCommand): readonly ShellWord[] {
   // Why the memo: rules ask for the arguments of the same commands many times per lint, and a command (with its
   // words array) lives as long as its RUN is unchanged.
-  let found = argumentsByCommand.get(command);
-  if (!found) {
-    found = command.words.slice(1);
-    argumentsByCommand.set(command, found);
-  }
-  return found;
+  return memoOn(command, ARGUMENTS, () => command.words.slice(1));
 }
 
-const argumentsByCommand = new WeakMap<ShellCommand, readonly ShellWord[]>();
+const ARGUMENTS = Symbol('arguments');
 
 /** True when `command` runs `name` (and, if given, that its first non-flag argument is `subcommand`). */
 export function isCommand(command: ShellCommand, name: string, subcommand?: string): boolean {

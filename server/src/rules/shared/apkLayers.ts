@@ -9,6 +9,7 @@ import { apkHasFlag, type ApkCall } from '../../shell/apk';
 import type { ShellCommand } from '../../shell/shellCommand';
 import { replaceOffsets } from '../edits';
 import { hasApkCacheMount, isApkCacheClean } from './noCache';
+import { memoOn } from '../../dockerfile/memo';
 import { prefixLength } from '../../prefixLength';
 
 /** apk subcommands that neither read the repository index nor write to the cache. */
@@ -47,21 +48,21 @@ export function indexUse(run: RunModel): IndexUse {
 
 /** Stages built `FROM` this stage. */
 export function childStages(model: DockerfileModel, stage: Stage): readonly Stage[] {
-  let byParent = childrenByModel.get(model);
-  if (!byParent) {
-    byParent = new Map();
+  const byParent = memoOn(model, CHILDREN, () => {
+    const children = new Map<Stage, Stage[]>();
     for (const candidate of model.stages) {
       if (!candidate.parent) continue;
-      const children = byParent.get(candidate.parent);
-      if (children) children.push(candidate);
-      else byParent.set(candidate.parent, [candidate]);
+      const known = children.get(candidate.parent);
+      if (known) known.push(candidate);
+      else children.set(candidate.parent, [candidate]);
     }
-    childrenByModel.set(model, byParent);
-  }
+    return children;
+  });
   return byParent.get(stage) ?? [];
 }
 
-const childrenByModel = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+/** The stages built on each stage, kept on the model. */
+const CHILDREN = Symbol('child stages');
 
 /** The RUNs of `runs` (in document order) after the one at `start`, that are (or are not) ONBUILD triggers. */
 function* runsAfter(runs: readonly RunModel[], start: number, isOnbuild: boolean): Generator<RunModel> {

@@ -6,6 +6,7 @@
  */
 import type { RunModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../shell/shellCommand';
+import { memoOn } from '../../dockerfile/memo';
 import { prefixLength } from '../../prefixLength';
 
 /** What a command says (or undefined); a module-level function, since it keys the memo. */
@@ -22,16 +23,12 @@ interface StageIndex {
   variables?: Map<string, { readonly offsets: number[]; readonly values: string[] }>;
 }
 
-const indexes = new WeakMap<Stage, StageIndex>();
+/** Each stage's index, kept on the stage. */
+const INDEX = Symbol('stage index');
 const extractIds = new Map<Extract<unknown>, number>();
 
 function indexOf(stage: Stage): StageIndex {
-  let index = indexes.get(stage);
-  if (!index) {
-    index = { own: new Map(), chain: new Map() };
-    indexes.set(stage, index);
-  }
-  return index;
+  return memoOn(stage, INDEX, (): StageIndex => ({ own: new Map(), chain: new Map() }));
 }
 
 function keyOf(extract: Extract<unknown>, variant: Variant): string {

@@ -5,6 +5,7 @@
 import type { RunModel, Stage } from '../../dockerfile/model';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
 import { valuesBefore, variableBefore } from './history';
+import { memoOn } from '../../dockerfile/memo';
 
 export { stageChain } from './history';
 
@@ -72,16 +73,11 @@ export function pythonModuleOf(command: ShellCommand): PythonModuleCall | undefi
  * command of every RUN, and a RUN's commands outlive an edit elsewhere in the file (a call holds only its words, which
  * move with them).
  */
-const pipCalls = new WeakMap<ShellCommand, PipCall | null>();
+const PIP_CALL = Symbol('pip call');
 
 /** The pip call a command makes (`pip …`, `pip3.12 …`, `python3 -m pip …`), or undefined. */
 export function parsePipCall(command: ShellCommand): PipCall | undefined {
-  let call = pipCalls.get(command);
-  if (call === undefined) {
-    call = readPipCall(command) ?? null;
-    pipCalls.set(command, call);
-  }
-  return call ?? undefined;
+  return memoOn(command, PIP_CALL, () => readPipCall(command) ?? null) ?? undefined;
 }
 
 function readPipCall(command: ShellCommand): PipCall | undefined {
