@@ -303,9 +303,18 @@ function checkAttack(label: string, attack: Attack, match: (input: string) => vo
   const largeTime = timeOf(() => match(large));
   assert.ok(largeTime < LARGE_LIMIT_MS, `${label}: ${largeTime.toFixed(0)} ms on ${describe_(attack)} × ${4 * repetitions}: superlinear`);
   if (largeTime < MEASURABLE_MS) return;
-  const smallTime = timeOf(() => match(small));
-  const growth = largeTime / Math.max(smallTime, 0.01);
-  assert.ok(growth < MAX_GROWTH, `${label}: time grows ${growth.toFixed(1)}× from n to 4n on ${describe_(attack)} (${smallTime.toFixed(2)} → ${largeTime.toFixed(2)} ms)`);
+  let smallTime = timeOf(() => match(small));
+  let growth = largeTime / Math.max(smallTime, 0.01);
+  // Why measured again before failing: a burst of load on a shared machine can land on one size only; quadratic
+  // growth (16×) shows in every measurement, linear growth (4×) in none once the burst is over.
+  let shownLargeTime = largeTime;
+  for (let retry = 0; retry < 3 && growth >= MAX_GROWTH; retry++) {
+    const smallAgain = timeOf(() => match(small));
+    const largeAgain = timeOf(() => match(large));
+    const growthAgain = largeAgain / Math.max(smallAgain, 0.01);
+    if (growthAgain < growth) [growth, smallTime, shownLargeTime] = [growthAgain, smallAgain, largeAgain];
+  }
+  assert.ok(growth < MAX_GROWTH, `${label}: time grows ${growth.toFixed(1)}× from n to 4n on ${describe_(attack)} (${smallTime.toFixed(2)} → ${shownLargeTime.toFixed(2)} ms)`);
 }
 
 /** Runs a JavaScript expression the way the code does: every match for global ones, the first for the others. */
