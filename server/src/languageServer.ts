@@ -2,6 +2,7 @@
  * Capabilities and handler wiring. Each handler reads the one analysis of the document's current version;
  * a failing handler logs and answers empty, it never takes the server down.
  */
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -12,7 +13,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -29,13 +29,13 @@ import { findRule } from './rules';
 import { DEFAULT_SETTINGS, validateSettings } from './settings';
 import { initShellParser } from './shell/treeSitter';
 
-/** True when a code action request admits quick fixes. */
 /** The editor's settings with what a config file adds. */
 type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean };
 
 /** The key of the user's own config file among those of workspace folders (which are absolute paths). */
 const USER_CONFIG_KEY = '';
 
+/** True when a code action request admits quick fixes. */
 function isQuickFixRequested(only: readonly string[] | undefined): boolean {
   return !only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
 }
@@ -61,7 +61,6 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const linters = new Map<string, DocumentLinter>();
   /** Settings by the workspace folder a document is in (`''`: none). */
   const settingsByFolder = new Map<string, Promise<AlpinistSettings>>();
-  /** The config file (`.alpinist.yaml`, `.hadolint.yaml`) by the workspace folder directory it was looked for in. */
   /** Config files by workspace folder directory, and the user's own under `USER_CONFIG_KEY`. */
   const configByKey = new Map<string, Promise<ConfigFile | undefined | null>>();
   const shownErrors = new Set<string>();

@@ -53,13 +53,14 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
 
   // Note: flags win over the config file; within each, the last setting for a rule wins.
   const threshold = options.threshold ?? config.threshold ?? 'warning';
-  const codeFrame = options.format === 'text' && io.isStdoutTTY === true;
+  // A terminal gets code frames, made from the text each job returns.
+  const isTerminal = options.format === 'text' && io.isStdoutTTY === true;
   const settings: JobSettings = {
     rules: { ...config.rules, ...options.rules },
     fix: options.fix,
     fixSuggestions: options.fixSuggestions,
     suppressionComments: !(options.disableIgnorePragma || config.disableIgnorePragma),
-    keepSource: codeFrame,
+    keepSource: isTerminal,
   };
 
   const entries = discoverFiles(options.paths, cwd);
@@ -91,9 +92,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (result.error) io.stderr(`alpinist: ${result.error}\n`);
     for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
   }
-  const isTerminal = options.format === 'text' && io.isStdoutTTY === true;
   const colour = options.format === 'text' && wantsColour(options.color, io.env ?? {}, io.isStdoutTTY === true);
-  io.stdout(formatReport(options.format, { results, fix: options.fix, codeFrame, isTerminal, colour, cwd, version }));
+  io.stdout(formatReport(options.format, { results, fix: options.fix, isTerminal, colour, cwd, version }));
   if (results.some((result) => result.error)) return 2;
   if (jobs.length === 0) {
     io.stderr(`alpinist: no Dockerfiles found in ${options.paths.join(', ')}\n`);

@@ -10,6 +10,7 @@ import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
+import { memoOn } from './memo';
 import { ChunkCache, parseInChunks, type ParsedChunk, type ParsedDockerfile } from './parse';
 
 export interface EnvEntry {
@@ -250,7 +251,7 @@ interface InstructionPlace {
   readonly text: string;
 }
 
-const PLACES_MEMO_KEY = 'instructionPlaces';
+const PLACES = Symbol('instruction places');
 
 /**
  * The places of a chunk's instructions, memoized with the chunk. Why: a chunk an edit did not touch keeps its AST and
@@ -259,20 +260,17 @@ const PLACES_MEMO_KEY = 'instructionPlaces';
  * model cache, stay the same strings, whose hashes V8 keeps).
  */
 function placesOf(document: TextDocument, chunk: ParsedChunk): readonly InstructionPlace[] {
-  let places = chunk.memo.get(PLACES_MEMO_KEY) as InstructionPlace[] | undefined;
-  if (places) return places;
-  places = [];
-  // Why a slice of the chunk's parsed text and not of the document: it lives as long as the chunk anyway, whereas a
-  // slice of the document would keep the whole text of the version that made the chunk alive.
-  const inParsed = chunk.parsedText.length - (chunk.end - chunk.start) - chunk.start;
-  for (const instruction of chunk.instructions) {
-    const range = instruction.getRange();
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    places.push({ keyword: instruction.getKeyword(), start: start - chunk.start, end: end - chunk.start, text: chunk.parsedText.slice(start + inParsed, end + inParsed) });
-  }
-  chunk.memo.set(PLACES_MEMO_KEY, places);
-  return places;
+  return memoOn(chunk, PLACES, () => {
+    // Why a slice of the chunk's parsed text and not of the document: it lives as long as the chunk anyway, whereas a
+    // slice of the document would keep the whole text of the version that made the chunk alive.
+    const inParsed = chunk.parsedText.length - (chunk.end - chunk.start) - chunk.start;
+    return chunk.instructions.map((instruction): InstructionPlace => {
+      const range = instruction.getRange();
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      return { keyword: instruction.getKeyword(), start: start - chunk.start, end: end - chunk.start, text: chunk.parsedText.slice(start + inParsed, end + inParsed) };
+    });
+  });
 }
 
 type MutableStage = Stage & {

@@ -81,8 +81,6 @@ export interface ParsedChunk {
   /** The chunk's own instructions and comments (those of the header excluded). */
   readonly instructions: readonly Instruction[];
   readonly comments: readonly Comment[];
-  /** Memo for consumers that derive data from the chunk alone (syntax diagnostics). */
-  readonly memo: Map<string, unknown>;
 }
 
 export interface ParsedDockerfile {
@@ -193,7 +191,6 @@ function createChunk(start: number, end: number, startLine: number, parsedText: 
     ast,
     instructions: ast.getInstructions().filter((instruction) => isOwn(instruction.getRange())),
     comments: ast.getComments().filter((comment) => isOwn(comment.getRange())),
-    memo: new Map(),
   };
 }
 

@@ -16,9 +16,9 @@ import type { ParsedChunk, ParsedDockerfile } from './parse';
 
 type LibraryDiagnostic = Diagnostic & { readonly instructionLine?: number | null };
 
-const MEMO_KEY = 'syntaxDiagnostics';
-const MEMO_KEY_OWN = 'syntaxDiagnosticsWithoutStageNames';
-const MEMO_KEY_IGNORED = 'ignoredLines';
+const SYNTAX_DIAGNOSTICS = Symbol('syntax diagnostics');
+const OWN_SYNTAX_DIAGNOSTICS = Symbol('syntax diagnostics without stage names');
+const IGNORED_LINES = Symbol('ignored lines');
 const IGNORE_COMMENT = 'dockerfile-utils: ignore';
 
 /** While `validateAst` runs: the AST the library's parser hands out instead of parsing. */
@@ -48,8 +48,8 @@ function validateAst(text: string, ast: Dockerfile): LibraryDiagnostic[] {
 }
 
 function chunkDiagnostics(chunk: ParsedChunk, isFirst: boolean): LibraryDiagnostic[] {
-  let diagnostics = chunk.memo.get(MEMO_KEY) as LibraryDiagnostic[] | undefined;
-  if (!diagnostics) {
+  return memoOn(chunk, SYNTAX_DIAGNOSTICS, () => {
+    let diagnostics: LibraryDiagnostic[];
     try {
       diagnostics = validateAst(chunk.parsedText, chunk.ast);
     } catch {
@@ -58,30 +58,22 @@ function chunkDiagnostics(chunk: ParsedChunk, isFirst: boolean): LibraryDiagnost
       diagnostics = [];
     }
     // The header was validated with the first chunk.
-    if (!isFirst) diagnostics = diagnostics.filter((diagnostic) => diagnostic.range.start.line >= chunk.startLine);
-    chunk.memo.set(MEMO_KEY, diagnostics);
-  }
-  return diagnostics;
+    return isFirst ? diagnostics : diagnostics.filter((diagnostic) => diagnostic.range.start.line >= chunk.startLine);
+  });
 }
 
 /** A chunk's diagnostics without duplicate stage names (decided over the whole file), memoized with the chunk. */
 function chunkDiagnosticsWithoutStageNames(chunk: ParsedChunk, isFirst: boolean): LibraryDiagnostic[] {
-  let diagnostics = chunk.memo.get(MEMO_KEY_OWN) as LibraryDiagnostic[] | undefined;
-  if (!diagnostics) {
-    diagnostics = chunkDiagnostics(chunk, isFirst).filter((diagnostic) => diagnostic.code !== ValidationCode.DUPLICATE_BUILD_STAGE_NAME);
-    chunk.memo.set(MEMO_KEY_OWN, diagnostics);
-  }
-  return diagnostics;
+  return memoOn(chunk, OWN_SYNTAX_DIAGNOSTICS, () =>
+    chunkDiagnostics(chunk, isFirst).filter((diagnostic) => diagnostic.code !== ValidationCode.DUPLICATE_BUILD_STAGE_NAME),
+  );
 }
 
 /** The instruction lines the chunk's `# dockerfile-utils: ignore` comments silence: the line after each. */
 function ignoredLinesOf(chunk: ParsedChunk): readonly number[] {
-  let lines = chunk.memo.get(MEMO_KEY_IGNORED) as number[] | undefined;
-  if (!lines) {
-    lines = chunk.comments.filter((comment) => comment.getContent() === IGNORE_COMMENT).map((comment) => comment.getRange().start.line + 1);
-    chunk.memo.set(MEMO_KEY_IGNORED, lines);
-  }
-  return lines;
+  return memoOn(chunk, IGNORED_LINES, () =>
+    chunk.comments.filter((comment) => comment.getContent() === IGNORE_COMMENT).map((comment) => comment.getRange().start.line + 1),
+  );
 }
 
 /**

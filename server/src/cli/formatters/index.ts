@@ -12,9 +12,10 @@ export interface Report {
   /** In the order files were given and discovered; unreadable files carry `error` and no findings. */
   readonly results: readonly FileResult[];
   readonly fix: JobSettings['fix'];
-  /** Text only: show the source lines under each finding. */
-  readonly codeFrame: boolean;
-  /** Text only: stdout is a terminal, so control characters from Dockerfiles are shown as symbols. */
+  /**
+   * Text only: stdout is a terminal, so each finding gets a code frame (from `source`) and control characters from
+   * Dockerfiles are shown as symbols.
+   */
   readonly isTerminal: boolean;
   /** Text only: colour the output. */
   readonly colour: boolean;

@@ -20,7 +20,7 @@ export function formatText(report: Report): string {
   for (const result of readable) if (result.diff) lines.push(...result.diff.replace(/\n$/, '').split('\n').map(visibleLine(visible)));
   for (const result of readable) {
     // Note: a lone CR ends a line too, as it does for the ranges (LSP's line breaks).
-    const sourceLines = report.codeFrame && result.source !== undefined ? result.source.split(/\r\n?|\n/) : undefined;
+    const sourceLines = report.isTerminal && result.source !== undefined ? result.source.split(/\r\n?|\n/) : undefined;
     const file = visible(result.file);
     for (const finding of result.findings) {
       const { line, character } = finding.range.start;
