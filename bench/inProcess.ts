@@ -32,7 +32,7 @@ async function loadLinter(tool: string): Promise<{ lint: Linter; newSession: () 
   switch (tool) {
     case 'ours': {
       const { initShellParser } = await import('../server/src/shell/treeSitter');
-      const { createDocumentLinter } = await import('../server/src/documentLinter');
+      const { createDocumentLinter } = await import('../server/src/analysis/documentLinter');
       await initShellParser();
       return {
         lint: (text, session) => (session as ReturnType<typeof createDocumentLinter>).lint(text),

@@ -9,9 +9,9 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../server/src/analysis';
-import { applyEdits, fixAll } from '../server/src/fixes';
-import { splitStage } from '../server/src/refactor/splitStages';
+import { analyze } from '../server/src/analysis/analysis';
+import { applyEdits, fixAll } from '../server/src/analysis/fixes';
+import { splitStage } from '../server/src/split/splitStages';
 import { allRules } from '../server/src/rules';
 import { initShellParser } from '../server/src/shell/treeSitter';
 

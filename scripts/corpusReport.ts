@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../server/src/analysis';
+import { analyze } from '../server/src/analysis/analysis';
 import { allRules } from '../server/src/rules';
 import { initShellParser } from '../server/src/shell/treeSitter';
 

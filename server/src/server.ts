@@ -3,8 +3,8 @@
  * client) or a socket (`--socket=N`), as chosen on the command line.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createLanguageServer } from './languageServer';
-import { joinHeaderWrites } from './stdioWrites';
+import { createLanguageServer } from './lsp/languageServer';
+import { joinHeaderWrites } from './lsp/stdioWrites';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {

@@ -11,7 +11,7 @@ import { CancellationTokenSource, ErrorCodes, ResponseError } from 'vscode-jsonr
 import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from '../../server/src/analysis/analysis';
 import { startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = [

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { allRules } from '../../server/src/rules';
-import { userConfigWatches } from '../../server/src/configFiles';
+import { userConfigWatches } from '../../server/src/config/configFiles';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = 'FROM alpine:3.20\nRUN apk add curl\n';

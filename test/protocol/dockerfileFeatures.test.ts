@@ -1,7 +1,7 @@
 /** The dockerfile-language-service features reach the client through Alpinist's server. */
 import assert from 'node:assert/strict';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, SignatureHelp, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/fixes';
+import { applyEdits } from '../../server/src/analysis/fixes';
 import { startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = [

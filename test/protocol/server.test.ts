@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/fixes';
-import { KEPT_ANALYSES } from '../../server/src/languageServer';
+import { applyEdits } from '../../server/src/analysis/fixes';
+import { KEPT_ANALYSES } from '../../server/src/lsp/languageServer';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { analyze, type Analysis, type AnalysisOptions, type ResolvedFinding } from '../../server/src/analysis';
+import { analyze, type Analysis, type AnalysisOptions, type ResolvedFinding } from '../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../server/src/dockerfile/languageService';
-import { computeCodeActions } from '../../server/src/features/codeActions';
-import { toDiagnostic } from '../../server/src/features/diagnostics';
-import { computeAlpinistHover } from '../../server/src/features/hover';
-import { applyEdits, fixAll } from '../../server/src/fixes';
+import { computeCodeActions } from '../../server/src/lsp/features/codeActions';
+import { toDiagnostic } from '../../server/src/lsp/features/diagnostics';
+import { computeAlpinistHover } from '../../server/src/lsp/features/hover';
+import { applyEdits, fixAll } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
 import type { Fix } from '../../server/src/rules/rule';
 import { TEST_TODAY } from './ruleTester';

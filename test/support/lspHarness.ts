@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { createLanguageServer } from '../../server/src/languageServer';
+import { createLanguageServer } from '../../server/src/lsp/languageServer';
 
 export interface Harness {
   readonly client: MessageConnection;

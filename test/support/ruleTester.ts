@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
-import { analyze, type ResolvedFinding } from '../../server/src/analysis';
+import { analyze, type ResolvedFinding } from '../../server/src/analysis/analysis';
 import { parseDockerfile } from '../../server/src/dockerfile/model';
-import { applyEdits, combineFixes } from '../../server/src/fixes';
+import { applyEdits, combineFixes } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
 import type { Rule, Severity } from '../../server/src/rules/rule';
 import { formatRange, stripMarkers } from './markers';

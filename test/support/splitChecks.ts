@@ -4,7 +4,7 @@
  * reports nothing the original did not already report.
  */
 import { DockerfileParser } from 'dockerfile-ast';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from '../../server/src/analysis/analysis';
 import { parseDockerfile, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
 import { TEST_TODAY } from './ruleTester';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../server/src/cli/configLocation';
-import { configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/configFiles';
+import { ConfigError } from '../../server/src/config/configLocation';
+import { configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/config/configFiles';
 
 describe('config files for the language server', () => {
   let root: string;

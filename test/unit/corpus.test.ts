@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from '../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../server/src/dockerfile/languageService';
-import { applyEdits, fixAll } from '../../server/src/fixes';
+import { applyEdits, fixAll } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
 import { corpusPath } from '../support/corpus';
 import { TEST_TODAY } from '../support/ruleTester';

@@ -1,11 +1,11 @@
 /**
  * `memoOn`: one value per owner and key, invisible to copies; and the rule that keeps memos out of module-level
- * WeakMaps (see server/src/dockerfile/memo.ts for why).
+ * WeakMaps (see server/src/util/memo.ts for why).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { memoOn } from '../../server/src/dockerfile/memo';
+import { memoOn } from '../../server/src/util/memo';
 
 describe('memoOn', () => {
   const A = Symbol('a');
@@ -49,6 +49,6 @@ describe('memos stay out of module-level WeakMaps', () => {
       }
     };
     visit(root);
-    assert.deepEqual(found, [], 'use memoOn (server/src/dockerfile/memo.ts): a module-level WeakMap keeps every lint alive through young collections');
+    assert.deepEqual(found, [], 'use memoOn (server/src/util/memo.ts): a module-level WeakMap keeps every lint alive through young collections');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { prefixLength } from '../../server/src/prefixLength';
+import { prefixLength } from '../../server/src/util/prefixLength';
 
 describe('prefixLength', () => {
   it('counts the items before the first that fails the test', () => {

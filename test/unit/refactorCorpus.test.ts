@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDockerfile } from '../../server/src/dockerfile/model';
-import { applyEdits } from '../../server/src/fixes';
-import { splitStage } from '../../server/src/refactor/splitStages';
+import { applyEdits } from '../../server/src/analysis/fixes';
+import { splitStage } from '../../server/src/split/splitStages';
 import { corpusPath } from '../support/corpus';
 import { splitProblems } from '../support/splitChecks';
 

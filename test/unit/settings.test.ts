@@ -1,7 +1,7 @@
 /** `validateSettings`: invalid values fall back to defaults, with one warning per problem and no throw. */
 import assert from 'node:assert/strict';
 import type { AlpinistSettings } from '../../server/src/protocol';
-import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/config/settings';
 
 interface Case {
   readonly name: string;

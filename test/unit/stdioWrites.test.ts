@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { joinHeaderWrites } from '../../server/src/stdioWrites';
+import { joinHeaderWrites } from '../../server/src/lsp/stdioWrites';
 
 /** A stream that records each write it receives, as bytes. */
 function recorder(): { stream: Writable; writes: Buffer[] } {

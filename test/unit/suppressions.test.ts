@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../../server/src/analysis';
+import { analyze, type Analysis } from '../../server/src/analysis/analysis';
 import { parseDockerfile } from '../../server/src/dockerfile/model';
-import { applyEdits } from '../../server/src/fixes';
+import { applyEdits } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
 import type { SeveritySetting } from '../../server/src/rules/rule';
-import { findSuppressions } from '../../server/src/suppressions';
+import { findSuppressions } from '../../server/src/analysis/suppressions';
 import { formatRange } from '../support/markers';
 
 const RULE = 'apk-prefer-no-cache';

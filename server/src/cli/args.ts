@@ -1,6 +1,6 @@
 /** `alpinist lint` arguments → options. Every mistake is a `UsageError` with a one-line reason. */
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
-import { listRuleIds, parseThreshold, resolveRuleReference } from './ruleOptions';
+import { listRuleIds, parseThreshold, resolveRuleReference } from '../config/ruleOptions';
 import type { JobSettings, Threshold } from './types';
 
 export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'github', 'gitlab'] as const;

@@ -1,8 +1,8 @@
 /** `--fix` and `--fix-dry-run`: the fixed text of a file, and the unified diff that shows it. */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { AnalysisOptions } from '../analysis';
-import { analyze } from '../analysis';
-import { applyEdits, combineFixes, fixAll } from '../fixes';
+import type { AnalysisOptions } from '../analysis/analysis';
+import { analyze } from '../analysis/analysis';
+import { applyEdits, combineFixes, fixAll } from '../analysis/fixes';
 import type { Fix } from '../rules/rule';
 
 /** Re-analyses after each pass, like `fixAll`; a later pass may find what an earlier fix exposed. */

@@ -4,13 +4,13 @@
  */
 import { version } from '../../../package.json';
 import { parseArguments, USAGE, UsageError } from './args';
-import { EMPTY_CONFIG, loadConfig, type CliConfig } from './config';
-import { ConfigError, findConfigFile, findUserConfigFile } from './configLocation';
+import { EMPTY_CONFIG, loadConfig, type CliConfig } from '../config/config';
+import { ConfigError, findConfigFile, findUserConfigFile } from '../config/configLocation';
 import { discoverFiles, STDIN_PATH } from './discovery';
 import { formatReport } from './formatters';
-import { describeIoError } from './ioError';
+import { describeIoError } from '../config/ioError';
 import { createProgress } from './progress';
-import { meetsThreshold } from './ruleOptions';
+import { meetsThreshold } from '../config/ruleOptions';
 import { visibleControls, wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
 import { countWorkers, lintAll } from './workers';

@@ -3,9 +3,9 @@
  * thread run exactly this function, which is why their output cannot differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze, type AnalysisOptions } from '../analysis';
+import { analyze, type AnalysisOptions } from '../analysis/analysis';
 import { fixText, unifiedDiff } from './fix';
-import { describeIoError } from './ioError';
+import { describeIoError } from '../config/ioError';
 import type { FileResult, JobSettings, LintJob, PlainFinding } from './types';
 
 export function lintJob(job: LintJob, settings: JobSettings): FileResult {

@@ -10,7 +10,7 @@ import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
-import { memoOn } from './memo';
+import { memoOn } from '../util/memo';
 import { ChunkCache, parseInChunks, type ParsedChunk, type ParsedDockerfile } from './parse';
 
 export interface EnvEntry {

@@ -11,7 +11,7 @@ import { ValidationCode } from 'dockerfile-utils';
 import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { memoOn } from './memo';
+import { memoOn } from '../util/memo';
 import type { ParsedChunk, ParsedDockerfile } from './parse';
 
 type LibraryDiagnostic = Diagnostic & { readonly instructionLine?: number | null };

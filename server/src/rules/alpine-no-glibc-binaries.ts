@@ -8,8 +8,8 @@ import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, 
 import { argumentsOf, type ShellWord } from '../shell/shellCommand';
 import { defineRule, type Report } from './rule';
 import { childStages } from './shared/apkLayers';
-import { parsePipCall, stageChain } from './shared/pip';
-import { memoOn } from '../dockerfile/memo';
+import { parsePipCall, stageChain } from '../dockerfile/pip';
+import { memoOn } from '../util/memo';
 
 type GlibcKind = 'build' | 'node' | 'dotnet' | 'temurin' | 'awscli' | 'manylinux' | 'sgerrand';
 

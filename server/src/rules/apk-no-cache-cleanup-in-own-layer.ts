@@ -10,7 +10,7 @@ import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
 import { defineRule, type Fix } from './rule';
 import { commandWordsSpan, readsIndex, removeInstruction, writesIndex } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup, removeCommand } from './shared/noCache';
-import { prefixLength } from '../prefixLength';
+import { prefixLength } from '../util/prefixLength';
 
 /** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
 const NON_APK_FAMILIES = new Set(['debian', 'rhel', 'distroless', 'scratch', 'windows']);

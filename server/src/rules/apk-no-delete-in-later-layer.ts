@@ -5,7 +5,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
-import { replaceOffsets } from './edits';
+import { replaceOffsets } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
 import { lineBreakAt } from './shared/apkLayers';
 

@@ -9,7 +9,7 @@ import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/loo
 import { latestAlpineRelease } from '../knowledge/releases';
 import type { PackageRename } from '../knowledge/types';
 import type { ApkPackage } from '../shell/apk';
-import { removeWord, replaceOffsets } from './edits';
+import { removeWord, replaceOffsets } from '../edits/edits';
 import { defineRule, type Fix, type Severity } from './rule';
 
 type Verdict = 'removed' | 'unknown' | 'uncertain';

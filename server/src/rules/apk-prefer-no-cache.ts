@@ -1,7 +1,7 @@
 /** Why: without `--no-cache` (or a cache mount) apk keeps the downloaded package index in the image layer. */
 import { toRange } from '../dockerfile/model';
 import { apkHasFlag, optionAnchor } from '../shell/apk';
-import { insertArgumentAfter, insertAt } from './edits';
+import { insertArgumentAfter, insertAt } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
 import { indexUse, runsRelyingOnIndexOf } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, noCacheEdits, removeCacheCleanup } from './shared/noCache';

@@ -7,7 +7,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
 import type { ShellCommand } from '../shell/shellCommand';
-import { insertAt } from './edits';
+import { insertAt } from '../edits/edits';
 import { defineRule } from './rule';
 import { childStages, lineBreakAt } from './shared/apkLayers';
 

@@ -4,11 +4,11 @@
  * time. A compile stage installs them once, before the sources, and keeps them cached.
  */
 import { toRange } from '../dockerfile/model';
-import { copyLabel, parseCopy, type CopyModel } from '../refactor/copies';
-import { splitFixesOf, splitStage } from '../refactor/splitStages';
+import { copyLabel, parseCopy, type CopyModel } from '../dockerfile/copies';
+import { splitFixesOf, splitStage } from '../split/splitStages';
 import { defineRule, type Fix } from './rule';
 import { shippedAlpineStage } from './shared/imageRole';
-import { prefixLength } from '../prefixLength';
+import { prefixLength } from '../util/prefixLength';
 
 export default defineRule({
   id: 'apk-virtual-prefer-multi-stage',

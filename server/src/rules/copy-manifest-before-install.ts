@@ -4,12 +4,12 @@
  */
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { toRange } from '../dockerfile/model';
-import { copyLabel, parseCopy, type CopyModel } from '../refactor/copies';
-import { installText, type DependencyInstall } from '../refactor/dependencyInstalls';
-import { copyDestination, manifestCopyLines } from '../refactor/manifestCopy';
-import { directoryInRun, directoryText, workdirAt, type Directory } from '../refactor/paths';
-import { stageSteps, type RunSteps, type Step } from '../refactor/stageSteps';
-import { blockStart, blockText, lineEndingOf, removeBlock, toTextEdits } from '../refactor/textEdits';
+import { copyLabel, parseCopy, type CopyModel } from '../dockerfile/copies';
+import { installText, type DependencyInstall } from '../split/dependencyInstalls';
+import { copyDestination, manifestCopyLines } from '../split/manifestCopy';
+import { directoryInRun, directoryText, workdirAt, type Directory } from '../dockerfile/paths';
+import { stageSteps, type RunSteps, type Step } from '../split/stageSteps';
+import { blockStart, blockText, lineEndingOf, removeBlock, toTextEdits } from '../edits/textEdits';
 import { defineRule, type Fix } from './rule';
 
 /** Instructions that a COPY can move past without changing what either of them does. */

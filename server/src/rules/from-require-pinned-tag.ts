@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { toRange, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { parseImageReference, type ImageReference } from '../dockerfile/image';
 import { latestAlpineRelease } from '../knowledge/releases';
-import { replaceOffsets } from './edits';
+import { replaceOffsets } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
 
 type Problem = 'untagged' | 'latest' | 'edge';

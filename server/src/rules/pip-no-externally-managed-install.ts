@@ -3,19 +3,19 @@
  * stops the build with `error: externally-managed-environment`.
  */
 import { parseImageReference } from '../dockerfile/image';
-import { memoOn } from '../dockerfile/memo';
+import { memoOn } from '../util/memo';
 import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
 import { compareAlpineVersions } from '../knowledge/lookup';
 import { latestAlpineRelease } from '../knowledge/releases';
 import { parseApk } from '../shell/apk';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
-import { insertArgumentAfter } from './edits';
+import { insertArgumentAfter } from '../edits/edits';
 import { defineRule, type Report, type Severity } from './rule';
-import { isFoundBefore, valuesBefore } from './shared/history';
+import { isFoundBefore, valuesBefore } from '../dockerfile/history';
 import {
   environmentValue, findPipOption, isPipTrue, parsePipCall, pipCallText, pipConfigBefore, pythonModuleOf, stageChain,
   type PipCall,
-} from './shared/pip';
+} from '../dockerfile/pip';
 
 const FIRST_MANAGED_RELEASE = '3.19';
 /** Where apk puts programs; a pip or python anywhere else belongs to a virtual environment or another install. */

@@ -1,10 +1,10 @@
 /** Why: pip keeps downloaded and built wheels in `~/.cache/pip`; in an image layer that cache is dead weight. */
 import { toRange, type RunModel } from '../dockerfile/model';
 import type { ShellCommand } from '../shell/shellCommand';
-import { insertArgumentAfter } from './edits';
+import { insertArgumentAfter } from '../edits/edits';
 import { defineRule } from './rule';
-import { environmentValue, findPipOption, parsePipCall, pipCallText, pipConfigBefore, pipInstallsOf, type PipCall } from './shared/pip';
-import { memoOn } from '../dockerfile/memo';
+import { environmentValue, findPipOption, parsePipCall, pipCallText, pipConfigBefore, pipInstallsOf, type PipCall } from '../dockerfile/pip';
+import { memoOn } from '../util/memo';
 
 /** Cache directories a `rm -rf` may name to drop pip's cache (`~` and `$HOME` spellings included). */
 const CACHE_PATHS = /^(?:\/root|~|\$HOME|\$\{HOME\}|\/home\/[^/]+)\/\.cache(?:\/pip)?\/?\*?$/;

@@ -3,13 +3,13 @@
  * needed them; a compile stage keeps them (and their layers) out of what runs.
  */
 import { toRange } from '../dockerfile/model';
-import { COMPILER_PACKAGES, isToolchainPackage } from '../refactor/buildPackages';
-import { splitFixesOf, splitStage } from '../refactor/splitStages';
-import type { Step } from '../refactor/stageSteps';
+import { COMPILER_PACKAGES, isToolchainPackage } from '../split/buildPackages';
+import { splitFixesOf, splitStage } from '../split/splitStages';
+import type { Step } from '../split/stageSteps';
 import type { ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
 import { commandWords, shippedAlpineStage } from './shared/imageRole';
-import { prefixLength } from '../prefixLength';
+import { prefixLength } from '../util/prefixLength';
 
 /** `a`, `a` and `b`, `a`, `b` and `c`, in backticks. */
 function listPackages(names: readonly string[]): string {

@@ -1,5 +1,5 @@
 /** The RUN shell model: commands and words, each word with its document offsets. */
-import { memoOn } from '../dockerfile/memo';
+import { memoOn } from '../util/memo';
 
 /** How a command is joined to the one before it in the same list. */
 export type Separator = '&&' | '||' | ';' | '|' | '&' | 'newline' | 'none' | 'other';

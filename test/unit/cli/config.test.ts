@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig } from '../../../server/src/cli/config';
-import { findUserConfigFile, userConfigCandidates, type UserEnvironment } from '../../../server/src/cli/configLocation';
+import { parseConfig } from '../../../server/src/config/config';
+import { findUserConfigFile, userConfigCandidates, type UserEnvironment } from '../../../server/src/config/configLocation';
 import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
 
 interface Case {

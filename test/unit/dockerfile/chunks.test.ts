@@ -8,11 +8,11 @@ import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../../../server/src/analysis';
+import { analyze, type Analysis } from '../../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
 import { parseInChunks, withArgumentScansKept } from '../../../server/src/dockerfile/parse';
 import { validateParsed } from '../../../server/src/dockerfile/validation';
-import { createDocumentLinter } from '../../../server/src/documentLinter';
+import { createDocumentLinter } from '../../../server/src/analysis/documentLinter';
 import { corpusPath } from '../../support/corpus';
 
 const TODAY = '2026-01-01';

@@ -1,7 +1,7 @@
 /** Knowledge hovers appear where musl vs glibc bites, and only in Alpine stages. */
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/analysis';
-import { computeAlpinistHover, renderEntry } from '../../../server/src/features/hover';
+import { analyze } from '../../../server/src/analysis/analysis';
+import { computeAlpinistHover, renderEntry } from '../../../server/src/lsp/features/hover';
 import { knowledgeEntries } from '../../../server/src/knowledge/musl';
 import { TEST_TODAY } from '../../support/ruleTester';
 

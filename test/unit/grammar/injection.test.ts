@@ -115,7 +115,7 @@ describe('grammar: Alpinist injection into source.dockerfile', () => {
     const tokens = tokenize(lines('RUN apk add \\  ', '    # hadolint ignore=DL3018', '', '    curl \\', '  && apk info', 'USER nobody'));
     assertScope(tokens[1], '#', 'comment.line.number-sign.dockerfile');
     assertScope(tokens[1], '#', RUN_BODY);
-    // A pragma inside an instruction is not a suppression (server/src/suppressions.ts ignores it too).
+    // A pragma inside an instruction is not a suppression (server/src/analysis/suppressions.ts ignores it too).
     assertNoScope(tokens[1], 'hadolint ignore=DL3018', RULE_ID);
     assertScope(tokens[3], 'curl', 'meta.command.apk.alpinist');
     assertScope(tokens[4], 'apk', APK);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { analyze } from '../../../server/src/analysis';
+import { analyze } from '../../../server/src/analysis/analysis';
 import { dockerfileArbitrary, loneSurrogate, mixedLineEndings, propertyParameters, stageBodyArbitrary } from '../../support/dockerfileArbitraries';
 import { checkAnalysis, checkFeatures, checkFixAll, checkFixes, EVERY_RULE_ON, recordTime, reportWorstTimes } from '../../support/invariants';
 

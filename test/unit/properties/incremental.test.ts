@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, type Analysis } from '../../../server/src/analysis';
+import { analyze, type Analysis } from '../../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
 import { MIN_CHUNK_LINES } from '../../../server/src/dockerfile/parse';
-import { createDocumentLinter } from '../../../server/src/documentLinter';
+import { createDocumentLinter } from '../../../server/src/analysis/documentLinter';
 import { dockerfileArbitrary, mutationOf, mixedLineEndings, propertyParameters } from '../../support/dockerfileArbitraries';
 import { EVERY_RULE_ON, excerpt } from '../../support/invariants';
 

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/dockerfile/model';
-import { applyEdits } from '../../../server/src/fixes';
-import { splitStage, whyNoSplit } from '../../../server/src/refactor/splitStages';
+import { applyEdits } from '../../../server/src/analysis/fixes';
+import { splitStage, whyNoSplit } from '../../../server/src/split/splitStages';
 import { splitProblems } from '../../support/splitChecks';
 
 interface SplitCase {

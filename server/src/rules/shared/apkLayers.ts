@@ -7,10 +7,10 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel, RunModel, Stage } from '../../dockerfile/model';
 import { apkHasFlag, type ApkCall } from '../../shell/apk';
 import type { ShellCommand } from '../../shell/shellCommand';
-import { replaceOffsets } from '../edits';
+import { replaceOffsets } from '../../edits/edits';
 import { hasApkCacheMount, isApkCacheClean } from './noCache';
-import { memoOn } from '../../dockerfile/memo';
-import { prefixLength } from '../../prefixLength';
+import { memoOn } from '../../util/memo';
+import { prefixLength } from '../../util/prefixLength';
 
 /** apk subcommands that neither read the repository index nor write to the cache. */
 const INDEX_FREE_SUBCOMMANDS = new Set(['update', 'del', 'info', 'audit', 'verify', 'manifest', 'stats']);

@@ -4,9 +4,9 @@
  */
 import { parseImageReference } from '../../dockerfile/image';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
-import { isToolchainPackage, programsOf } from '../../refactor/buildPackages';
-import { parseCopy } from '../../refactor/copies';
-import { stageSteps, type RunSteps, type Step } from '../../refactor/stageSteps';
+import { isToolchainPackage, programsOf } from '../../split/buildPackages';
+import { parseCopy } from '../../dockerfile/copies';
+import { stageSteps, type RunSteps, type Step } from '../../split/stageSteps';
 
 /** Stage names of build, CI and development environments (`builder`, `ci`, `dev-env`, `toolchain`, …). */
 const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base|runner)(?:[-_.]|$)/;

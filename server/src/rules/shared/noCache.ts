@@ -6,7 +6,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { mountsCacheAt, type DockerfileModel, type RunModel } from '../../dockerfile/model';
 import { apkHasFlag, optionAnchor, type ApkCall } from '../../shell/apk';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
-import { commandRemovalOffsets, insertArgumentAfter, removeWord, replaceOffsets } from '../edits';
+import { commandRemovalOffsets, insertArgumentAfter, removeWord, replaceOffsets } from '../../edits/edits';
 
 /** apk subcommands that only read the installed database or the index already fetched. */
 const READ_ONLY_SUBCOMMANDS = new Set(['info', 'search', 'version', 'policy', 'list', 'dot', 'verify', 'stats', 'audit', 'manifest']);

@@ -1,0 +1,140 @@
+/**
+ * Hovers: musl/glibc knowledge where it bites (Alpine FROM, apk flags, pip install, compat packages, locale ENV,
+ * glibc downloads) and the rule's explanation on Alpinist diagnostics, merged with the library's instruction hover.
+ * Knowledge is data (knowledge/); it is rendered to Markdown only here.
+ */
+import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../../analysis/analysis';
+import type { DockerfileModel, InstructionModel, Stage } from '../../dockerfile/model';
+import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
+import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
+import type { KnowledgeEntry } from '../../knowledge/types';
+import { isCommand, type ShellWord } from '../../shell/shellCommand';
+import { docsUri } from './docs';
+
+const COMPAT_PACKAGES = new Set(['gcompat', 'libc6-compat', 'musl-dev', 'build-base']);
+const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LANGUAGE', 'MUSL_LOCPATH']);
+const GLIBC_HINTS = /linux-gnu|glibc|manylinux/i;
+
+/** Renders one knowledge entry as Markdown. */
+export function renderEntry(entry: KnowledgeEntry): string {
+  const parts = [`**${entry.title}**`, entry.summary, entry.details];
+  if (entry.remedies.length > 0) parts.push(`Remedies:\n${entry.remedies.map((remedy) => `- ${remedy}`).join('\n')}`);
+  parts.push(`Sources: ${entry.references.map((reference) => `[${reference.title}](${reference.url})`).join(' · ')}`);
+  parts.push(`_As of ${entry.asOf}._`);
+  return parts.join('\n\n');
+}
+
+/** Alpinist's own hover Markdown at `position`, or undefined. */
+export function computeAlpinistHover(analysis: Analysis, position: Position, today: string): string | undefined {
+  const { model } = analysis;
+  const offset = model.document.offsetAt(position);
+  const sections: string[] = [];
+  for (const finding of analysis.findings) {
+    const start = model.document.offsetAt(finding.range.start);
+    const end = model.document.offsetAt(finding.range.end);
+    if (offset < start || offset > end) continue;
+    sections.push(`**Alpinist \`${finding.ruleId}\`** — ${finding.rule.description} [Documentation](${docsUri(finding.ruleId)})`);
+  }
+  const instruction = model.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  const knowledge = instruction ? knowledgeAt(model, instruction, offset, today) : undefined;
+  if (knowledge) sections.push(knowledge);
+  return sections.length > 0 ? [...new Set(sections)].join('\n\n---\n\n') : undefined;
+}
+
+function knowledgeAt(model: DockerfileModel, instruction: InstructionModel, offset: number, today: string): string | undefined {
+  const stage = instruction.stage;
+  if (instruction.keyword === 'FROM' && stage && stage.from === instruction && stage.family === 'alpine' && !stage.parent) {
+    return fromHover(stage, today);
+  }
+  if (!stage || !stage.isAlpineLike) return undefined;
+  if (instruction.keyword === 'ENV') {
+    const word = wordAt(model, instruction, offset);
+    const name = word?.split('=')[0];
+    if (name && LOCALE_VARIABLES.has(name)) return entryMarkdown('env-locale');
+    return undefined;
+  }
+  if (instruction.keyword === 'ADD') {
+    const word = wordAt(model, instruction, offset);
+    if (word && GLIBC_HINTS.test(word)) return entryMarkdown('glibc-download');
+    return undefined;
+  }
+  if (instruction.keyword !== 'RUN') return undefined;
+  const run = stage.runs.find((candidate) => candidate.start === instruction.start);
+  if (!run) return undefined;
+  for (const call of run.apkCalls) {
+    for (const flag of call.flags) {
+      if (contains(flag.word, offset)) {
+        const entry = findApkFlagEntry(flag.name) ?? findApkFlagEntry(flag.word.value ?? '');
+        if (entry) return renderEntry(entry);
+      }
+    }
+    for (const item of call.packages) {
+      if (contains(item.word, offset) && COMPAT_PACKAGES.has(item.name)) return entryMarkdown(item.name);
+    }
+  }
+  for (const command of run.commands) {
+    const word = command.words.find((candidate) => contains(candidate, offset));
+    if (!word) continue;
+    const isPip = isCommand(command, 'pip', 'install') || isCommand(command, 'pip3', 'install') || ((command.name ?? '').startsWith('python') && command.words.some((candidate) => candidate.value === 'pip'));
+    if (isPip && command.words.indexOf(word) <= 3) return entryMarkdown('pip-install');
+    if (GLIBC_HINTS.test(word.value ?? word.raw) && /^(?:https?|ftp):\/\//.test(word.value ?? word.raw)) return entryMarkdown('glibc-download');
+  }
+  return undefined;
+}
+
+function fromHover(stage: Stage, today: string): string {
+  const base = findEntry('alpine-base');
+  const lines: string[] = [];
+  const release = stage.alpineRelease;
+  if (release === 'edge') {
+    lines.push('This stage is on **Alpine edge**, the moving development branch: packages change under you between builds.');
+  } else if (release) {
+    const facts = findRelease(release);
+    if (facts) {
+      const status = isReleasePastSupport(release, today) ? `**past end of support** since ${facts.endOfSupport}` : `supported until ${facts.endOfSupport}`;
+      lines.push(`This stage is on **Alpine ${release}** (released ${facts.released}, ${status}; latest is ${latestAlpineRelease} as of ${alpineReleasesAsOf}).`);
+    } else {
+      lines.push(`This stage is on **Alpine ${release}**, which is not in Alpinist's release table (as of ${alpineReleasesAsOf}).`);
+    }
+  } else {
+    lines.push(`The tag does not name an Alpine release; at the time of Alpinist's release table (${alpineReleasesAsOf}) the latest is ${latestAlpineRelease}.`);
+  }
+  return [lines.join(' '), base ? renderEntry(base) : ''].filter(Boolean).join('\n\n');
+}
+
+function entryMarkdown(key: string): string | undefined {
+  const entry = findEntry(key);
+  return entry ? renderEntry(entry) : undefined;
+}
+
+function contains(word: ShellWord, offset: number): boolean {
+  return word.start <= offset && offset <= word.end;
+}
+
+/** The whitespace-delimited word of an instruction's text under `offset`. */
+function wordAt(model: DockerfileModel, instruction: InstructionModel, offset: number): string | undefined {
+  const text = model.text;
+  let start = offset;
+  let end = offset;
+  while (start > instruction.start && !/\s/.test(text[start - 1])) start--;
+  while (end < instruction.end && !/\s/.test(text[end])) end++;
+  return start === end ? undefined : text.slice(start, end);
+}
+
+/** Joins our Markdown with the library's hover (instruction documentation). */
+export function mergeHovers(ours: string | undefined, library: Hover | null): Hover | null {
+  if (!ours) return library;
+  const libraryText = library ? hoverText(library) : '';
+  const value = libraryText ? `${ours}\n\n---\n\n${libraryText}` : ours;
+  const contents: MarkupContent = { kind: 'markdown', value };
+  return library?.range ? { contents, range: library.range } : { contents };
+}
+
+function hoverText(hover: Hover): string {
+  const contents = hover.contents;
+  if (typeof contents === 'string') return contents;
+  if (Array.isArray(contents)) return contents.map((item) => (typeof item === 'string' ? item : `\`\`\`${item.language}\n${item.value}\n\`\`\``)).join('\n\n');
+  if ('kind' in contents) return contents.value;
+  return `\`\`\`${contents.language}\n${contents.value}\n\`\`\``;
+}
