@@ -11,7 +11,11 @@ import type { Finding, Report, Rule, Severity, SeveritySetting } from '../rules/
 import { findSuppressions, type Suppression } from './suppressions';
 
 export interface AnalysisOptions {
-  /** Severities the user configured, by rule id; rules not listed use their defaults. */
+  /**
+   * Severities the user configured, by rule id, taken at face value: a listed severity wins over the one a rule picks
+   * per finding, even when it equals the rule's default. Rules not listed use their defaults. Only what the user set
+   * belongs here (the editor's manifest defaults are filtered out at the boundary).
+   */
   readonly ruleSeverities?: Readonly<Record<string, SeveritySetting>>;
   /** `YYYY-MM-DD`; defaults to the current date. */
   readonly today?: string;
@@ -60,9 +64,9 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
   for (const rule of allRules) {
     const configured = resolveSeverity(rule, options);
     if (configured === 'off' || rule.id === UNUSED_SUPPRESSION_RULE_ID) continue;
-    // Why: editors send every rule's manifest default; only a value that differs from it is the user's choice and
-    // overrides the severity a rule picks per finding (e.g. error on a release known to lack a package).
-    const explicit = options.ruleSeverities?.[rule.id] !== undefined && options.ruleSeverities[rule.id] !== rule.defaultSeverity;
+    // Why: a configured severity is the user's choice (resolved at the boundary, in config/), so it overrides the
+    // severity a rule picks per finding (e.g. error on a release known to lack a package), even when it equals the default.
+    const explicit = options.ruleSeverities?.[rule.id] !== undefined;
     const report = (finding: Report): void => {
       const start = model.document.offsetAt(finding.range.start);
       const suppressedBy = findSuppressingId(suppressions, rule, start);
