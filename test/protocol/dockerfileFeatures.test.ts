@@ -1,7 +1,7 @@
 /** The dockerfile-language-service features reach the client through Alpinist's server. */
 import assert from 'node:assert/strict';
+import { applyTextEdits } from '../support/markers';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, SignatureHelp, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/analysis/fixes';
 import { startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = [
@@ -47,7 +47,7 @@ describe('dockerfile-language-service features over JSON-RPC', () => {
     const definition = await harness.request<Location>('textDocument/definition', at(5, 14));
     assert.equal(definition.range.start.line, 1);
     const edit = await harness.request<WorkspaceEdit>('textDocument/rename', { ...at(5, 14), newName: 'compile' });
-    const renamed = applyEdits(TEXT, (edit.changes?.[uri] ?? []) as TextEdit[]);
+    const renamed = applyTextEdits(TEXT, (edit.changes?.[uri] ?? []) as TextEdit[]);
     assert.match(renamed, /AS compile\n/);
     assert.match(renamed, /FROM compile\n/);
     assert.match(renamed, /--from=compile /);

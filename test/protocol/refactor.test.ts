@@ -1,9 +1,9 @@
 /** "Split into compile and runtime stages" over JSON-RPC: the refactor on a FROM line, and the quick fix on a finding. */
 import assert from 'node:assert/strict';
+import { applyTextEdits } from '../support/markers';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/analysis/fixes';
 import { startHarness, type Harness } from '../support/lspHarness';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
@@ -30,7 +30,7 @@ describe('split into compile and runtime stages over JSON-RPC', () => {
     await harness.open(uri, text);
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: fromLine, context: { diagnostics: [], only: ['refactor'] } });
     assert.deepEqual(actions.map((action) => [action.title, action.kind]), [[SPLIT, 'refactor.rewrite']]);
-    const split = applyEdits(text, editsFor(actions[0].edit, uri));
+    const split = applyTextEdits(text, editsFor(actions[0].edit, uri));
     assert.equal(split, fixture('seed-virtual-packages.split.Dockerfile'));
     const after = await harness.change(uri, split, 2);
     const codes = after.filter((diagnostic) => diagnostic.source === 'alpinist').map((diagnostic) => diagnostic.code);
@@ -61,6 +61,6 @@ describe('split into compile and runtime stages over JSON-RPC', () => {
     assert.ok(split, actions.map((action) => action.title).join(' | '));
     assert.equal(split.kind, 'quickfix');
     assert.ok(!split.isPreferred, 'a suggestion is never preferred');
-    assert.equal(applyEdits(text, editsFor(split.edit, uri)), fixture('seed-virtual-packages.split.Dockerfile'));
+    assert.equal(applyTextEdits(text, editsFor(split.edit, uri)), fixture('seed-virtual-packages.split.Dockerfile'));
   });
 });

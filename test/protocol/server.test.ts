@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
+import { applyTextEdits } from '../support/markers';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/analysis/fixes';
 import { KEPT_ANALYSES } from '../../server/src/lsp/languageServer';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
@@ -46,7 +46,7 @@ describe('language server over JSON-RPC', () => {
     const preferred = actions.filter((action) => action.isPreferred);
     assert.equal(preferred.length, 1);
     assert.equal(preferred[0].title, 'Add `--no-cache` to `apk add`');
-    const fixed = applyEdits(text, editsFor(preferred[0].edit, uri));
+    const fixed = applyTextEdits(text, editsFor(preferred[0].edit, uri));
     assert.ok(fixed.includes('RUN apk add --no-cache \\\n    python \\'), fixed);
     assert.ok(!fixed.includes('rm -rf /var/cache/apk/*'));
     assert.ok(!fixed.includes('--update-cache'));
@@ -64,7 +64,7 @@ describe('language server over JSON-RPC', () => {
     const target = diagnostics.find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
     const ignore = actions.find((action) => action.title.startsWith('Ignore')) as CodeAction;
-    const suppressed = applyEdits(text, editsFor(ignore.edit, uri));
+    const suppressed = applyTextEdits(text, editsFor(ignore.edit, uri));
     assert.equal(suppressed, 'FROM alpine:3.20\n  # alpinist ignore=apk-prefer-no-cache\n  RUN apk add curl\n');
     const after = await harness.change(uri, suppressed, 2);
     assert.deepEqual(after.filter((diagnostic) => diagnostic.source === 'alpinist'), []);
@@ -83,7 +83,7 @@ describe('language server over JSON-RPC', () => {
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.alpinist'] } });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.alpinist');
-    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
+    assert.equal(applyTextEdits(text, editsFor(actions[0].edit, uri)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
   });
 
   it('turns dockerfile-language-service commands into code actions with edits', async () => {
@@ -95,7 +95,7 @@ describe('language server over JSON-RPC', () => {
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: library[0].range, context: { diagnostics: library } });
     const convert = actions.find((action) => action.edit && editsFor(action.edit, uri).length > 0);
     assert.ok(convert, JSON.stringify(actions));
-    assert.equal(applyEdits(text, editsFor(convert.edit, uri)), 'FROM alpine:3.20\n');
+    assert.equal(applyTextEdits(text, editsFor(convert.edit, uri)), 'FROM alpine:3.20\n');
   });
 
   it('hovers an Alpine FROM with musl knowledge and the instruction documentation', async () => {
@@ -153,7 +153,7 @@ describe('language server over JSON-RPC', () => {
     });
     const fix = actions.find((action) => action.isPreferred);
     assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
-    assert.equal(applyEdits('FROM alpine:3.20\nRUN apk add curl\n', editsFor(fix.edit, first)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    assert.equal(applyTextEdits('FROM alpine:3.20\nRUN apk add curl\n', editsFor(fix.edit, first)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
   });
 });
 

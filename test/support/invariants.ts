@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { analyze, type Analysis, type AnalysisOptions, type ResolvedFinding } from '../../server/src/analysis/analysis';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { analyze, toRange, type Analysis, type AnalysisOptions, type ResolvedFinding } from '../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../server/src/dockerfile/languageService';
 import { computeCodeActions } from '../../server/src/lsp/features/codeActions';
 import { toDiagnostic } from '../../server/src/lsp/features/diagnostics';
 import { computeAlpinistHover } from '../../server/src/lsp/features/hover';
 import { applyEdits, fixAll } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
-import type { Fix } from '../../server/src/rules/rule';
+import type { Edit, Fix } from '../../server/src/rules/rule';
 import { TEST_TODAY } from './ruleTester';
 
 /** Every rule on (the off-by-default ones at `info`), with the fixed test date. */
@@ -87,7 +87,7 @@ export function checkAnalysis(text: string, category: string, options: AnalysisO
   for (const finding of analysis.findings) {
     assertRangeInside(lengths, finding.range, finding.ruleId, text);
     for (const fix of finding.fixes) {
-      for (const edit of fix.edits) assertRangeInside(lengths, edit.range, `${finding.ruleId} fix "${fix.title}"`, text);
+      for (const edit of fix.edits) assertRangeInside(lengths, toRange(analysis.model, edit), `${finding.ruleId} fix "${fix.title}"`, text);
     }
   }
   return analysis;
@@ -103,11 +103,10 @@ export function checkFeatures(analysis: Analysis, options: AnalysisOptions = EVE
 }
 
 /** Start offset of a finding after `edits` moved the text before it. */
-function shiftedOffset(analysis: Analysis, offset: number, edits: readonly TextEdit[]): number {
+function shiftedOffset(offset: number, edits: readonly Edit[]): number {
   let shift = 0;
   for (const edit of edits) {
-    const start = analysis.model.document.offsetAt(edit.range.start);
-    const end = analysis.model.document.offsetAt(edit.range.end);
+    const { start, end } = edit;
     if (end <= offset) shift += edit.newText.length - (end - start);
     else if (start <= offset) return start + shift;
   }
@@ -147,9 +146,9 @@ function checkFix(text: string, analysis: Analysis, finding: ResolvedFinding, fi
   // Why: an equal finding may move into the place of the one the fix removed (`rm … && rm …`), so compare how many
   // equal findings sit at the fixed finding's new place before and after.
   const document = analysis.model.document;
-  const sorted = [...fix.edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
+  const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
   const isEqual = (other: ResolvedFinding): boolean => other.ruleId === finding.ruleId && other.message === finding.message;
-  const moved = (other: ResolvedFinding): number => shiftedOffset(analysis, document.offsetAt(other.range.start), sorted);
+  const moved = (other: ResolvedFinding): number => shiftedOffset(document.offsetAt(other.range.start), sorted);
   const place = moved(finding);
   const before = analysis.findings.filter((other) => isEqual(other) && moved(other) === place).length;
   const remaining = after.findings.filter((other) => isEqual(other) && after.model.document.offsetAt(other.range.start) === place).length;

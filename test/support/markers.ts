@@ -1,6 +1,6 @@
 /** `«…»` markers in test Dockerfiles: strip them and return the ranges they enclosed. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 export interface Marked {
   readonly text: string;
@@ -29,4 +29,9 @@ export function stripMarkers(marked: string): Marked {
 
 export function formatRange(range: Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** Applies protocol edits (line/character ranges), as an editor does. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('untitled:test', 'dockerfile', 0, text), [...edits]);
 }

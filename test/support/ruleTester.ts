@@ -72,7 +72,7 @@ function checkInvalid(rule: Rule, testCase: InvalidCase, lineEnding: 'LF' | 'CRL
     assert.equal(safe.length, 0, `expected no safe fix, got: ${safe.map((fix) => fix.title).join(', ')}`);
   } else {
     assert.ok(safe.length > 0, 'expected a safe fix');
-    const fixed = applyEdits(text, combineFixes(text, safe));
+    const fixed = applyEdits(text, combineFixes(safe));
     assert.equal(fixed, convert(testCase.output), `safe fix output (${lineEnding})`);
     assertParses(fixed, testCase.name);
     assert.ok(findingsOf(rule, fixed).length < findings.length, 'the safe fix must remove its own diagnostics');

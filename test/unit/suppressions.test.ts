@@ -11,7 +11,7 @@ import { parseDockerfile } from '../../server/src/dockerfile/model';
 import { applyEdits } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
 import type { SeveritySetting } from '../../server/src/rules/rule';
-import { findSuppressions } from '../../server/src/analysis/suppressions';
+import { suppressionsOf } from '../../server/src/dockerfile/pragmas';
 import { formatRange } from '../support/markers';
 
 const RULE = 'apk-prefer-no-cache';
@@ -86,7 +86,7 @@ describe('findSuppressions', () => {
     it(name, () => {
       const model = parseDockerfile(code);
       assert.deepEqual(
-        findSuppressions(model).map((suppression) => ({
+        suppressionsOf(model).map((suppression) => ({
           tool: suppression.tool,
           scope: suppression.scope,
           ids: suppression.ids.map((id) => id.id),
@@ -99,7 +99,7 @@ describe('findSuppressions', () => {
 
   it('records the offsets of each id', () => {
     const code = 'FROM alpine\n# alpinist ignore=a, bc\nRUN x';
-    const [suppression] = findSuppressions(parseDockerfile(code));
+    const [suppression] = suppressionsOf(parseDockerfile(code));
     assert.deepEqual(suppression.ids.map((id) => code.slice(id.start, id.end)), ['a', 'bc']);
     assert.equal(code.slice(suppression.start, suppression.end), '# alpinist ignore=a, bc');
   });

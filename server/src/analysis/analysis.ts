@@ -2,13 +2,14 @@
  * Text → Dockerfile model → findings. One call per document version; diagnostics, code actions, hovers and the
  * CLI all read its result.
  */
-import { DiagnosticTag } from 'vscode-languageserver-types';
-import { parseDockerfile, toRange, type DockerfileModel } from '../dockerfile/model';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { withArgumentScansKept } from '../dockerfile/parse';
-import { allRules, findRule, UNUSED_SUPPRESSION_RULE_ID } from '../rules';
-import { replaceOffsets } from '../edits/edits';
-import type { Finding, Report, Rule, Severity, SeveritySetting } from '../rules/rule';
-import { findSuppressions, type Suppression } from './suppressions';
+import type { Edit } from '../edits/edits';
+import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
+import { allRules, findRule } from '../rules';
+import type { Finding, Report, Rule, RuleCatalog, Severity, SeveritySetting } from '../rules/rule';
+import type { Span } from '../util/span';
 
 export interface AnalysisOptions {
   /**
@@ -27,6 +28,8 @@ export interface AnalysisOptions {
 }
 
 export interface ResolvedFinding extends Finding {
+  /** `at` as a protocol range (lines and UTF-16 characters). */
+  readonly range: Range;
   readonly severity: Severity;
   readonly rule: Rule;
 }
@@ -54,105 +57,64 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   return withArgumentScansKept(() => analyzeModel(parseDockerfile(text), options));
 }
 
-/** Runs every enabled rule over a parsed model. */
+/** The protocol range of a span of the model's text. */
+export function toRange(model: DockerfileModel, span: Span): Range {
+  return { start: model.document.positionAt(span.start), end: model.document.positionAt(span.end) };
+}
+
+/** Protocol edits (line/character ranges) for offset edits of the model's text. */
+export function toTextEdits(model: DockerfileModel, edits: readonly Edit[]): TextEdit[] {
+  return edits.map((edit) => ({ range: toRange(model, edit), newText: edit.newText }));
+}
+
+/**
+ * Runs every enabled rule over a parsed model. Rules that review suppressions run last, when every other rule has
+ * reported and the analysis knows which suppression ids silenced something.
+ */
 export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = {}): Analysis {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const suppressions = options.suppressionComments === false ? [] : findSuppressions(model);
-  const used = new Set<string>();
+  const suppressions = options.suppressionComments === false ? [] : suppressionsOf(model);
+  const used = new Set<SuppressedId>();
   const findings: ResolvedFinding[] = [];
   const failures: RuleFailure[] = [];
-  for (const rule of allRules) {
+  const catalog: RuleCatalog = {
+    find: findRule,
+    standingFor: (code) => allRules.filter((candidate) => (candidate.hadolint ?? []).includes(code)),
+    isEnabled: (rule) => resolveSeverity(rule, options) !== 'off',
+  };
+  const run = (rule: Rule): void => {
     const configured = resolveSeverity(rule, options);
-    if (configured === 'off' || rule.id === UNUSED_SUPPRESSION_RULE_ID) continue;
-    // Why: a configured severity is the user's choice (resolved at the boundary, in config/), so it overrides the
-    // severity a rule picks per finding (e.g. error on a release known to lack a package), even when it equals the default.
+    if (configured === 'off') return;
     const explicit = options.ruleSeverities?.[rule.id] !== undefined;
     const report = (finding: Report): void => {
-      const start = model.document.offsetAt(finding.range.start);
-      const suppressedBy = findSuppressingId(suppressions, rule, start);
+      const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(suppressions, rule, finding.at.start);
       if (suppressedBy) {
         used.add(suppressedBy);
         return;
       }
       const severity = explicit ? (configured as Severity) : (finding.severity ?? (configured as Severity));
-      findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity });
+      findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
     };
     try {
-      rule.check({ dockerfile: model, today, report });
+      rule.check({ dockerfile: model, today, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
-  }
-  findings.push(...unusedSuppressionFindings(model, suppressions, used, options));
+  };
+  for (const rule of allRules) if (!rule.reviewsSuppressions) run(rule);
+  for (const rule of allRules) if (rule.reviewsSuppressions) run(rule);
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, findings, suppressions, failures };
 }
 
-/** Key of the suppression id that silences `rule` at `offset`, or undefined. */
-function findSuppressingId(suppressions: readonly Suppression[], rule: Rule, offset: number): string | undefined {
+/** The suppression id that silences `rule` at `offset`, or undefined. */
+function findSuppressingId(suppressions: readonly Suppression[], rule: Rule, offset: number): SuppressedId | undefined {
   for (const suppression of suppressions) {
     if (!suppression.target || offset < suppression.target.start || offset >= suppression.target.end) continue;
     for (const id of suppression.ids) {
       const matches = suppression.tool === 'alpinist' ? id.id === rule.id || id.id === 'all' : (rule.hadolint ?? []).includes(id.id);
-      if (matches) return `${id.start}`;
+      if (matches) return id;
     }
   }
   return undefined;
-}
-
-function unusedSuppressionFindings(
-  model: DockerfileModel,
-  suppressions: readonly Suppression[],
-  used: ReadonlySet<string>,
-  options: AnalysisOptions,
-): ResolvedFinding[] {
-  const rule = findRule(UNUSED_SUPPRESSION_RULE_ID);
-  if (!rule) return [];
-  const severity = resolveSeverity(rule, options);
-  if (severity === 'off') return [];
-  const findings: ResolvedFinding[] = [];
-  for (const suppression of suppressions) {
-    for (const id of suppression.ids) {
-      if (used.has(`${id.start}`)) continue;
-      let message: string | undefined;
-      if (suppression.tool === 'alpinist') {
-        const target = findRule(id.id);
-        if (!target && id.id !== 'all') message = `\`${id.id}\` is not an Alpinist rule, so this suppression does nothing.`;
-        else if (target && resolveSeverity(target, options) !== 'off') message = `\`${id.id}\` reports nothing here, so this suppression is unused.`;
-      } else {
-        // Why: hadolint codes Alpinist does not implement are hadolint's business; only judge the ones we check.
-        const targets = allRules.filter((candidate) => (candidate.hadolint ?? []).includes(id.id));
-        if (targets.length > 0 && targets.every((target) => resolveSeverity(target, options) !== 'off')) {
-          message = `\`${id.id}\` (Alpinist \`${targets.map((target) => target.id).join('`, `')}\`) reports nothing here, so this suppression is unused.`;
-        }
-      }
-      if (!message) continue;
-      findings.push({
-        ruleId: rule.id,
-        rule,
-        severity: severity as Severity,
-        range: toRange(model, id.start, id.end),
-        message,
-        tags: [DiagnosticTag.Unnecessary],
-        fixes: [{ title: `Remove \`${id.id}\` from the suppression`, kind: 'safe', edits: [removeSuppressionId(model, suppression, id)] }],
-      });
-    }
-  }
-  return findings;
-}
-
-/** Removes one id from its list, or the whole comment line when it is the only id. */
-function removeSuppressionId(model: DockerfileModel, suppression: Suppression, id: Suppression['ids'][number]) {
-  if (suppression.ids.length === 1) {
-    let end = suppression.end;
-    if (model.text[end] === '\r') end++;
-    if (model.text[end] === '\n') end++;
-    return replaceOffsets(model, suppression.start, end, '');
-  }
-  const position = suppression.ids.indexOf(id);
-  if (position < suppression.ids.length - 1) {
-    return replaceOffsets(model, id.start, suppression.ids[position + 1].start, '');
-  }
-  const previous = suppression.ids[position - 1];
-  return replaceOffsets(model, previous.end, id.end, '');
 }

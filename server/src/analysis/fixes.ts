@@ -1,35 +1,24 @@
 /** Applying fixes to text: single fixes, and fix-all over the safe fixes of an analysis. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze, type AnalysisOptions } from './analysis';
-import type { Fix } from '../rules/rule';
+import { applyEdits, type Edit, type Fix } from '../edits/edits';
 import { prefixLength } from '../util/prefixLength';
+import { analyze, type AnalysisOptions } from './analysis';
 
-/** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('untitled:fix', 'dockerfile', 0, text), [...edits]);
-}
-
-/** Offsets of an edit in `document`. */
-function offsetsOf(document: TextDocument, edit: TextEdit): [number, number] {
-  return [document.offsetAt(edit.range.start), document.offsetAt(edit.range.end)];
-}
+export { applyEdits } from '../edits/edits';
 
 /**
  * Picks fixes whose edits overlap neither each other nor fixes picked before, dropping exact duplicates
  * (several findings may carry the same RUN-wide fix). Returns the edits to apply together.
  */
-export function combineFixes(text: string, fixes: readonly Fix[]): TextEdit[] {
-  const document = TextDocument.create('untitled:fix', 'dockerfile', 0, text);
+export function combineFixes(fixes: readonly Fix[]): Edit[] {
   // Why sorted by start, with binary search: a long RUN can carry thousands of fixes, and comparing each with every
   // span taken before made fix-all quadratic (tens of seconds on a 100,000-character RUN).
   const taken: [number, number][] = [];
   const seenFixes = new Set<Fix>();
   const seenKeys = new Set<string>();
-  const edits: TextEdit[] = [];
+  const edits: Edit[] = [];
   const overlaps = (a: [number, number], b: [number, number]): boolean =>
-    // Why `<=`: an insertion at the start of another edit's range is only valid LSP when it comes first in the
-    // array, and the fix order does not say which text goes first; leave it to the next pass.
+    // Why `<=`: an insertion at the start of another edit's range is only valid when it comes first, and the fix
+    // order does not say which text goes first; leave it to the next pass.
     a[0] < b[1] && b[0] < a[1] || (a[0] === a[1] && b[0] <= a[0] && a[0] < b[1]) || (b[0] === b[1] && a[0] <= b[0] && b[0] < a[1]) ||
     // Why: two insertions at one offset (e.g. two fixes that both add `--no-cache` to the same `apk add`) would both apply.
     (a[0] === a[1] && b[0] === b[1] && a[0] === b[0]);
@@ -47,7 +36,7 @@ export function combineFixes(text: string, fixes: readonly Fix[]): TextEdit[] {
     seenFixes.add(fix);
     const key = JSON.stringify(fix.edits);
     if (seenKeys.has(key)) continue;
-    const spans = fix.edits.map((edit) => offsetsOf(document, edit));
+    const spans = fix.edits.map((edit): [number, number] => [edit.start, edit.end]);
     if (spans.some(overlapsTaken)) continue;
     seenKeys.add(key);
     for (const span of spans) taken.splice(firstFrom(span[0]), 0, span);
@@ -69,7 +58,7 @@ export function fixAll(text: string, options: AnalysisOptions = {}, maxPasses = 
   for (; passes < maxPasses; passes++) {
     const analysis = analyze(current, options);
     const safe = analysis.findings.flatMap((finding) => finding.fixes.filter((fix) => fix.kind === 'safe'));
-    const edits = combineFixes(current, safe);
+    const edits = combineFixes(safe);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

@@ -23,7 +23,7 @@ export function fixText(text: string, options: AnalysisOptions, includeSuggestio
       if (safe) chosen.push(safe);
       else if (finding.fixes.length > 0) suggestions.push(finding.fixes[0]);
     }
-    const edits = combineFixes(current, [...chosen, ...suggestions]);
+    const edits = combineFixes([...chosen, ...suggestions]);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

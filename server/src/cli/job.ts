@@ -3,7 +3,7 @@
  * thread run exactly this function, which is why their output cannot differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze, type AnalysisOptions } from '../analysis/analysis';
+import { analyze, toTextEdits, type AnalysisOptions } from '../analysis/analysis';
 import { fixText, unifiedDiff } from './fix';
 import { describeIoError } from '../config/ioError';
 import type { FileResult, JobSettings, LintJob, PlainFinding } from './types';
@@ -32,7 +32,14 @@ export function lintJob(job: LintJob, settings: JobSettings): FileResult {
     }
   }
   const analysis = analyze(text, options);
-  const findings: PlainFinding[] = analysis.findings.map(({ ruleId, severity, message, range, fixes, tags }) => ({ ruleId, severity, message, range, fixes, ...(tags ? { tags } : {}) }));
+  const findings: PlainFinding[] = analysis.findings.map(({ ruleId, severity, message, range, fixes, tags }) => ({
+    ruleId,
+    severity,
+    message,
+    range,
+    fixes: fixes.map((fix) => ({ title: fix.title, kind: fix.kind, edits: toTextEdits(analysis.model, fix.edits) })),
+    ...(tags ? { tags } : {}),
+  }));
   return {
     file: job.display,
     findings,

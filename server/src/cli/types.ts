@@ -1,6 +1,11 @@
 /** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
-import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
+import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Severity, SeveritySetting } from '../rules/rule';
+
+/** A fix as plain data, its edits as line/character ranges. */
+export interface PlainFix extends Omit<Fix, 'edits'> {
+  readonly edits: readonly TextEdit[];
+}
 
 /** Where the CLI writes and reads; tests pass strings, the entry point passes the process streams. */
 export interface CliIo {
@@ -23,7 +28,7 @@ export interface PlainFinding {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
-  readonly fixes: readonly Fix[];
+  readonly fixes: readonly PlainFix[];
   readonly tags?: readonly DiagnosticTag[];
 }
 

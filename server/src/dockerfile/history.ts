@@ -1,10 +1,10 @@
 /**
- * What ran before a command in its stage: what the commands of the stage and of the stages it builds on say, and
- * ENV and ARG values, indexed once per stage so that asking for every command of a long file stays linear.
+ * What ran before a command in its stage: what the commands of the stage and of the stages it builds on say, indexed
+ * once per stage so that asking for every command of a long file stays linear.
  * Why: answering "did anything before this `pip install` do X" by scanning every earlier command made a stage of a
  * few thousand RUNs (or a chain of a few thousand stages) take seconds, which a 1 MiB Dockerfile turns into minutes.
  */
-import type { RunModel, Stage } from './model';
+import type { RunInstruction, Stage } from './model';
 import type { ShellCommand } from '../shell/shellCommand';
 import { memoOn } from '../util/memo';
 import { prefixLength } from '../util/prefixLength';
@@ -20,7 +20,6 @@ interface StageIndex {
   readonly own: Map<string, { readonly offsets: number[]; readonly values: unknown[] }>;
   /** Every value found in the stage and the stages it builds on, per extractor and variant. */
   readonly chain: Map<string, readonly unknown[]>;
-  variables?: Map<string, { readonly offsets: number[]; readonly values: string[] }>;
 }
 
 /** Each stage's index, kept on the stage. */
@@ -38,17 +37,6 @@ function keyOf(extract: Extract<unknown>, variant: Variant): string {
     extractIds.set(extract, id);
   }
   return `${id}:${variant}`;
-}
-
-/** The stage and the stages it builds on, nearest first. */
-export function stageChain(stage: Stage | undefined): Stage[] {
-  const chain: Stage[] = [];
-  const seen = new Set<Stage>();
-  for (let current = stage; current && !seen.has(current); current = current.parent) {
-    seen.add(current);
-    chain.push(current);
-  }
-  return chain;
 }
 
 function ownFound(stage: Stage, extract: Extract<unknown>, variant: Variant): { readonly offsets: number[]; readonly values: unknown[] } {
@@ -104,7 +92,7 @@ function countBelow(offsets: readonly number[], offset: number): number {
  * What `extract` finds in the commands that run before `command` in its stage (every RUN of parent stages, earlier
  * RUNs, earlier commands of the same RUN), in order.
  */
-export function valuesBefore<T>(stage: Stage | undefined, run: RunModel, command: ShellCommand, extract: Extract<T>): T[] {
+export function valuesBefore<T>(stage: Stage | undefined, run: RunInstruction, command: ShellCommand, extract: Extract<T>): T[] {
   if (!stage) return [];
   const variant: Variant = run.isOnbuild ? 'withOnbuild' : 'plain';
   const inherited = chainFound(stage.parent, extract as Extract<unknown>, variant) as readonly T[];
@@ -113,46 +101,10 @@ export function valuesBefore<T>(stage: Stage | undefined, run: RunModel, command
 }
 
 /** True when `extract` finds something in a command that runs before `command` (see `valuesBefore`). */
-export function isFoundBefore(stage: Stage | undefined, run: RunModel, command: ShellCommand, extract: Extract<unknown>): boolean {
+export function isFoundBefore(stage: Stage | undefined, run: RunInstruction, command: ShellCommand, extract: Extract<unknown>): boolean {
   if (!stage) return false;
   const variant: Variant = run.isOnbuild ? 'withOnbuild' : 'plain';
   if (chainFound(stage.parent, extract, variant).length > 0) return true;
   const first = ownFound(stage, extract, variant).offsets[0];
   return first !== undefined && first < command.start;
-}
-
-/** ENV values of the stage chain and ARG values of the stage, by name, in document order; ARGs under `arg:` keys. */
-function variablesOf(stage: Stage): Map<string, { readonly offsets: number[]; readonly values: string[] }> {
-  const index = indexOf(stage);
-  if (!index.variables) {
-    const variables = new Map<string, { offsets: number[]; values: string[] }>();
-    const add = (key: string, offset: number, value: string): void => {
-      let list = variables.get(key);
-      if (!list) {
-        list = { offsets: [], values: [] };
-        variables.set(key, list);
-      }
-      list.offsets.push(offset);
-      list.values.push(value);
-    };
-    for (const entry of stage.env) add(entry.name, entry.offset, entry.value);
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== 'ARG') continue;
-      const properties = (instruction.ast as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-      for (const property of properties) {
-        const value = property.getValue();
-        if (value !== null) add(`arg:${property.getName()}`, instruction.start, value);
-      }
-    }
-    index.variables = variables;
-  }
-  return index.variables;
-}
-
-/** The last ENV (`env`: this stage or its parents) or ARG (`arg`: this stage) value of `name` set before `offset`. */
-export function variableBefore(stage: Stage, kind: 'env' | 'arg', name: string, offset: number): string | undefined {
-  const entries = variablesOf(stage).get(kind === 'env' ? name : `arg:${name}`);
-  if (!entries) return undefined;
-  const count = countBelow(entries.offsets, offset);
-  return count === 0 ? undefined : entries.values[count - 1];
 }

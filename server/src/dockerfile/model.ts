@@ -1,17 +1,48 @@
 /**
- * The Dockerfile model every rule reads: stages with their base image facts, and RUN instructions with their
- * shell commands. Built once per document version on top of dockerfile-ast.
+ * The Dockerfile model every rule reads: parser directives and comments, stages with their base image facts, and
+ * every instruction typed (see `instructions.ts`; RUN with its shell commands in `run.ts`). Built once per document
+ * version on top of dockerfile-ast, which nothing outside this folder reads.
  */
-import type { Comment, Instruction, ParserDirective, Run } from 'dockerfile-ast';
+import type { Instruction as AstInstruction, Run } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
-import { parseApk, type ApkCall } from '../shell/apk';
-import { parseSegments } from '../shell/parseShell';
-import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
-import type { ShellCommand, ShellWord } from '../shell/shellCommand';
-import { classifyImage, parseImageReference, type BaseFamily } from './image';
+import type { Span } from '../util/span';
 import { memoOn } from '../util/memo';
+import { readComments, readDirectives, type Comment, type Directive } from './directives';
+import { classifyImage, parseImageReference, type BaseFamily } from './image';
+import {
+  CommandInstruction,
+  CopyInstruction,
+  ExposeInstruction,
+  FromInstruction,
+  HealthcheckInstruction,
+  PlainInstruction,
+  PropertyInstruction,
+  UserInstruction,
+  VolumeInstruction,
+  WorkdirInstruction,
+  type Instruction,
+  type Placement,
+  type Source,
+} from './instructions';
 import { ChunkCache, parseInChunks, type ParsedChunk, type ParsedDockerfile } from './parse';
+import { copyRunShell, createRunShell, RunInstruction, shiftRunShell, type RunShell } from './run';
+import { expandVariables } from './variables';
+
+export type {
+  CommandInstruction,
+  CopyInstruction,
+  ExposeInstruction,
+  FromInstruction,
+  HealthcheckInstruction,
+  Instruction,
+  PlainInstruction,
+  PropertyInstruction,
+  Token,
+  UserInstruction,
+  VolumeInstruction,
+  WorkdirInstruction,
+} from './instructions';
+export { RunInstruction } from './run';
 
 export interface EnvEntry {
   readonly name: string;
@@ -20,97 +51,117 @@ export interface EnvEntry {
   readonly offset: number;
 }
 
+export interface ArgEntry {
+  readonly name: string;
+  /** The default, or the global ARG's default it redeclares; undefined when the build must supply it. */
+  readonly value: string | undefined;
+  /** Document offset of the ARG instruction. */
+  readonly offset: number;
+}
+
 export interface Stage {
   readonly index: number;
   /** The `AS name`, lower-cased as BuildKit compares it. */
   readonly name: string | undefined;
   /** The FROM instruction; undefined for the implicit stage holding instructions written before any FROM. */
-  readonly from: InstructionModel | undefined;
+  readonly from: FromInstruction | undefined;
   /** The image as written and after global ARG substitution (undefined when it cannot be resolved). */
   readonly imageText: string;
   readonly resolvedImage: string | undefined;
   /** Earlier stage this one builds on (`FROM builder`). */
   readonly parent: Stage | undefined;
+  /** Stages built `FROM` this one. */
+  readonly children: readonly Stage[];
   /** Family from the image, or inherited from the parent stage. */
   readonly family: BaseFamily;
   readonly alpineRelease: string | undefined;
-  readonly instructions: readonly InstructionModel[];
-  readonly runs: readonly RunModel[];
+  /** The stage's instructions after its FROM, in order (ONBUILD triggers included, marked `isOnbuild`). */
+  readonly instructions: readonly Instruction[];
+  readonly runs: readonly RunInstruction[];
   /** ENV values set in this stage and its parent stages, in order. */
   readonly env: readonly EnvEntry[];
+  /** ARGs declared in this stage, in order. */
+  readonly args: readonly ArgEntry[];
   /** True when the image is Alpine, or the family is unknown and the stage (or its parent) runs `apk`. */
   readonly isAlpineLike: boolean;
-}
-
-export interface InstructionModel {
-  readonly ast: Instruction;
-  /** Upper-case keyword; for ONBUILD triggers, the trigger's keyword. */
-  readonly keyword: string;
-  readonly start: number;
-  readonly end: number;
-  readonly isOnbuild: boolean;
-  readonly stage: Stage | undefined;
-}
-
-export interface RunMount {
-  readonly type: string;
-  readonly target: string | undefined;
-}
-
-export interface RunModel extends InstructionModel {
-  readonly form: 'shell' | 'exec' | 'heredoc';
-  readonly mounts: readonly RunMount[];
-  readonly commands: readonly ShellCommand[];
-  readonly apkCalls: readonly ApkCall[];
-  /** `NAME=value` words of `export` statements in the script, in source order (exec form: none). */
-  readonly exports: readonly ShellWord[];
-  /** Offset of the first character of the command text (after the keyword and `--flags`). */
-  readonly bodyStart: number;
-  /** Offset just past the keyword's trailing space: where new RUN flags can be inserted. */
-  readonly flagsStart: number;
 }
 
 export interface DockerfileModel {
   readonly text: string;
   readonly document: TextDocument;
-  /** Parser directives (`# escape=`, `# syntax=`, and a first-line `# hadolint ignore=`), and every comment. */
-  readonly directives: readonly ParserDirective[];
+  /** Parser directives (`# escape=`, `# syntax=`, `# check=`, and a first-line `# hadolint …` pragma). */
+  readonly directives: readonly Directive[];
+  /** Every comment line outside the directives, in order (comment lines inside continuations included). */
   readonly comments: readonly Comment[];
   readonly escapeChar: string;
+  /** Global ARGs (before the first FROM) by name: the default, or `''` without one. */
+  readonly globalArgs: ReadonlyMap<string, string>;
   readonly stages: readonly Stage[];
   /** Every instruction, in order, including ARGs before the first FROM. */
-  readonly instructions: readonly InstructionModel[];
-  readonly runs: readonly RunModel[];
+  readonly instructions: readonly Instruction[];
+  readonly runs: readonly RunInstruction[];
 }
 
-/** True when a RUN mounts a cache or tmpfs at `path`, so nothing written there reaches the layer. */
-export function mountsCacheAt(run: RunModel, path: string): boolean {
-  if (run.mounts.length === 0) return false;
-  const normalized = path.replace(/(?<!\/)\/+$/, '');
-  return run.mounts.some(
-    (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target?.replace(/(?<!\/)\/+$/, '') === normalized,
-  );
+/** The stage named `name` (lower-cased) or with index `name` that starts before `offset`, as `--from` resolves it. */
+export function stageNamed(model: DockerfileModel, name: string, offset = Number.POSITIVE_INFINITY): Stage | undefined {
+  const byName = memoOn(model, STAGES_BY_NAME, () => {
+    const map = new Map<string, Stage[]>();
+    for (const stage of model.stages) {
+      for (const key of [String(stage.index), ...(stage.name === undefined ? [] : [stage.name])]) {
+        const list = map.get(key);
+        if (list) list.push(stage);
+        else map.set(key, [stage]);
+      }
+    }
+    return map;
+  });
+  const candidates = byName.get(name.toLowerCase()) ?? [];
+  let found: Stage | undefined;
+  for (const stage of candidates) if ((stage.from?.start ?? 0) < offset) found = stage;
+  return found;
 }
 
-/** Converts an offset pair to an LSP range. */
-export function toRange(model: DockerfileModel, start: number, end: number): Range {
-  return { start: model.document.positionAt(start), end: model.document.positionAt(end) };
+const STAGES_BY_NAME = Symbol('stages by name');
+
+/** The stage and the stages it builds on, nearest first. */
+export function stageChain(stage: Stage | undefined): Stage[] {
+  const chain: Stage[] = [];
+  const seen = new Set<Stage>();
+  for (let current = stage; current && !seen.has(current); current = current.parent) {
+    seen.add(current);
+    chain.push(current);
+  }
+  return chain;
 }
 
-/** The LSP range of a shell word. */
-export function wordRange(model: DockerfileModel, word: ShellWord): Range {
-  return toRange(model, word.start, word.end);
+/** The instruction (ONBUILD triggers: the whole line) that holds `offset`, or undefined. */
+export function instructionAt(model: DockerfileModel, offset: number): Instruction | undefined {
+  const list = model.instructions;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const found = list[low];
+  return found && found.start <= offset && offset < found.end ? found : undefined;
+}
+
+/** Offsets of the whole document. */
+export function documentSpan(model: DockerfileModel): Span {
+  return { start: 0, end: model.text.length };
 }
 
 /**
- * What one version of a document leaves for the next: parsed chunks and RUN models, reused when their text is
- * unchanged. Holds only the last version's entries.
+ * What one version of a document leaves for the next: parsed chunks, RUN shell models and facts read from unchanged
+ * instructions, reused when their text is unchanged. Holds only the last version's entries.
  */
 export class ModelCache {
   readonly chunks = new ChunkCache();
-  /** By key, the RUN models of the previous version not yet taken by this one, in document order. */
-  private previousRuns = new Map<string, RunModel[]>();
-  private currentRuns = new Map<string, RunModel[]>();
+  /** By key, the RUN shell models of the previous version not yet taken by this one, in document order. */
+  private previousRuns = new Map<string, RunShell[]>();
+  private currentRuns = new Map<string, RunShell[]>();
   /** By kind, then by instruction text. */
   private previousFacts = new Map<string, Map<string, unknown>>();
   private currentFacts = new Map<string, Map<string, unknown>>();
@@ -128,17 +179,17 @@ export class ModelCache {
   }
 
   /**
-   * The RUN model for `key` (the instruction's text), moved to start at `start`. A model of the
-   * previous version is moved in place, so the previous version's model must not be read after this one is built;
-   * a second RUN with the same text in this version gets a copy.
+   * The RUN shell model for `key` (the instruction's text), moved to start at `start`. A model of the previous
+   * version is moved in place, so the previous version's RUNs must not be read after this one is built; a second RUN
+   * with the same text in this version gets a copy.
    */
-  run(key: string, start: number, create: () => RunModel): RunModel {
+  run(key: string, start: number, create: () => RunShell): RunShell {
     let run = this.previousRuns.get(key)?.shift();
     if (run) {
-      if (run.start !== start) shiftRun(run, start - run.start);
+      if (run.start !== start) shiftRunShell(run, start - run.start);
     } else {
       const twin = this.currentRuns.get(key)?.[0];
-      run = twin ? copyRun(twin, start - twin.start) : create();
+      run = twin ? copyRunShell(twin, start - twin.start) : create();
     }
     const runs = this.currentRuns.get(key);
     if (runs) runs.push(run);
@@ -146,7 +197,7 @@ export class ModelCache {
     return run;
   }
 
-  /** What `create` reads from an instruction's AST, by kind and the instruction's text. */
+  /** What `create` reads from an instruction's syntax tree, by kind and the instruction's text. */
   fact<T>(kind: string, key: string, create: () => T): T {
     let current = this.currentFacts.get(kind);
     if (!current) this.currentFacts.set(kind, (current = new Map()));
@@ -169,38 +220,60 @@ export function parseDockerfile(text: string, cache?: ModelCache): DockerfileMod
   return buildModel(parseInChunks(text, cache?.chunks), cache);
 }
 
+/** Offset-free facts of ENV and ARG, read while building the model. */
+interface PropertyFact {
+  readonly name: string;
+  readonly value: string | null;
+}
+
+type MutableStage = Stage & {
+  instructions: Instruction[];
+  runs: RunInstruction[];
+  env: EnvEntry[];
+  args: ArgEntry[];
+  children: Stage[];
+  family: BaseFamily;
+  alpineRelease: string | undefined;
+  isAlpineLike: boolean;
+};
+
 /** Builds the model from a parse (shared with the syntax diagnostics). */
 export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): DockerfileModel {
   const { text, escapeChar, document } = parsed;
+  const source: Source = { text, document, escapeChar };
   cache?.beginGeneration(escapeChar);
   const globalArgs = new Map<string, string>();
-  const stages: Stage[] = [];
-  const instructions: InstructionModel[] = [];
-  const runs: RunModel[] = [];
+  const stages: MutableStage[] = [];
+  const instructions: Instruction[] = [];
+  const runs: RunInstruction[] = [];
   /** The last stage of each name so far: `FROM name` builds on it. */
   const stagesByName = new Map<string, MutableStage>();
   let current: MutableStage | undefined;
 
-  const add = (chunk: ParsedChunk, instruction: Instruction, place: InstructionPlace): void => {
-    const { keyword, start, end, text: key } = place;
-    const base = { ast: instruction, keyword, start: chunk.start + start, end: chunk.start + end, isOnbuild: false };
+  const add = (chunk: ParsedChunk, syntax: AstInstruction, place: InstructionPlace): void => {
+    const { keyword, start: relativeStart, end: relativeEnd, text: key } = place;
+    const start = chunk.start + relativeStart;
+    const end = chunk.start + relativeEnd;
     // Why: dockerfile-ast re-reads an instruction's arguments on every query; on an edit, reuse what an unchanged
     // instruction (same text, same escape character) said in the previous version.
     const fact = <T>(kind: string, create: () => T): T => (cache ? cache.fact(kind, key, create) : create());
     if (keyword === 'FROM') {
-      const from = fact('from', () => {
-        const ast = instruction as unknown as { getImage(): string | null; getBuildStage(): string | null };
-        return { image: ast.getImage(), buildStage: ast.getBuildStage() };
+      const facts = fact('from', () => {
+        const from = syntax as unknown as { getImage(): string | null; getBuildStage(): string | null };
+        return { image: from.getImage(), buildStage: from.getBuildStage() };
       });
-      current = createStage(stages, { ...base, stage: undefined }, globalArgs, from, stagesByName);
+      current = createStage(stages.length, globalArgs, facts, stagesByName);
+      const instruction = new FromInstruction(syntax, { source, start, end, stage: current, onbuildKeyword: undefined });
+      (current as { from: FromInstruction }).from = instruction;
+      if (current.parent) (current.parent as MutableStage).children.push(current);
       stages.push(current);
       if (current.name !== undefined) stagesByName.set(current.name, current);
-      instructions.push(current.from as InstructionModel);
+      instructions.push(instruction);
       return;
     }
     if (!current && keyword === 'ARG') {
-      recordGlobalArgs(fact('properties', () => propertiesOf(instruction)), globalArgs);
-      instructions.push({ ...base, stage: undefined });
+      recordGlobalArgs(fact('properties', () => propertiesOf(syntax)), globalArgs);
+      instructions.push(new PropertyInstruction('ARG', syntax, { source, start, end, stage: undefined, onbuildKeyword: undefined }));
       return;
     }
     if (!current) {
@@ -208,30 +281,36 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
       current = createImplicitStage();
       stages.push(current);
     }
-    const trigger = (): Instruction | null => (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
-    const triggerKeyword = keyword === 'ONBUILD' ? fact('trigger', () => trigger()?.getKeyword() ?? null) : null;
-    const effectiveKeyword = triggerKeyword ?? keyword;
-    const isOnbuild = triggerKeyword !== null;
-    let model: InstructionModel;
+    const stage = current;
+    let trigger: AstInstruction | null = null;
+    let onbuildKeyword: Span | undefined;
+    let effectiveKeyword = keyword;
+    if (keyword === 'ONBUILD') {
+      const triggerKeyword = fact('trigger', () => onbuildTrigger(syntax)?.getKeyword() ?? null);
+      if (triggerKeyword !== null) {
+        trigger = onbuildTrigger(syntax);
+        effectiveKeyword = triggerKeyword;
+        const keywordRange = syntax.getInstructionRange();
+        onbuildKeyword = { start: document.offsetAt(keywordRange.start), end: document.offsetAt(keywordRange.end) };
+      }
+    }
+    const placement: Placement = { source, start, end, stage, onbuildKeyword };
+    const tree = trigger ?? syntax;
+    let instruction: Instruction;
     if (effectiveKeyword === 'RUN') {
-      const stage = current;
-      const create = (): RunModel => createRun(document, text, escapeChar, (isOnbuild ? trigger() : instruction) as Run, { ...base, keyword: 'RUN', isOnbuild, stage });
-      // Why the text as key: a RUN's model depends only on its own text (and the escape character).
-      const run = cache ? cache.run(key, base.start, create) : create();
-      // Why a copy with this version's stage: the server may still answer a request from the previous version's
-      // analysis after this lint (a re-lint of the same text for new settings moves nothing, and must not move the
-      // old RUNs into the new stages). The copy shares the RUN's commands and words.
-      model = { ...run, ast: instruction, stage: current };
+      // Why the text as key: a RUN's shell model depends only on its own text (and the escape character).
+      const create = (): RunShell => createRunShell(source, tree as Run, start, end);
+      const shell = cache ? cache.run(key, start, create) : create();
+      instruction = new RunInstruction(tree, placement, shell);
+      runs.push(instruction);
+      stage.runs.push(instruction);
     } else {
-      model = { ...base, keyword: effectiveKeyword, isOnbuild, stage: current };
+      instruction = createInstruction(effectiveKeyword, tree, placement);
     }
-    instructions.push(model);
-    current.instructions.push(model);
-    if (model.keyword === 'RUN') {
-      runs.push(model as RunModel);
-      current.runs.push(model as RunModel);
-    }
-    if (keyword === 'ENV') recordEnv(fact('properties', () => propertiesOf(instruction)), model.start, current.env);
+    instructions.push(instruction);
+    stage.instructions.push(instruction);
+    if (keyword === 'ENV') recordEnv(fact('properties', () => propertiesOf(syntax)), start, stage.env);
+    if (keyword === 'ARG') recordArgs(fact('properties', () => propertiesOf(syntax)), start, globalArgs, stage.args);
   };
   for (const chunk of parsed.chunks) {
     const places = placesOf(document, chunk);
@@ -239,8 +318,56 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   }
   for (const stage of stages) finishStage(stage);
   cache?.endGeneration();
-  const comments = parsed.chunks.flatMap((chunk) => chunk.comments);
-  return { text, document, directives: parsed.directives, comments, escapeChar, stages, instructions, runs };
+  const comments = readComments(source, parsed.chunks.flatMap((chunk) => chunk.comments));
+  return {
+    text,
+    document,
+    directives: readDirectives(source, parsed.directives),
+    comments,
+    escapeChar,
+    globalArgs,
+    stages,
+    instructions,
+    runs,
+  };
+}
+
+/** The typed instruction for a keyword other than FROM and RUN. */
+function createInstruction(keyword: string, syntax: AstInstruction, placement: Placement): Instruction {
+  switch (keyword) {
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL':
+      return new CommandInstruction(keyword, syntax, placement);
+    case 'HEALTHCHECK':
+      return new HealthcheckInstruction(syntax, placement);
+    case 'COPY':
+    case 'ADD':
+      return new CopyInstruction(keyword, syntax, placement);
+    case 'ENV':
+    case 'ARG':
+    case 'LABEL':
+      return new PropertyInstruction(keyword, syntax, placement);
+    case 'WORKDIR':
+      return new WorkdirInstruction(syntax, placement);
+    case 'USER':
+      return new UserInstruction(syntax, placement);
+    case 'EXPOSE':
+      return new ExposeInstruction(syntax, placement);
+    case 'VOLUME':
+      return new VolumeInstruction(syntax, placement);
+    case 'MAINTAINER':
+    case 'STOPSIGNAL':
+    case 'ONBUILD':
+      return new PlainInstruction(keyword, syntax, placement);
+    default:
+      // FROM and RUN are built by the caller; anything else is not a Docker instruction.
+      return new PlainInstruction('UNKNOWN', syntax, placement);
+  }
+}
+
+function onbuildTrigger(syntax: AstInstruction): AstInstruction | null {
+  return (syntax as unknown as { getTriggerInstruction(): AstInstruction | null }).getTriggerInstruction();
 }
 
 /** Where an instruction is in its chunk: its keyword, its offsets relative to the chunk's start, its text. */
@@ -273,69 +400,39 @@ function placesOf(document: TextDocument, chunk: ParsedChunk): readonly Instruct
   });
 }
 
-type MutableStage = Stage & {
-  instructions: InstructionModel[];
-  runs: RunModel[];
-  env: EnvEntry[];
-  family: BaseFamily;
-  alpineRelease: string | undefined;
-  isAlpineLike: boolean;
-};
-
-interface Property {
-  readonly name: string;
-  readonly value: string | null;
-}
-
 /** The `NAME=value` properties of an ARG or ENV (none for other instructions). */
-function propertiesOf(instruction: Instruction): Property[] {
+function propertiesOf(instruction: AstInstruction): PropertyFact[] {
   const properties = (instruction as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
   return properties.map((property) => ({ name: property.getName(), value: property.getValue() }));
 }
 
-function recordGlobalArgs(properties: readonly Property[], into: Map<string, string>): void {
+function recordGlobalArgs(properties: readonly PropertyFact[], into: Map<string, string>): void {
   for (const property of properties) {
     if (property.value !== null) into.set(property.name, property.value);
     else if (!into.has(property.name)) into.set(property.name, '');
   }
 }
 
-function recordEnv(properties: readonly Property[], offset: number, into: EnvEntry[]): void {
+function recordEnv(properties: readonly PropertyFact[], offset: number, into: EnvEntry[]): void {
   for (const property of properties) into.push({ name: property.name, value: property.value ?? '', offset });
 }
 
-/** Longer than any image reference (a name of at most 255 characters, a tag, a digest and ARG defaults). */
-const MAX_IMAGE_TEXT = 4096;
-
-/** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` from the global ARGs; undefined if anything is left. */
-function substituteArgs(text: string, args: Map<string, string>): string | undefined {
-  // Why: the `${NAME:-word}` pattern rescans to the end from every `${` without a `}` after it, which is quadratic;
-  // no image reference is this long, so such text is simply unresolved.
-  if (text.length > MAX_IMAGE_TEXT) return undefined;
-  let unresolved = false;
-  const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
-    const name = braced ?? plain ?? '';
-    const value = args.get(name);
-    if (operator === '-') return value ? value : (word ?? '');
-    if (operator === '+') return value ? (word ?? '') : '';
-    if (value === undefined || value === '') {
-      unresolved = true;
-      return '';
-    }
-    return value;
-  });
-  return unresolved ? undefined : result;
+function recordArgs(properties: readonly PropertyFact[], offset: number, globalArgs: ReadonlyMap<string, string>, into: ArgEntry[]): void {
+  for (const property of properties) {
+    const inherited = globalArgs.get(property.name);
+    into.push({ name: property.name, value: property.value ?? (inherited === '' ? undefined : inherited), offset });
+  }
 }
 
 function createStage(
-  stages: Stage[],
-  from: InstructionModel,
+  index: number,
   globalArgs: Map<string, string>,
   facts: { image: string | null; buildStage: string | null },
   stagesByName: ReadonlyMap<string, MutableStage>,
 ): MutableStage {
   const imageText = facts.image ?? '';
-  const resolvedImage = substituteArgs(imageText, globalArgs);
+  // Note: a global ARG without a default (`''` in the map) has no value the build is known to give it.
+  const resolvedImage = expandVariables(imageText, (name) => globalArgs.get(name) || undefined, { emptyIsUnknown: true });
   const parent = resolvedImage === undefined ? undefined : stagesByName.get(resolvedImage.toLowerCase());
   let family: BaseFamily = 'unknown';
   let alpineRelease: string | undefined;
@@ -346,22 +443,22 @@ function createStage(
     const reference = parseImageReference(resolvedImage);
     if (reference) ({ family, alpineRelease } = classifyImage(reference));
   }
-  const stage: MutableStage = {
-    index: stages.length,
+  return {
+    index,
     name: facts.buildStage?.toLowerCase() ?? undefined,
-    from: from,
+    from: undefined,
     imageText,
     resolvedImage,
     parent,
+    children: [],
     family,
     alpineRelease,
     instructions: [],
     runs: [],
     env: parent ? [...parent.env] : [],
+    args: [],
     isAlpineLike: false,
   };
-  (stage as { from: InstructionModel }).from = { ...from, stage };
-  return stage;
 }
 
 function createImplicitStage(): MutableStage {
@@ -372,169 +469,21 @@ function createImplicitStage(): MutableStage {
     imageText: '',
     resolvedImage: undefined,
     parent: undefined,
+    children: [],
     family: 'unknown',
     alpineRelease: undefined,
     instructions: [],
     runs: [],
     env: [],
+    args: [],
     isAlpineLike: false,
   };
 }
 
-function finishStage(stage: Stage): void {
-  const mutable = stage as MutableStage;
+function finishStage(stage: MutableStage): void {
   const runsApk = (candidate: Stage | undefined): boolean => {
     for (let s = candidate; s; s = s.parent) if (s.runs.some((run) => run.apkCalls.length > 0)) return true;
     return false;
   };
-  mutable.isAlpineLike = stage.family === 'alpine' || (stage.family === 'unknown' && runsApk(stage));
-}
-
-const HEREDOC_MARKER = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
-const SCRIPT_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
-
-function createRun(document: TextDocument, text: string, escapeChar: string, run: Run, base: InstructionModel): RunModel {
-  const flags = run.getFlags();
-  const mounts: RunMount[] = [];
-  for (const flag of flags) {
-    if (flag.getName() !== 'mount') continue;
-    const options = new Map<string, string>();
-    for (const option of flag.getOptions()) options.set(option.getName(), option.getValue() ?? '');
-    mounts.push({ type: options.get('type') ?? 'bind', target: options.get('target') ?? options.get('dst') ?? options.get('destination') });
-  }
-  const keywordEnd = document.offsetAt(run.getInstructionRange().end);
-  // Note: each dockerfile-ast argument query re-reads the arguments; read them once (flags are cached by the AST).
-  const args = run.getArguments();
-  const argumentsRange = args.length === 0 ? null : { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
-  const bodyStart = argumentsRange ? document.offsetAt(argumentsRange.start) : base.end;
-  const flagsStart = Math.min(keywordEnd + 1, base.end);
-  const jsonStrings = run.getJSONStrings();
-  let form: RunModel['form'] = 'shell';
-  let commands: ShellCommand[] = [];
-  const exports: ShellWord[] = [];
-  if (jsonStrings.length > 0) {
-    form = 'exec';
-    commands = [execCommand(document, jsonStrings)];
-  } else if (argumentsRange) {
-    const heredocs = text.slice(base.start, base.end).includes('<<') ? run.getHeredocs() : [];
-    const bodyEnd = base.end;
-    if (heredocs.length === 0) {
-      commands = parseSegments([joinContinuationLines(text, bodyStart, bodyEnd, escapeChar)], exports);
-    } else {
-      form = 'heredoc';
-      const firstContent = heredocs[0].getContentRange();
-      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : bodyEnd;
-      const head = blankHeredocMarkers(joinContinuationLines(text, bodyStart, firstLineEnd, escapeChar));
-      commands = parseSegments([head], exports);
-      const runsScript = commands.length === 0 || (commands.length === 1 && SCRIPT_SHELLS.has(commands[0].name ?? '') && commands[0].words.length === 1);
-      if (runsScript) {
-        const bodies: ShellSegment[] = [];
-        for (const heredoc of heredocs) {
-          const content = heredoc.getContentRange();
-          if (content) bodies.push(verbatimSegment(text, document.offsetAt(content.start), document.offsetAt(content.end)));
-        }
-        commands = commands.concat(parseSegments(bodies, exports).map((command) => ({ ...command, index: command.index + commands.length })));
-      }
-    }
-  }
-  const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
-  return { ...base, form, mounts, commands, apkCalls, exports, bodyStart, flagsStart };
-}
-
-/** The same RUN model `delta` characters later in the document, sharing nothing with `run`. */
-function copyRun(run: RunModel, delta: number): RunModel {
-  const copyWord = (word: ShellWord): ShellWord => ({ raw: word.raw, value: word.value, start: word.start + delta, end: word.end + delta });
-  const commands = run.commands.map((command) => ({
-    ...command,
-    words: command.words.map(copyWord),
-    assignments: command.assignments.map(copyWord),
-    start: command.start + delta,
-    end: command.end + delta,
-  }));
-  return {
-    ...run,
-    start: run.start + delta,
-    end: run.end + delta,
-    commands,
-    apkCalls: commands.map(parseApk).filter((call): call is ApkCall => call !== undefined),
-    exports: run.exports.map(copyWord),
-    bodyStart: run.bodyStart + delta,
-    flagsStart: run.flagsStart + delta,
-  };
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * Moves a RUN model `delta` characters in place (an edit before it changed the text's length). Why in place: after
- * a one-line edit every later RUN moves, and copying their words cost a third of the re-lint of a 20k-line file.
- * The apk calls hold the same command and word objects, so they move with them.
- */
-function shiftRun(run: RunModel, delta: number): void {
-  // Note: the shell parser makes a new word object for every array it fills (words, assignments, exports), so each
-  // object is moved once.
-  const shift = (item: { readonly start: number; readonly end: number }): void => {
-    (item as Mutable<typeof item>).start += delta;
-    (item as Mutable<typeof item>).end += delta;
-  };
-  // Why `forEach`: this runs for every RUN after an edit above it, often before V8 has optimized it, and `for…of`
-  // then allocates an iterator result per element.
-  run.commands.forEach((command) => {
-    shift(command);
-    command.words.forEach(shift);
-    command.assignments.forEach(shift);
-  });
-  run.exports.forEach(shift);
-  shift(run);
-  (run as Mutable<RunModel>).bodyStart += delta;
-  (run as Mutable<RunModel>).flagsStart += delta;
-}
-
-/** Offset of the line break that ends the line before `offset`. */
-function lineStartBefore(text: string, offset: number): number {
-  let index = offset;
-  if (text[index - 1] === '\n') index--;
-  if (text[index - 1] === '\r') index--;
-  return index;
-}
-
-/** Replaces `<<EOF` markers with spaces so the shell parser sees the command line without a dangling heredoc. */
-function blankHeredocMarkers(segment: ShellSegment): ShellSegment {
-  return { ...segment, text: segment.text.replace(HEREDOC_MARKER, (marker) => ' '.repeat(marker.length)) };
-}
-
-function execCommand(document: TextDocument, strings: ReturnType<Run['getJSONStrings']>): ShellCommand {
-  const text = document.getText();
-  const words: ShellWord[] = strings.map((argument) => {
-    const range = argument.getRange();
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    const raw = text.slice(start, end);
-    return { raw, value: decodeJsonString(raw) ?? argument.getJSONValue(), start, end };
-  });
-  const first = words[0]?.value;
-  return {
-    name: first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1),
-    words,
-    assignments: [],
-    start: words[0]?.start ?? 0,
-    end: words[words.length - 1]?.end ?? 0,
-    separatorBefore: 'none',
-    separatorAfter: 'none',
-    isTopLevel: true,
-    index: 0,
-  };
-}
-
-/**
- * Why: Docker decodes exec form as JSON, but dockerfile-ast's string values drop blanks and unknown escapes
- * (`"apk add x"` → `apkaddx`, `\u0020` → `0020`). Undefined when the string spans a line continuation.
- */
-function decodeJsonString(raw: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  stage.isAlpineLike = stage.family === 'alpine' || (stage.family === 'unknown' && runsApk(stage));
 }

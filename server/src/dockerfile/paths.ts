@@ -1,9 +1,10 @@
 /**
- * Working directories and destinations as a build sees them: WORKDIR tracking through a stage, `$VAR` expansion from
- * the stage's ENV and ARG values, and POSIX path arithmetic. Anything this cannot resolve comes back undefined.
+ * Working directories and destinations as a build sees them: WORKDIR tracking through a stage (variables expanded by
+ * the resolver in `variables.ts`), and POSIX path arithmetic. Anything this cannot resolve comes back undefined.
  */
 import { parseImageReference } from './image';
-import type { InstructionModel, RunModel, Stage } from './model';
+import type { RunInstruction, Stage } from './model';
+import { expandAt } from './variables';
 
 /** An absolute directory, or one relative to a base image whose working directory is unknown. */
 export interface Directory {
@@ -50,31 +51,6 @@ export function relativeInside(outer: Directory, inner: Directory): string | und
   return inner.path.startsWith(`${outer.path}/`) ? inner.path.slice(outer.path.length + 1) : undefined;
 }
 
-/** Expands `$NAME`/`${NAME}` from ENV and ARG values set before `offset` in the stage; undefined if one is unknown. */
-export function expandVariables(stage: Stage, offset: number, text: string): string | undefined {
-  if (!text.includes('$')) return text;
-  const values = new Map<string, string>();
-  for (const entry of stage.env) if (entry.offset < offset) values.set(entry.name, entry.value);
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword !== 'ARG' || instruction.start >= offset) continue;
-    for (const property of propertiesOf(instruction)) {
-      const value = property.getValue();
-      if (value !== null && !values.has(property.getName())) values.set(property.getName(), value);
-    }
-  }
-  let unresolved = false;
-  const expanded = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, braced: string | undefined, plain: string | undefined) => {
-    const value = values.get(braced ?? plain ?? '');
-    if (value === undefined || value.includes('$')) unresolved = true;
-    return value ?? '';
-  });
-  return unresolved ? undefined : expanded.replace(/^(["'])(.*)\1$/, '$2');
-}
-
-function propertiesOf(instruction: InstructionModel): { getName(): string; getValue(): string | null }[] {
-  return (instruction.ast as unknown as { getProperties?(): { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-}
-
 /** The working directory a stage starts in: its parent stage's last one, or the base image's. */
 export function initialWorkdir(stage: Stage): Directory | undefined {
   if (stage.parent) return workdirAt(stage.parent, Number.POSITIVE_INFINITY);
@@ -89,15 +65,14 @@ export function workdirAt(stage: Stage, offset: number): Directory | undefined {
   let current = initialWorkdir(stage);
   for (const instruction of stage.instructions) {
     if (instruction.start >= offset || instruction.keyword !== 'WORKDIR' || instruction.isOnbuild || !current) continue;
-    const argument = (instruction.ast.getArgumentsContent() ?? '').trim();
-    const expanded = expandVariables(stage, instruction.start, argument);
+    const expanded = expandAt(stage, instruction.start, instruction.argumentsText.trim());
     current = expanded === undefined ? undefined : resolvePath(current, expanded);
   }
   return current;
 }
 
 /** The directory a command of a RUN starts in: the RUN's WORKDIR, changed by literal `cd`s before `offset`. */
-export function directoryInRun(stage: Stage, run: RunModel, offset: number): Directory | undefined {
+export function directoryInRun(stage: Stage, run: RunInstruction, offset: number): Directory | undefined {
   let directory = workdirAt(stage, run.start);
   for (const command of run.commands) {
     if (command.start >= offset) break;

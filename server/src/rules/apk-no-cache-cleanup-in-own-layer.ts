@@ -2,14 +2,14 @@
  * Why: deleting `/var/cache/apk/*` in a RUN that installs nothing only hides files an earlier layer committed;
  * the image keeps them. The cache has to stay out of the installing RUN instead (`apk add --no-cache`).
  */
-import type { TextEdit } from 'vscode-languageserver-types';
 import { parseImageReference } from '../dockerfile/image';
-import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
+import { type DockerfileModel, type RunInstruction, type Stage } from '../dockerfile/model';
 import { apkHasFlag, type ApkCall } from '../shell/apk';
 import { argumentsOf, type ShellCommand } from '../shell/shellCommand';
+import { commandWordsSpan, removeCommand, removeInstruction, type Edit } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
-import { commandWordsSpan, readsIndex, removeInstruction, writesIndex } from './shared/apkLayers';
-import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup, removeCommand } from './shared/noCache';
+import { readsIndex, writesIndex } from './shared/apkLayers';
+import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup } from './shared/noCache';
 import { prefixLength } from '../util/prefixLength';
 
 /** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
@@ -23,7 +23,7 @@ interface Cleanup {
   /** How it reads in messages and titles. */
   readonly label: string;
   /** The edit that takes it out of its command list, or undefined when that would not leave valid shell. */
-  readonly removal: TextEdit | undefined;
+  readonly removal: Edit | undefined;
   /** True when removing it removes the whole command. */
   readonly isWholeCommand: boolean;
 }
@@ -55,7 +55,7 @@ export default defineRule({
           fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
         }
         context.report({
-          range: toRange(model, cleanup.start, cleanup.end),
+          at: { start: cleanup.start, end: cleanup.end },
           message: `\`${cleanup.label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`,
           fixes,
         });
@@ -65,7 +65,7 @@ export default defineRule({
 });
 
 /** False in stages whose base has no apk and where no RUN of the stage or its parents runs apk. */
-function runsApkSomewhere(run: RunModel): boolean {
+function runsApkSomewhere(run: RunInstruction): boolean {
   const stage: Stage | undefined = run.stage;
   if (!stage || !NON_APK_FAMILIES.has(stage.family)) return true;
   for (let current: Stage | undefined = stage; current; current = current.parent) {
@@ -74,7 +74,7 @@ function runsApkSomewhere(run: RunModel): boolean {
   return false;
 }
 
-function findCleanups(model: DockerfileModel, run: RunModel): Cleanup[] {
+function findCleanups(model: DockerfileModel, run: RunInstruction): Cleanup[] {
   const found: Cleanup[] = [];
   for (const cleanup of cacheCleanups(run)) {
     const paths = argumentsOf(cleanup.command).filter((word) => !(word.value ?? word.raw).startsWith('-'));
@@ -86,7 +86,7 @@ function findCleanups(model: DockerfileModel, run: RunModel): Cleanup[] {
   for (const call of run.apkCalls) {
     if (!isApkCacheClean(call)) continue;
     const span = commandWordsSpan(call.command);
-    found.push({ command: call.command, ...span, label: `apk cache ${call.packages[0]?.word.value}`, removal: removeCommand(model, run, call.command), isWholeCommand: true });
+    found.push({ command: call.command, ...span, label: `apk cache ${call.packages[0]?.word.value}`, removal: removeCommand(run, call.command), isWholeCommand: true });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -109,15 +109,15 @@ function startsFromOfficialAlpine(stage: Stage | undefined): boolean {
 const MAX_COMPENSATED_RUNS = 8;
 
 /** True when an earlier RUN leaves the apk index in its layer. */
-function leavesIndex(run: RunModel): boolean {
+function leavesIndex(run: RunInstruction): boolean {
   return !hasApkCacheMount(run) && run.apkCalls.some((call) => writesIndex(call) || (readsIndex(call) && !apkHasFlag(call, '--no-cache')));
 }
 
 /** Per stage, the RUNs that leave the index in their layer, found once per check. */
 class IndexWriters {
-  private readonly byStage = new Map<Stage, { readonly inParents: boolean; readonly plain: RunModel[]; readonly onbuild: RunModel[] }>();
+  private readonly byStage = new Map<Stage, { readonly inParents: boolean; readonly plain: RunInstruction[]; readonly onbuild: RunInstruction[] }>();
 
-  of(stage: Stage): { readonly inParents: boolean; readonly plain: RunModel[]; readonly onbuild: RunModel[] } {
+  of(stage: Stage): { readonly inParents: boolean; readonly plain: RunInstruction[]; readonly onbuild: RunInstruction[] } {
     let found = this.byStage.get(stage);
     if (!found) {
       let inParents = false;
@@ -136,7 +136,7 @@ class IndexWriters {
  * than `MAX_COMPENSATED_RUNS` would need it. Earlier RUNs are the stage's own before it (the parents' only decide
  * whether a fix is possible); for an ONBUILD trigger, every RUN of the stage and the triggers before it.
  */
-function compensatingEdits(model: DockerfileModel, run: RunModel, writers: IndexWriters): TextEdit[] | undefined {
+function compensatingEdits(model: DockerfileModel, run: RunInstruction, writers: IndexWriters): Edit[] | undefined {
   const stage = run.stage;
   if (!stage) return [];
   const { inParents, plain, onbuild } = writers.of(stage);
@@ -145,23 +145,23 @@ function compensatingEdits(model: DockerfileModel, run: RunModel, writers: Index
   const earlierPlain = plain.slice(0, run.isOnbuild ? plain.length : prefixLength(plain, (earlier) => earlier.start < run.start));
   const earlierOnbuild = run.isOnbuild ? onbuild.slice(0, prefixLength(onbuild, (earlier) => earlier.start < run.start)) : [];
   if (earlierPlain.length + earlierOnbuild.length > MAX_COMPENSATED_RUNS) return undefined;
-  const edits: TextEdit[] = [];
+  const edits: Edit[] = [];
   for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {
-    if (!isFullyRewritable(model, earlier)) return undefined;
+    if (!isFullyRewritable(earlier)) return undefined;
     edits.push(...noCacheEdits(model, earlier));
   }
   return edits;
 }
 
 /** True when `noCacheEdits` leaves the RUN with nothing that reads or writes the on-disk index. */
-function isFullyRewritable(model: DockerfileModel, run: RunModel): boolean {
+function isFullyRewritable(run: RunInstruction): boolean {
   const adds = addsWithoutNoCache(run);
   if (adds.length === 0) return false;
   const firstAdd = adds[0].command.index;
   return run.apkCalls.every((call: ApkCall) => {
     if (adds.includes(call) || !(readsIndex(call) || writesIndex(call))) return true;
     if (call.subcommand === 'update') {
-      return call.flags.length === 0 && call.command.index < firstAdd && removeCommand(model, run, call.command) !== undefined;
+      return call.flags.length === 0 && call.command.index < firstAdd && removeCommand(run, call.command) !== undefined;
     }
     return apkHasFlag(call, '--no-cache');
   });

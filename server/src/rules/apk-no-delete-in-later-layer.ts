@@ -2,12 +2,11 @@
  * Why: a layer can only add files or hide them. `apk del` of packages an earlier RUN installed hides their files
  * from the final filesystem, but the earlier layer still ships them, so the image does not get smaller.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
-import { wordRange, type DockerfileModel, type InstructionModel, type RunModel, type Stage } from '../dockerfile/model';
+import { type DockerfileModel, type Instruction, type RunInstruction, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
-import { replaceOffsets } from '../edits/edits';
+import { replace, type Edit } from '../edits/edits';
+import { lineBreakAt } from '../edits/lines';
 import { defineRule, type Fix } from './rule';
-import { lineBreakAt } from './shared/apkLayers';
 
 export default defineRule({
   id: 'apk-no-delete-in-later-layer',
@@ -20,7 +19,7 @@ export default defineRule({
     for (const run of model.runs) {
       const deletions = run.apkCalls.filter((call) => call.subcommand === 'del');
       if (deletions.length === 0) continue;
-      const installers = installedBefore.get(run) ?? new Map<string, RunModel>();
+      const installers = installedBefore.get(run) ?? new Map<string, RunInstruction>();
       for (const call of deletions) {
         for (const item of call.packages) {
           if (item.kind !== 'name') continue;
@@ -28,7 +27,7 @@ export default defineRule({
           if (!installer || addedEarlierInRun(run, call, item.name)) continue;
           const fix = mergeFix(model, installer, run, positions);
           context.report({
-            range: wordRange(model, item.word),
+            at: item.word,
             message: `\`${item.name}\` was installed by an earlier RUN, so \`apk del\` here leaves its files in that layer.`,
             fixes: fix ? [fix] : [],
           });
@@ -39,7 +38,7 @@ export default defineRule({
 });
 
 /** Records what a RUN installs and deletes: names (packages and `--virtual` groups) left installed, with their RUN. */
-function apply(installed: Map<string, RunModel>, run: RunModel): void {
+function apply(installed: Map<string, RunInstruction>, run: RunInstruction): void {
   for (const call of run.apkCalls) {
     if (call.subcommand === 'add') {
       if (call.virtualName) installed.set(call.virtualName, run);
@@ -56,11 +55,11 @@ function apply(installed: Map<string, RunModel>, run: RunModel): void {
  * the stage and the triggers before it, in document order. Why one pass per stage: collecting the earlier RUNs for
  * each deleting RUN is quadratic in the number of RUNs.
  */
-function installersBeforeEachRun(model: DockerfileModel): Map<RunModel, Map<string, RunModel>> {
-  const before = new Map<RunModel, Map<string, RunModel>>();
-  const afterPlainRuns = new Map<Stage, Map<string, RunModel>>();
-  const deletes = (run: RunModel): boolean => run.apkCalls.some((call) => call.subcommand === 'del');
-  const stateAfterPlainRuns = (stage: Stage): Map<string, RunModel> => {
+function installersBeforeEachRun(model: DockerfileModel): Map<RunInstruction, Map<string, RunInstruction>> {
+  const before = new Map<RunInstruction, Map<string, RunInstruction>>();
+  const afterPlainRuns = new Map<Stage, Map<string, RunInstruction>>();
+  const deletes = (run: RunInstruction): boolean => run.apkCalls.some((call) => call.subcommand === 'del');
+  const stateAfterPlainRuns = (stage: Stage): Map<string, RunInstruction> => {
     let state = afterPlainRuns.get(stage);
     if (!state) {
       state = new Map(stage.parent ? stateAfterPlainRuns(stage.parent) : undefined);
@@ -88,9 +87,9 @@ function installersBeforeEachRun(model: DockerfileModel): Map<RunModel, Map<stri
 
 /** Each instruction's position in its stage, found once per check. */
 class InstructionPositions {
-  private readonly byStage = new Map<Stage, Map<InstructionModel, number>>();
+  private readonly byStage = new Map<Stage, Map<Instruction, number>>();
 
-  of(stage: Stage, instruction: InstructionModel): number {
+  of(stage: Stage, instruction: Instruction): number {
     let positions = this.byStage.get(stage);
     if (!positions) {
       positions = new Map(stage.instructions.map((candidate, index) => [candidate, index]));
@@ -101,7 +100,7 @@ class InstructionPositions {
 }
 
 /** True when the same RUN installs the name again before deleting it (the intended single-layer pattern). */
-function addedEarlierInRun(run: RunModel, deletion: ApkCall, name: string): boolean {
+function addedEarlierInRun(run: RunInstruction, deletion: ApkCall, name: string): boolean {
   return run.apkCalls.some(
     (call) =>
       call.subcommand === 'add' &&
@@ -115,7 +114,7 @@ function addedEarlierInRun(run: RunModel, deletion: ApkCall, name: string): bool
  * Only for shell form with equal (or no) flags on the second RUN, a first RUN that ends in a command, and a second
  * RUN whose steps are joined by `&&` alone, so a failing step still fails the build.
  */
-function mergeFix(model: DockerfileModel, first: RunModel, second: RunModel, positions: InstructionPositions): Fix | undefined {
+function mergeFix(model: DockerfileModel, first: RunInstruction, second: RunInstruction, positions: InstructionPositions): Fix | undefined {
   const stage = second.stage;
   if (!stage || first.stage !== stage || first.isOnbuild !== second.isOnbuild) return undefined;
   const position = positions.of(stage, second);
@@ -136,12 +135,12 @@ function mergeFix(model: DockerfileModel, first: RunModel, second: RunModel, pos
     .map((line) => line.trim())
     .filter((line) => line.startsWith('#'));
   const joint = ` ${model.escapeChar}${lineBreak}${comments.map((line) => `${line}${lineBreak}`).join('')}    && `;
-  const edit: TextEdit = replaceOffsets(model, first.end, second.bodyStart, joint);
+  const edit: Edit = replace({ start: first.end, end: second.bodyStart }, joint);
   return { title: 'Merge this RUN into the RUN that installed the packages', kind: 'suggestion', edits: [edit] };
 }
 
 /** True when nothing but blanks and line continuations follows the last command of the RUN. */
-function endsWithCommand(model: DockerfileModel, run: RunModel): boolean {
+function endsWithCommand(model: DockerfileModel, run: RunInstruction): boolean {
   const last = run.commands.filter((command) => command.isTopLevel).reduce<number>((end, command) => Math.max(end, command.end), -1);
   if (last < 0) return false;
   return model.text.slice(last, run.end).split(model.escapeChar).join('').trim() === '';

@@ -3,13 +3,12 @@
  * so `apk add` stops with "unsatisfiable constraints" — typically after the base image moved to a newer release.
  * Names that still install through a newer package's `provides` (`py-pip` → `py3-pip`) are not reported.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
-import { toRange, type DockerfileModel, type RunModel } from '../dockerfile/model';
+import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
 import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/lookup';
 import { latestAlpineRelease } from '../knowledge/releases';
 import type { PackageRename } from '../knowledge/types';
 import type { ApkPackage } from '../shell/apk';
-import { removeWord, replaceOffsets } from '../edits/edits';
+import { removeWord, replace, type Edit } from '../edits/edits';
 import { defineRule, type Fix, type Severity } from './rule';
 
 type Verdict = 'removed' | 'unknown' | 'uncertain';
@@ -52,22 +51,22 @@ function innerOffsets(pkg: ApkPackage): { start: number; length: number } | unde
  * Removes a package word. When it sits alone on a continuation line, the whole line goes, so no empty
  * continuation is left behind (`python3 \\` / `python \\` / `gcc`, or `python` as the last line).
  */
-function removePackage(model: DockerfileModel, run: RunModel, pkg: ApkPackage): TextEdit {
+function removePackage(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage): Edit {
   const { text, escapeChar } = model;
   const { start, end } = pkg.word;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (run.form !== 'exec' && lineStart > 0 && text.slice(lineStart, start).trim() === '') {
     const after = /^[ \t]*(\S?)(\r?\n|$)/.exec(text.slice(end, end + 200));
-    if (after && after[1] === escapeChar) return replaceOffsets(model, lineStart, end + after[0].length, '');
+    if (after && after[1] === escapeChar) return replace({ start: lineStart, end: end + after[0].length }, '');
     const before = /[ \t]*(\S)\r?\n$/.exec(text.slice(Math.max(0, lineStart - 200), lineStart));
     if (after && after[1] === '' && before && before[1] === escapeChar) {
-      return replaceOffsets(model, lineStart - before[0].length, end + after[0].length - after[2].length, '');
+      return replace({ start: lineStart - before[0].length, end: end + after[0].length - after[2].length }, '');
     }
   }
   return removeWord(model, run, pkg.word);
 }
 
-function fixFor(model: DockerfileModel, run: RunModel, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
+function fixFor(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
   if (isListed) {
     return { title: `Remove \`${rename.name}\` (\`${rename.replacement}\` is already listed)`, kind, edits: [removePackage(model, run, pkg)] };
   }
@@ -75,7 +74,7 @@ function fixFor(model: DockerfileModel, run: RunModel, pkg: ApkPackage, rename: 
   if (!inner) return undefined;
   // The version constraint of the old name cannot apply to the new package, so it goes; a repository tag stays.
   const newText = pkg.tag === undefined ? rename.replacement : `${rename.replacement}@${pkg.tag}`;
-  return { title: `Replace \`${rename.name}\` with \`${rename.replacement}\``, kind, edits: [replaceOffsets(model, inner.start, inner.start + inner.length, newText)] };
+  return { title: `Replace \`${rename.name}\` with \`${rename.replacement}\``, kind, edits: [replace({ start: inner.start, end: inner.start + inner.length }, newText)] };
 }
 
 export default defineRule({
@@ -99,12 +98,12 @@ export default defineRule({
           const verdict = verdictFor(rename, release);
           if (!verdict) continue;
           const inner = innerOffsets(pkg);
-          const range = inner ? toRange(model, inner.start, inner.start + pkg.name.length) : toRange(model, pkg.word.start, pkg.word.end);
+          const at = inner ? { start: inner.start, end: inner.start + pkg.name.length } : pkg.word;
           const severity: Severity = verdict === 'removed' ? 'error' : 'warning';
           // Why safe only when proven: the old name cannot install there, so the replacement cannot break a working build.
           const fix = fixFor(model, run, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
           listed.add(rename.replacement);
-          context.report({ range, severity, message: messageFor(rename, verdict, release), fixes: fix ? [fix] : [] });
+          context.report({ at, severity, message: messageFor(rename, verdict, release), fixes: fix ? [fix] : [] });
         }
       }
     }

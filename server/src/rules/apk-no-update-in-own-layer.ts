@@ -2,12 +2,12 @@
  * Why: `apk update` in a RUN that installs nothing commits the package index (several MB) to a layer of its own.
  * Later RUNs install from that index as it ages, and deleting it later cannot shrink the image.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
-import { toRange, type DockerfileModel, type RunModel } from '../dockerfile/model';
+import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
 import { apkHasFlag, type ApkCall } from '../shell/apk';
+import { commandWordsSpan, removeCommand, removeInstruction, type Edit } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
-import { commandWordsSpan, readsIndex, removeInstruction, runsRelyingOnIndexOf } from './shared/apkLayers';
-import { hasApkCacheMount, noCacheEdits, removeCommand } from './shared/noCache';
+import { readsIndex, runsRelyingOnIndexOf } from './shared/apkLayers';
+import { hasApkCacheMount, noCacheEdits } from './shared/noCache';
 
 /** Flags that do not change what `apk update` fetches, so dropping the command loses nothing. */
 const HARMLESS_UPDATE_FLAGS = new Set(['--quiet', '--verbose', '--no-progress']);
@@ -26,7 +26,7 @@ export default defineRule({
       for (const call of updates) {
         const span = commandWordsSpan(call.command);
         context.report({
-          range: toRange(model, span.start, span.end),
+          at: { start: span.start, end: span.end },
           message: '`apk update` in a RUN that installs nothing commits the package index to a layer of its own, where it goes stale.',
           fixes: fix ? [fix] : [],
         });
@@ -39,9 +39,9 @@ export default defineRule({
  * Removes the `apk update` commands and gives `--no-cache` to every later `apk add` that read the index they left.
  * None when a later RUN reads that index in another way (`apk upgrade`, …) or the removal would not leave valid shell.
  */
-function removalFix(model: DockerfileModel, run: RunModel, updates: readonly ApkCall[]): Fix | undefined {
+function removalFix(model: DockerfileModel, run: RunInstruction, updates: readonly ApkCall[]): Fix | undefined {
   if (updates.some((call) => call.flags.some((flag) => !HARMLESS_UPDATE_FLAGS.has(flag.name)))) return undefined;
-  const edits: TextEdit[] = [];
+  const edits: Edit[] = [];
   const isWholeRun = run.commands.every(
     (command) => command.isTopLevel && command.end === commandWordsSpan(command).end && updates.some((call) => call.command === command),
   );
@@ -49,11 +49,11 @@ function removalFix(model: DockerfileModel, run: RunModel, updates: readonly Apk
     edits.push(removeInstruction(model, run));
   } else {
     if (updates.length > 1) return undefined;
-    const removal = removeCommand(model, run, updates[0].command);
+    const removal = removeCommand(run, updates[0].command);
     if (!removal) return undefined;
     edits.push(removal);
   }
-  const ordered = runsRelyingOnIndexOf(model, run);
+  const ordered = runsRelyingOnIndexOf(run);
   if (!ordered) return undefined;
   for (const later of ordered) edits.push(...noCacheEdits(model, later));
   const title = ordered.length === 0 ? 'Remove `apk update`' : 'Remove `apk update` and add `--no-cache` to the later `apk add`';

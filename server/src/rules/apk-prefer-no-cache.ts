@@ -1,5 +1,5 @@
 /** Why: without `--no-cache` (or a cache mount) apk keeps the downloaded package index in the image layer. */
-import { toRange } from '../dockerfile/model';
+
 import { apkHasFlag, optionAnchor } from '../shell/apk';
 import { insertArgumentAfter, insertAt } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
@@ -18,7 +18,7 @@ export default defineRule({
       if (adds.length === 0) continue;
       const fixes: Fix[] = [];
       // Why: later RUNs may install from the index this RUN leaves behind; `--no-cache` here must reach them too.
-      const relying = indexUse(run).refreshes ? runsRelyingOnIndexOf(model, run) : [];
+      const relying = indexUse(run).refreshes ? runsRelyingOnIndexOf(run) : [];
       if (relying) {
         const edits = [...noCacheEdits(model, run), ...relying.flatMap((later) => noCacheEdits(model, later))];
         const title = relying.length === 0 ? 'Add `--no-cache` to `apk add`' : 'Add `--no-cache` to `apk add` here and in the later RUNs that used its index';
@@ -26,11 +26,11 @@ export default defineRule({
       }
       if (relying?.length === 0 && !run.isOnbuild && run.form !== 'exec') {
         // The cache-mount variant keeps fetching the index (so `-U`/`apk update` stay) but into a BuildKit cache.
-        const mountEdits = [insertAt(model, run.flagsStart, '--mount=type=cache,target=/var/cache/apk ')];
+        const mountEdits = [insertAt(run.flagsStart, '--mount=type=cache,target=/var/cache/apk ')];
         const fetchesIndex = run.apkCalls.some((call) => call.subcommand === 'update' && call.command.index < adds[0].command.index);
         for (const call of adds) {
           if (!fetchesIndex && !apkHasFlag(call, '--update-cache')) {
-            mountEdits.push(insertArgumentAfter(model, run, optionAnchor(call), '--update-cache'));
+            mountEdits.push(insertArgumentAfter(run, optionAnchor(call), '--update-cache'));
           }
         }
         for (const cleanup of cacheCleanups(run)) {
@@ -42,7 +42,7 @@ export default defineRule({
       for (const call of adds) {
         const end = call.subcommandWord ?? call.command.words[0];
         context.report({
-          range: toRange(model, call.command.words[0].start, end.end),
+          at: { start: call.command.words[0].start, end: end.end },
           message: '`apk add` without `--no-cache` leaves the package index in the image layer.',
           fixes,
         });

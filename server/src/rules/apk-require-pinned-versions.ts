@@ -2,7 +2,7 @@
  * Why: an unpinned `apk add` installs whatever the mirror serves on build day, so two builds of the same Dockerfile
  * can differ. Off by default: Alpine mirrors drop old package revisions, so exact pins break builds instead.
  */
-import { wordRange } from '../dockerfile/model';
+
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
           // Why: `!pkg` forbids a package, `.apk` files carry their version, and `$PKGS` may hold anything.
           if (item.kind !== 'name' || item.constraint !== undefined) continue;
           context.report({
-            range: wordRange(model, item.word),
+            at: item.word,
             message: `\`${item.word.value ?? item.word.raw}\` is installed without a version constraint, so a rebuild can install a different version.`,
           });
         }

@@ -2,14 +2,12 @@
  * Why: `apk add --virtual NAME` groups build-only dependencies so one `apk del NAME` removes them; without that
  * `apk del` in the same RUN the compilers and headers stay in the image.
  */
-import type { Run } from 'dockerfile-ast';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
+import type { DockerfileModel, RunInstruction, Stage } from '../dockerfile/model';
+import { insertAt, type Edit } from '../edits/edits';
+import { lineBreakAt } from '../edits/lines';
 import type { ApkCall } from '../shell/apk';
 import type { ShellCommand } from '../shell/shellCommand';
-import { insertAt } from '../edits/edits';
 import { defineRule } from './rule';
-import { childStages, lineBreakAt } from './shared/apkLayers';
 
 /** Virtual names that say the group is meant to stay: `.rundeps`, `.ruby-rundeps`, `.persistent-deps`, … */
 const KEPT_GROUP = /run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i;
@@ -20,7 +18,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
-    const laterDeletions = new LaterDeletions(model);
+    const laterDeletions = new LaterDeletions();
     for (const run of model.runs) {
       for (const call of run.apkCalls) {
         if (call.subcommand !== 'add') continue;
@@ -32,7 +30,7 @@ export default defineRule({
         const fix = appendDeletion(model, run, call, name);
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         context.report({
-          range: toRange(model, flag.word.start, end),
+          at: { start: flag.word.start, end },
           message: `\`${name}\` is never removed with \`apk del ${name}\` in this RUN, so its build dependencies stay in the image.`,
           fixes: fix ? [{ title: `Add \`apk del ${name}\` at the end of the RUN`, kind: 'suggestion', edits: [fix] }] : [],
         });
@@ -50,7 +48,7 @@ function deletes(call: ApkCall, name: string): boolean {
   return call.subcommand === 'del' && (deletedNames(call).includes(name) || call.packages.some((item) => item.kind === 'opaque'));
 }
 
-function isDeletedInRun(run: RunModel, add: ApkCall, name: string): boolean {
+function isDeletedInRun(run: RunInstruction, add: ApkCall, name: string): boolean {
   return run.apkCalls.some((call) => call.command.index > add.command.index && deletes(call, name));
 }
 
@@ -60,7 +58,7 @@ interface Deletions {
   opaque: boolean;
 }
 
-function recordDeletions(run: RunModel, into: Deletions): void {
+function recordDeletions(run: RunInstruction, into: Deletions): void {
   for (const call of run.apkCalls) {
     if (call.subcommand !== 'del') continue;
     for (const name of deletedNames(call)) into.names.add(name);
@@ -78,9 +76,8 @@ class LaterDeletions {
   private readonly below = new Map<Stage, Deletions>();
   private readonly lastByStage = new Map<string, { readonly last: Map<string, number>; lastOpaque: number }>();
 
-  constructor(private readonly model: DockerfileModel) {}
 
-  has(run: RunModel, name: string): boolean {
+  has(run: RunInstruction, name: string): boolean {
     const stage = run.stage;
     if (!stage) return false;
     if (!run.isOnbuild) {
@@ -97,7 +94,7 @@ class LaterDeletions {
     if (!found) {
       found = { names: new Set(), opaque: false };
       for (const run of stage.runs) if (run.isOnbuild) recordDeletions(run, found);
-      for (const child of childStages(this.model, stage)) {
+      for (const child of stage.children) {
         for (const run of child.runs) if (!run.isOnbuild) recordDeletions(run, found);
         const deeper = this.deletionsBelow(child);
         for (const name of deeper.names) found.names.add(name);
@@ -128,23 +125,20 @@ class LaterDeletions {
 }
 
 /** Appends ` && apk del NAME` to a shell-form RUN, or an `apk del NAME` line to a heredoc script. */
-function appendDeletion(model: DockerfileModel, run: RunModel, add: ApkCall, name: string): TextEdit | undefined {
+function appendDeletion(model: DockerfileModel, run: RunInstruction, add: ApkCall, name: string): Edit | undefined {
   if (!add.command.isTopLevel || run.form === 'exec') return undefined;
   const text = model.text;
   if (run.form === 'heredoc') {
-    const ast = (run.isOnbuild ? (run.ast as unknown as { getTriggerInstruction(): Run | null }).getTriggerInstruction() : run.ast) as Run | null;
-    const heredocs = ast?.getHeredocs() ?? [];
-    const content = heredocs[heredocs.length - 1]?.getContentRange();
+    const content = run.heredocs[run.heredocs.length - 1]?.contentSpan;
     if (!content) return undefined;
-    const contentStart = model.document.offsetAt(content.start);
-    const contentEnd = model.document.offsetAt(content.end);
+    const { start: contentStart, end: contentEnd } = content;
     // Why: only when the group is installed by the script in the last heredoc and its last line is complete.
     if (add.command.start < contentStart || add.command.end > contentEnd || /\\\s*$/.test(text.slice(contentStart, contentEnd))) return undefined;
-    return insertAt(model, contentEnd, `${lineBreakAt(text, contentEnd)}apk del ${name}`);
+    return insertAt(contentEnd, `${lineBreakAt(text, contentEnd)}apk del ${name}`);
   }
   const last = run.commands.filter((command) => command.isTopLevel).reduce<ShellCommand | undefined>((found, command) => (found && found.end >= command.end ? found : command), undefined);
   // Why: anything after the last command but a final `;` (`&`, `fi`, a comment) would swallow or detach the new step.
   const rest = text.slice(last?.end ?? run.end, run.end).split(model.escapeChar).join('');
   if (!last || !/^\s*(?:;\s*)?$/.test(rest)) return undefined;
-  return insertAt(model, last.end, ` && apk del ${name}`);
+  return insertAt(last.end, ` && apk del ${name}`);
 }

@@ -3,8 +3,8 @@
  * `COPY . …` reruns on every source change, so the same packages are downloaded, installed and deleted again each
  * time. A compile stage installs them once, before the sources, and keeps them cached.
  */
-import { toRange } from '../dockerfile/model';
-import { copyLabel, parseCopy, type CopyModel } from '../dockerfile/copies';
+import { copyLabel, fileCopy } from '../dockerfile/copies';
+import type { CopyInstruction } from '../dockerfile/model';
 import { splitFixesOf, splitStage } from '../split/splitStages';
 import { defineRule, type Fix } from './rule';
 import { shippedAlpineStage } from './shared/imageRole';
@@ -20,7 +20,7 @@ export default defineRule({
     if (!shipped) return;
     const { stage, runs } = shipped;
     let fixes: Fix[] | undefined;
-    const wholeContextCopies = stage.instructions.map(parseCopy).filter((candidate): candidate is CopyModel => candidate?.copiesWholeContext === true);
+    const wholeContextCopies = stage.instructions.map(fileCopy).filter((candidate): candidate is CopyInstruction => candidate?.copiesWholeContext === true);
     for (const { run, steps: runSteps } of runs) {
       const copy = lastBefore(wholeContextCopies, run.start);
       if (!copy) continue;
@@ -35,7 +35,7 @@ export default defineRule({
         fixes ??= splitFixesOf(splitStage(model, stage));
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         context.report({
-          range: toRange(model, flag.word.start, end),
+          at: { start: flag.word.start, end },
           message: `\`${call.virtualName}\` is installed and deleted again on every source change, because this RUN comes after \`${copyLabel(copy)}\`.`,
           fixes,
         });
@@ -45,7 +45,7 @@ export default defineRule({
 });
 
 /** The last of `copies` (in document order) that starts before `offset`. */
-function lastBefore(copies: readonly CopyModel[], offset: number): CopyModel | undefined {
-  const count = prefixLength(copies, (copy) => copy.instruction.start < offset);
+function lastBefore(copies: readonly CopyInstruction[], offset: number): CopyInstruction | undefined {
+  const count = prefixLength(copies, (copy) => copy.start < offset);
   return count === 0 ? undefined : copies[count - 1];
 }

@@ -2,11 +2,9 @@
  * Why: an untagged image means `:latest`, and `latest` (like Alpine's rolling `edge`) moves whenever a new image is
  * pushed, so the same Dockerfile builds on a different base from one day to the next.
  */
-import type { Range } from 'vscode-languageserver-types';
-import { toRange, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { parseImageReference, type ImageReference } from '../dockerfile/image';
 import { latestAlpineRelease } from '../knowledge/releases';
-import { replaceOffsets } from '../edits/edits';
+import { replace } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
 
 type Problem = 'untagged' | 'latest' | 'edge';
@@ -24,15 +22,6 @@ function problemOf(reference: ImageReference): Problem | undefined {
   if (reference.tag === 'latest') return 'latest';
   if (reference.tag === 'edge' && isOfficialAlpine(reference)) return 'edge';
   return undefined;
-}
-
-/** Document offsets of the FROM's image argument (flags such as `--platform` excluded). */
-function imageOffsets(model: DockerfileModel, stage: Stage): { start: number; end: number } | undefined {
-  const ast = stage.from?.ast as unknown as { getArguments(): { getRange(): Range }[] } | undefined;
-  const argument = ast?.getArguments()[0];
-  if (!argument) return undefined;
-  const range = argument.getRange();
-  return { start: model.document.offsetAt(range.start), end: model.document.offsetAt(range.end) };
 }
 
 function literalMessage(image: string, reference: ImageReference, problem: Problem): string {
@@ -62,7 +51,7 @@ export default defineRule({
       if (!reference) continue;
       const problem = problemOf(reference);
       if (!problem) continue;
-      const offsets = imageOffsets(model, stage);
+      const offsets = stage.from.image;
       if (!offsets) continue;
       const written = model.text.slice(offsets.start, offsets.end);
 
@@ -70,27 +59,27 @@ export default defineRule({
         // Not reported by hadolint: the default build arguments decide which image is pulled.
         const resolved = problem === 'untagged' ? `the untagged \`${stage.resolvedImage}\`` : `\`${stage.resolvedImage}\``;
         context.report({
-          range: toRange(model, offsets.start, offsets.end),
+          at: offsets,
           message: `\`${stage.imageText}\` resolves to ${resolved} with the default build arguments, which moves to a new image whenever one is pushed.`,
         });
         continue;
       }
       if (written !== stage.imageText) {
         // A continuation line or escape inside the image word: report it whole and offer no edit.
-        context.report({ range: toRange(model, offsets.start, offsets.end), message: literalMessage(stage.imageText, reference, problem) });
+        context.report({ at: offsets, message: literalMessage(stage.imageText, reference, problem) });
         continue;
       }
       const tagStart = problem === 'untagged' ? offsets.end : offsets.start + written.lastIndexOf(':') + 1;
-      const range = problem === 'untagged' ? toRange(model, offsets.start, offsets.end) : toRange(model, tagStart, offsets.end);
+      const at = problem === 'untagged' ? offsets : { start: tagStart, end: offsets.end };
       const fixes: Fix[] = [];
       if (isOfficialAlpine(reference)) {
         const edit = problem === 'untagged'
-          ? replaceOffsets(model, offsets.end, offsets.end, `:${latestAlpineRelease}`)
-          : replaceOffsets(model, tagStart, offsets.end, latestAlpineRelease);
+          ? replace({ start: offsets.end, end: offsets.end }, `:${latestAlpineRelease}`)
+          : replace({ start: tagStart, end: offsets.end }, latestAlpineRelease);
         // Why a suggestion: today it is the release `latest` points to, but `edge` and future `latest` differ.
         fixes.push({ title: `Pin \`alpine\` to \`${latestAlpineRelease}\``, kind: 'suggestion', edits: [edit] });
       }
-      context.report({ range, message: literalMessage(stage.imageText, reference, problem), fixes });
+      context.report({ at, message: literalMessage(stage.imageText, reference, problem), fixes });
     }
   },
 });

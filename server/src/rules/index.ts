@@ -36,7 +36,6 @@ export const allRules: readonly Rule[] = [
   preferMultiStageBuild,
 ];
 
-export const UNUSED_SUPPRESSION_RULE_ID = noUnusedSuppression.id;
 
 const byId = new Map(allRules.map((rule) => [rule.id, rule]));
 

@@ -3,7 +3,7 @@
  * usually a base image swapped without updating the RUN lines. Multi-distro scripts that check for the tool first
  * (`if command -v apt-get`, `command -v apk && apk add …`, `apt-get install … || apk add …`) are left alone.
  */
-import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
+import { type DockerfileModel, type RunInstruction, type Stage } from '../dockerfile/model';
 import { parseImageReference } from '../dockerfile/image';
 import type { ShellCommand } from '../shell/shellCommand';
 import { defineRule } from './rule';
@@ -62,7 +62,7 @@ function andOrList(commands: readonly ShellCommand[], position: number): [number
 }
 
 /** The source between the previous command (or the start of the RUN) and `command`, without line continuations. */
-function textBefore(model: DockerfileModel, run: RunModel, position: number): string {
+function textBefore(model: DockerfileModel, run: RunInstruction, position: number): string {
   const previous = run.commands[position - 1];
   const from = previous ? previous.end : run.bodyStart;
   return model.text.slice(from, run.commands[position].start).replace(/[\\`]\r?\n/g, ' ');
@@ -72,7 +72,7 @@ function textBefore(model: DockerfileModel, run: RunModel, position: number): st
  * True when the command only runs after a check for the tool (`command -v apt-get && …`, `[ -x … ] && …`), or is a
  * fallback joined by `||` to the stage's own package manager: the script is written for several distributions.
  */
-function isGuarded(model: DockerfileModel, run: RunModel, position: number, native: readonly string[]): boolean {
+function isGuarded(model: DockerfileModel, run: RunInstruction, position: number, native: readonly string[]): boolean {
   const commands = run.commands;
   const [first, last] = andOrList(commands, position);
   for (let index = first; index < position; index++) {
@@ -104,7 +104,7 @@ export default defineRule({
         const owner = stage.family === 'alpine' ? FOREIGN_TO_ALPINE.get(name) : 'Alpine\'s';
         const nameWord = command.words[0];
         context.report({
-          range: toRange(model, nameWord.start, nameWord.end),
+          at: { start: nameWord.start, end: nameWord.end },
           message: `\`${name}\` is ${owner} package manager and does not exist in this ${native.family}-based stage; install packages with ${native.install}.`,
         });
       });

@@ -1,14 +1,54 @@
 /**
- * Why: a suppression that silences nothing hides the next real finding of that rule. Findings for this rule are
- * produced by the analysis itself (it knows which suppressions were used), so `check` is empty.
+ * Why: a suppression that silences nothing hides the next real finding of that rule. Runs after every other rule,
+ * when the analysis knows which suppression ids silenced a finding.
  */
-import { defineRule } from './rule';
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../dockerfile/model';
+import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
+import { replace, type Edit } from '../edits/edits';
+import { nextLineStart } from '../edits/lines';
+import { defineRule, type RuleCatalog } from './rule';
 
 export default defineRule({
   id: 'no-unused-suppression',
   description: 'Report `# alpinist ignore=` and `# hadolint ignore=` entries that suppress nothing.',
   defaultSeverity: 'hint',
-  check() {
-    // Reported by analysis.ts after every other rule has run.
+  reviewsSuppressions: true,
+  check(context) {
+    for (const suppression of context.suppressions.all) {
+      for (const id of suppression.ids) {
+        if (context.suppressions.isUsed(id)) continue;
+        const message = unusedMessage(suppression, id, context.rules);
+        if (!message) continue;
+        context.report({
+          at: id,
+          message,
+          tags: [DiagnosticTag.Unnecessary],
+          fixes: [{ title: `Remove \`${id.id}\` from the suppression`, kind: 'safe', edits: [removeSuppressionId(context.dockerfile, suppression, id)] }],
+        });
+      }
+    }
   },
 });
+
+/** What is wrong with an id that silenced nothing; undefined when it is not Alpinist's business. */
+function unusedMessage(suppression: Suppression, id: SuppressedId, rules: RuleCatalog): string | undefined {
+  if (suppression.tool === 'alpinist') {
+    const target = rules.find(id.id);
+    if (!target && id.id !== 'all') return `\`${id.id}\` is not an Alpinist rule, so this suppression does nothing.`;
+    if (target && rules.isEnabled(target)) return `\`${id.id}\` reports nothing here, so this suppression is unused.`;
+    return undefined;
+  }
+  // Why: hadolint codes Alpinist does not implement are hadolint's business; only judge the ones we check.
+  const targets = rules.standingFor(id.id);
+  if (targets.length === 0 || !targets.every((target) => rules.isEnabled(target))) return undefined;
+  return `\`${id.id}\` (Alpinist \`${targets.map((target) => target.id).join('`, `')}\`) reports nothing here, so this suppression is unused.`;
+}
+
+/** Removes one id from its list, or the whole comment line when it is the only id. */
+function removeSuppressionId(model: DockerfileModel, suppression: Suppression, id: SuppressedId): Edit {
+  if (suppression.ids.length === 1) return replace({ start: suppression.start, end: nextLineStart(model.text, suppression.end) }, '');
+  const position = suppression.ids.indexOf(id);
+  if (position < suppression.ids.length - 1) return replace({ start: id.start, end: suppression.ids[position + 1].start }, '');
+  return replace({ start: suppression.ids[position - 1].end, end: id.end }, '');
+}

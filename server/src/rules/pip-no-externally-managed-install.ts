@@ -4,18 +4,17 @@
  */
 import { parseImageReference } from '../dockerfile/image';
 import { memoOn } from '../util/memo';
-import { toRange, type DockerfileModel, type RunModel, type Stage } from '../dockerfile/model';
+import { environmentValue, pipConfigBefore } from '../dockerfile/environment';
+import { stageChain, type RunInstruction, type Stage } from '../dockerfile/model';
 import { compareAlpineVersions } from '../knowledge/lookup';
 import { latestAlpineRelease } from '../knowledge/releases';
 import { parseApk } from '../shell/apk';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { insertArgumentAfter } from '../edits/edits';
+import { spanOf } from '../util/span';
 import { defineRule, type Report, type Severity } from './rule';
 import { isFoundBefore, valuesBefore } from '../dockerfile/history';
-import {
-  environmentValue, findPipOption, isPipTrue, parsePipCall, pipCallText, pipConfigBefore, pythonModuleOf, stageChain,
-  type PipCall,
-} from '../dockerfile/pip';
+import { findPipOption, isPipTrue, parsePipCall, pipCallText, pythonModuleOf, type PipCall } from '../shell/pip';
 
 const FIRST_MANAGED_RELEASE = '3.19';
 /** Where apk puts programs; a pip or python anywhere else belongs to a virtual environment or another install. */
@@ -41,14 +40,14 @@ export default defineRule({
         for (const command of run.commands) {
           const install = parsePipCall(command);
           if (install?.subcommand === 'install') {
-            if (installsIntoSystemPython(stage, run, command, install)) context.report({ ...installFinding(model, run, install, where), severity });
+            if (installsIntoSystemPython(stage, run, command, install)) context.report({ ...installFinding(run, install, where), severity });
             continue;
           }
           const module = pythonModuleOf(command);
           if (module?.module === 'ensurepip' && installsIntoSystemPython(stage, run, command, undefined)) {
             const text = command.words.filter((word) => word.end <= module.moduleWord.end).map(valueOf).join(' ');
             context.report({
-              range: toRange(model, command.words[0].start, module.moduleWord.end),
+              at: { start: command.words[0].start, end: module.moduleWord.end },
               message: `\`${text}\` fails with \`externally-managed-environment\` ${where} (PEP 668); install \`py3-pip\` with apk instead.`,
               severity,
             });
@@ -59,17 +58,17 @@ export default defineRule({
   },
 });
 
-function installFinding(model: DockerfileModel, run: RunModel, install: PipCall, where: string): Report {
+function installFinding(run: RunInstruction, install: PipCall, where: string): Report {
   const subcommandWord = install.subcommandWord ?? install.programWord;
   const text = pipCallText(install);
   return {
-    range: toRange(model, install.programWord.start, subcommandWord.end),
+    at: spanOf(install.programWord, subcommandWord),
     message: `\`${text}\` into Alpine's system Python fails with \`externally-managed-environment\` ${where} (PEP 668).`,
     fixes: [
       {
         title: `Add \`--break-system-packages\` to \`${text}\``,
         kind: 'suggestion',
-        edits: [insertArgumentAfter(model, run, subcommandWord, '--break-system-packages')],
+        edits: [insertArgumentAfter(run, subcommandWord, '--break-system-packages')],
       },
     ],
   };
@@ -93,7 +92,7 @@ function affectedRelease(stage: Stage): string | undefined {
 }
 
 /** True when the command would install into apk's Python: apk installed it and nothing points pip elsewhere. */
-function installsIntoSystemPython(stage: Stage, run: RunModel, command: ShellCommand, install: PipCall | undefined): boolean {
+function installsIntoSystemPython(stage: Stage, run: RunInstruction, command: ShellCommand, install: PipCall | undefined): boolean {
   if (isOutsideSystemDirectories(command.words[0])) return false;
   if (install && (findPipOption(install, '--break-system-packages', '--break') || installsElsewhere(install))) return false;
   const override = environmentValue(stage, run, command, 'PIP_BREAK_SYSTEM_PACKAGES');
@@ -145,7 +144,7 @@ function isOutsideSystemDirectories(program: ShellWord): boolean {
 const FIRST_ACTIVATION = Symbol('first venv activation');
 
 /** `. /venv/bin/activate` (or `source …`) earlier in the same RUN. */
-function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
+function activatesVenvEarlier(run: RunInstruction, command: ShellCommand): boolean {
   const first = memoOn(
     run.commands,
     FIRST_ACTIVATION,
@@ -159,7 +158,7 @@ function activatesVenvEarlier(run: RunModel, command: ShellCommand): boolean {
 }
 
 /** True when PATH (ENV or `export`) puts a virtual environment's `bin` first: one created earlier, or named like one. */
-function pathHasVenv(stage: Stage, run: RunModel, command: ShellCommand): boolean {
+function pathHasVenv(stage: Stage, run: RunInstruction, command: ShellCommand): boolean {
   const path = environmentValue(stage, run, command, 'PATH');
   if (!path) return false;
   const created = new Set(valuesBefore(stage, run, command, createdVenv));

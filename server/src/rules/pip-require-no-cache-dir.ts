@@ -1,9 +1,10 @@
 /** Why: pip keeps downloaded and built wheels in `~/.cache/pip`; in an image layer that cache is dead weight. */
-import { toRange, type RunModel } from '../dockerfile/model';
+import type { RunInstruction } from '../dockerfile/model';
 import type { ShellCommand } from '../shell/shellCommand';
 import { insertArgumentAfter } from '../edits/edits';
 import { defineRule } from './rule';
-import { environmentValue, findPipOption, parsePipCall, pipCallText, pipConfigBefore, pipInstallsOf, type PipCall } from '../dockerfile/pip';
+import { environmentValue, pipConfigBefore, pipInstallsOf } from '../dockerfile/environment';
+import { findPipOption, parsePipCall, pipCallText, type PipCall } from '../shell/pip';
 import { memoOn } from '../util/memo';
 
 /** Cache directories a `rm -rf` may name to drop pip's cache (`~` and `$HOME` spellings included). */
@@ -25,13 +26,13 @@ export default defineRule({
         if (pipConfigBefore(run.stage, run, call.command).has('no-cache-dir')) continue;
         if (cacheIsMounted(run, call) || cacheIsRemovedLater(run, call.command)) continue;
         context.report({
-          range: toRange(model, call.programWord.start, call.subcommandWord.end),
+          at: { start: call.programWord.start, end: call.subcommandWord.end },
           message: `\`${pipCallText(call)}\` without \`--no-cache-dir\` leaves pip's download cache in the image layer.`,
           fixes: [
             {
               title: `Add \`--no-cache-dir\` to \`${pipCallText(call)}\``,
               kind: 'safe',
-              edits: [insertArgumentAfter(model, run, call.subcommandWord, '--no-cache-dir')],
+              edits: [insertArgumentAfter(run, call.subcommandWord, '--no-cache-dir')],
             },
           ],
         });
@@ -44,7 +45,7 @@ export default defineRule({
  * True when a cache or tmpfs mount holds pip's cache directory: the `--cache-dir` given, else `PIP_CACHE_DIR`,
  * else the default `~/.cache/pip` of any user (a mount at `~/.cache` covers it too).
  */
-function cacheIsMounted(run: RunModel, call: PipCall): boolean {
+function cacheIsMounted(run: RunInstruction, call: PipCall): boolean {
   const targets = run.mounts
     .filter((mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && mount.target !== undefined)
     .map((mount) => (mount.target as string).replace(/(?<!\/)\/+$/, ''));
@@ -70,7 +71,7 @@ function cacheDirOption(call: PipCall): string | undefined {
 const LAST_CACHE_REMOVAL = Symbol('last pip cache removal');
 
 /** True when a later command of the same RUN deletes the cache (`rm -rf ~/.cache/pip`, `pip cache purge`). */
-function cacheIsRemovedLater(run: RunModel, install: ShellCommand): boolean {
+function cacheIsRemovedLater(run: RunInstruction, install: ShellCommand): boolean {
   // Why once per RUN: scanning the rest of the RUN for each `pip install` is quadratic in a long RUN.
   const last = memoOn(run.commands, LAST_CACHE_REMOVAL, () => {
     let found: ShellCommand | null = null;

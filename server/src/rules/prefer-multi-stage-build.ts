@@ -2,14 +2,14 @@
  * Why: compilers, headers and build systems installed in the final stage ship in the image although only the build
  * needed them; a compile stage keeps them (and their layers) out of what runs.
  */
-import { toRange } from '../dockerfile/model';
-import { COMPILER_PACKAGES, isToolchainPackage } from '../split/buildPackages';
+import { COMPILER_PACKAGES, isToolchainPackage } from '../knowledge/buildPackages';
 import { splitFixesOf, splitStage } from '../split/splitStages';
-import type { Step } from '../split/stageSteps';
+import type { Step } from '../dockerfile/steps';
 import type { ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
 import { commandWords, shippedAlpineStage } from './shared/imageRole';
 import { prefixLength } from '../util/prefixLength';
+import { spanOf } from '../util/span';
 
 /** `a`, `a` and `b`, `a`, `b` and `c`, in backticks. */
 function listPackages(names: readonly string[]): string {
@@ -56,11 +56,11 @@ export default defineRule({
         // Note: packages spread over a longer list are marked by the `apk add` words instead of a span of unrelated ones.
         const words = call.packages.map((item) => item.word);
         const isContiguous = words.indexOf(group[group.length - 1].word) - words.indexOf(group[0].word) === group.length - 1;
-        const range = isContiguous
-          ? toRange(model, group[0].word.start, group[group.length - 1].word.end)
-          : toRange(model, call.command.words[0].start, (call.subcommandWord ?? call.command.words[0]).end);
+        const at = isContiguous
+          ? spanOf(group[0].word, group[group.length - 1].word)
+          : spanOf(call.command.words[0], call.subcommandWord ?? call.command.words[0]);
         context.report({
-          range,
+          at,
           message,
           severity: names.some((name) => COMPILER_PACKAGES.has(name)) ? 'warning' : 'info',
           fixes: splitFixes(),

@@ -1,35 +1,52 @@
-/** Rule, context, finding and fix types, and `defineRule`. */
-import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+/** Rule, context and finding types, and `defineRule`. */
+import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../dockerfile/model';
+import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
+import type { Fix } from '../edits/edits';
+import type { Span } from '../util/span';
+
+export type { Edit, Fix } from '../edits/edits';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-export interface Fix {
-  /** Imperative and specific: "Add `--no-cache` to `apk add`". */
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  /** `safe` fixes cannot change what the image does and may be applied on save; `suggestion`s are offered only. */
-  readonly kind: 'safe' | 'suggestion';
-}
-
 export interface Finding {
   readonly ruleId: string;
-  readonly range: Range;
+  /** The smallest span that explains the problem (the flag, the package, the command), in document offsets. */
+  readonly at: Span;
   readonly message: string;
   readonly fixes: readonly Fix[];
-  /** Overrides the rule's default severity when the user has not configured one (e.g. error when proven). */
+  /** The severity this finding has when the user has not configured one for the rule (e.g. error when proven). */
   readonly severity?: Severity;
   readonly tags?: readonly DiagnosticTag[];
 }
 
 export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] };
 
+/** The rules of this analysis, for rules that speak about other rules (suppressions). */
+export interface RuleCatalog {
+  find(id: string): Rule | undefined;
+  /** The rules that stand for a hadolint code (`DL3019` → `apk-prefer-no-cache`). */
+  standingFor(code: string): readonly Rule[];
+  /** False when the rule is `off` in this analysis. */
+  isEnabled(rule: Rule): boolean;
+}
+
+/** The suppression comments of the file, and which of their ids silenced a finding. */
+export interface SuppressionUsage {
+  /** Empty when suppression comments are disabled (`disable-ignore-pragma`). */
+  readonly all: readonly Suppression[];
+  /** Complete only for rules that set `reviewsSuppressions`: they run after every other rule. */
+  isUsed(id: SuppressedId): boolean;
+}
+
 export interface RuleContext {
   readonly dockerfile: DockerfileModel;
   /** The date rules compare dated facts with (end of support), `YYYY-MM-DD`; passed in so checks stay pure. */
   readonly today: string;
+  readonly rules: RuleCatalog;
+  readonly suppressions: SuppressionUsage;
   report(finding: Report): void;
 }
 
@@ -41,6 +58,8 @@ export interface RuleDefinition {
   readonly defaultSeverity: SeveritySetting;
   /** hadolint rule codes this rule stands for: `# hadolint ignore=<code>` suppresses it. */
   readonly hadolint?: readonly string[];
+  /** Runs after every other rule, so that `context.suppressions.isUsed` is complete; its own findings cannot be suppressed. */
+  readonly reviewsSuppressions?: boolean;
   check(context: RuleContext): void;
 }
 

@@ -2,14 +2,14 @@
  * Writes the compile stage of a split as new text: the original instructions and commands up to the end of the build,
  * copied verbatim with their comments, with COPYs of the build context deferred until a step needs them.
  */
-import type { From } from 'dockerfile-ast';
-import type { InstructionModel } from '../dockerfile/model';
-import { parseCopy, type CopyModel } from '../dockerfile/copies';
-import { manifestCopyLines } from './manifestCopy';
+import { fileCopy } from '../dockerfile/copies';
+import type { CopyInstruction, Instruction } from '../dockerfile/model';
 import { resolvePath, workdirAt } from '../dockerfile/paths';
+import type { RunSteps, Step } from '../dockerfile/steps';
+import { removeItems, sliceWithEdits, type Edit, type ListItem } from '../edits/edits';
+import { blockStart, blockText, hasBlankLineBefore, lineStart } from '../edits/lines';
+import { manifestCopyLines } from './manifestCopy';
 import { runFlags, statePrefix, type SplitPlan } from './splitPlan';
-import type { RunSteps, Step } from './stageSteps';
-import { blockStart, blockText, hasBlankLineBefore, lineStart, removeItems, sliceWithEdits, type ListItem, type OffsetEdit } from '../edits/textEdits';
 
 /** Instructions whose meaning is the running container's: they stay in the runtime stage only. */
 const RUNTIME_ONLY = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD']);
@@ -22,17 +22,17 @@ interface Chunk {
 }
 
 /** The compile stage, inserted before the stage's FROM (and the comments attached to it). */
-export function emitCompileStage(split: SplitPlan): OffsetEdit | undefined {
+export function emitCompileStage(split: SplitPlan): Edit | undefined {
   const { model, stage, plan, steps, windowEnd } = split;
-  const from = stage.from as InstructionModel;
-  const fromAst = from.ast as From;
-  const flags = fromAst.getFlags().map((flag) => `${flag.toString()} `).join('');
-  const chunks: Chunk[] = [{ text: `FROM ${flags}${fromAst.getImage() ?? stage.imageText} AS ${split.compileName}`, blankBefore: false }];
-  const pending: CopyModel[] = [];
+  const from = stage.from;
+  if (!from) return undefined;
+  const flags = from.flags.map((flag) => `${flag.text} `).join('');
+  const chunks: Chunk[] = [{ text: `FROM ${flags}${stage.imageText} AS ${split.compileName}`, blankBefore: false }];
+  const pending: CopyInstruction[] = [];
   const emittedLines = new Set<string>();
   let preludeDone = plan.compilePrelude.length === 0;
-  const block = (instruction: InstructionModel): Chunk => ({ text: blockText(model, instruction), blankBefore: hasBlankLineBefore(model, instruction) });
-  const flush = (): Chunk[] => pending.splice(0).map((copy) => block(copy.instruction));
+  const block = (instruction: Instruction): Chunk => ({ text: blockText(model, instruction), blankBefore: hasBlankLineBefore(model, instruction) });
+  const flush = (): Chunk[] => pending.splice(0).map((copy) => block(copy));
 
   for (const instruction of stage.instructions) {
     if (instruction.isOnbuild || RUNTIME_ONLY.has(instruction.keyword)) continue;
@@ -60,15 +60,15 @@ export function emitCompileStage(split: SplitPlan): OffsetEdit | undefined {
       if (emitted.length < runSteps.steps.length || steps.indexOf(emitted[emitted.length - 1]) === windowEnd) break;
       continue;
     }
-    const copy = parseCopy(instruction);
+    const copy = fileCopy(instruction);
     if (copy?.isFromContext) {
       pending.push(copy);
       continue;
     }
     const text = model.text.slice(instruction.start, instruction.end);
     const mustFlush =
-      instruction.keyword === 'WORKDIR' ? pending.some((candidate) => !candidate.destination.startsWith('/') || candidate.destination.includes('$')) :
-      instruction.keyword === 'ENV' || instruction.keyword === 'ARG' ? pending.some((candidate) => model.text.slice(candidate.instruction.start, candidate.instruction.end).includes('$')) :
+      instruction.keyword === 'WORKDIR' ? pending.some((candidate) => !(candidate.destination?.value ?? '').startsWith('/') || (candidate.destination?.value ?? '').includes('$')) :
+      instruction.keyword === 'ENV' || instruction.keyword === 'ARG' ? pending.some((candidate) => candidate.text.includes('$')) :
       !['USER', 'SHELL'].includes(instruction.keyword) || text.includes('$');
     if (mustFlush) chunks.push(...flush());
     chunks.push(block(instruction));
@@ -83,9 +83,9 @@ export function emitCompileStage(split: SplitPlan): OffsetEdit | undefined {
  * What must be in place before a step runs in the compile stage: the manifests of a dependency install (derived from
  * a deferred whole-context COPY), or every deferred COPY when the step may read the sources.
  */
-function sourcesFor(split: SplitPlan, step: Step, pending: CopyModel[], emitted: Set<string>, block: (instruction: InstructionModel) => Chunk): Chunk[] {
+function sourcesFor(split: SplitPlan, step: Step, pending: CopyInstruction[], emitted: Set<string>, block: (instruction: Instruction) => Chunk): Chunk[] {
   if (pending.length === 0) return [];
-  const flushAll = (): Chunk[] => pending.splice(0).map((copy) => block(copy.instruction));
+  const flushAll = (): Chunk[] => pending.splice(0).map((copy) => block(copy));
   switch (step.kind) {
     case 'package':
     case 'cleanup':
@@ -100,7 +100,7 @@ function sourcesFor(split: SplitPlan, step: Step, pending: CopyModel[], emitted:
       if (wholeIndex !== pending.length - 1 || !step.install.manifests || directory === undefined) return flushAll();
       const lines = manifestCopyLines(split.stage, pending[wholeIndex], [{ install: step.install, directory: resolvePath({ isAbsolute: true, path: '' }, directory) ?? { isAbsolute: true, path: '' } }], workdirAt(split.stage, step.run.start));
       if (!lines) return flushAll();
-      const before = pending.splice(0, wholeIndex).map((copy) => block(copy.instruction));
+      const before = pending.splice(0, wholeIndex).map((copy) => block(copy));
       const fresh = lines.map((copyLine) => copyLine.line).filter((line) => !emitted.has(line));
       for (const line of fresh) emitted.add(line);
       return [...before, ...fresh.map((text) => ({ text, blankBefore: false }))];
@@ -111,7 +111,7 @@ function sourcesFor(split: SplitPlan, step: Step, pending: CopyModel[], emitted:
 }
 
 /** Compile-stage edits inside a step: the strategy's, and `--virtual NAME` dropped when its deletion is not copied. */
-function compileEditsFor(split: SplitPlan, step: Step): OffsetEdit[] {
+function compileEditsFor(split: SplitPlan, step: Step): Edit[] {
   const edits = split.plan.compileEdits.filter((edit) => edit.start >= step.start && edit.end <= step.end);
   const call = step.apk;
   if (call?.subcommand === 'add' && call.virtualName) {

@@ -2,15 +2,16 @@
  * The `COPY <manifests> <dest>` that lets a dependency install run before the whole-context COPY: which context paths
  * hold the manifests an install reads, and where they land, in the destination semantics of the original COPY.
  */
-import type { Stage } from '../dockerfile/model';
-import { ownershipFlags, type CopyModel } from '../dockerfile/copies';
-import type { DependencyInstall } from './dependencyInstalls';
-import { directoryText, expandVariables, relativeInside, resolvePath, workdirAt, type Directory } from '../dockerfile/paths';
+import { ownershipFlags } from '../dockerfile/copies';
+import type { DependencyInstall } from '../dockerfile/dependencyInstalls';
+import type { CopyInstruction, Stage } from '../dockerfile/model';
+import { directoryText, relativeInside, resolvePath, workdirAt, type Directory } from '../dockerfile/paths';
+import { expandAt } from '../dockerfile/variables';
 
 /** Where a whole-context COPY puts the context root; undefined when it cannot be resolved. */
-export function copyDestination(stage: Stage, copy: CopyModel): Directory | undefined {
-  const workdir = workdirAt(stage, copy.instruction.start);
-  const destination = expandVariables(stage, copy.instruction.start, copy.destination);
+export function copyDestination(stage: Stage, copy: CopyInstruction): Directory | undefined {
+  const workdir = workdirAt(stage, copy.start);
+  const destination = copy.destination && expandAt(stage, copy.start, copy.destination.value);
   if (!workdir || destination === undefined) return undefined;
   return resolvePath(workdir, destination);
 }
@@ -36,7 +37,7 @@ export interface ManifestCopy {
  */
 export function manifestCopyLines(
   stage: Stage,
-  copy: CopyModel,
+  copy: CopyInstruction,
   installs: readonly { readonly install: DependencyInstall; readonly directory: Directory }[],
   workdirThere: Directory | undefined,
 ): ManifestCopy[] | undefined {
@@ -62,7 +63,7 @@ export function manifestCopyLines(
       byTarget.set(key, entry);
     }
   }
-  const copyWorkdir = workdirAt(stage, copy.instruction.start);
+  const copyWorkdir = workdirAt(stage, copy.start);
   const lines: ManifestCopy[] = [];
   for (const { target, sources } of byTarget.values()) {
     const destination = destinationText(copy, root, target, copyWorkdir, workdirThere);
@@ -73,11 +74,11 @@ export function manifestCopyLines(
 }
 
 /** The destination as the original COPY wrote it when possible (`.` → `./`), else absolute or relative to `there`. */
-function destinationText(copy: CopyModel, root: Directory, target: Directory, copyWorkdir: Directory | undefined, there: Directory | undefined): string | undefined {
+function destinationText(copy: CopyInstruction, root: Directory, target: Directory, copyWorkdir: Directory | undefined, there: Directory | undefined): string | undefined {
   const sameWorkdir = copyWorkdir !== undefined && there !== undefined && copyWorkdir.isAbsolute === there.isAbsolute && copyWorkdir.path === there.path;
   const withSlash = (text: string): string => (text.endsWith('/') ? text : `${text}/`);
-  if (target.isAbsolute === root.isAbsolute && target.path === root.path && (sameWorkdir || copy.destination.startsWith('/'))) {
-    return withSlash(copy.destination);
+  if (target.isAbsolute === root.isAbsolute && target.path === root.path && (sameWorkdir || (copy.destination?.value ?? '').startsWith('/'))) {
+    return withSlash(copy.destination?.value ?? '');
   }
   if (target.isAbsolute) return withSlash(directoryText(target));
   if (!there) return undefined;

@@ -2,25 +2,25 @@
  * Writes the runtime stage of a split as edits of the original stage: build packages and build steps removed, runtime
  * libraries in place of the packages they replace, and the artifacts copied in where the build was.
  */
-import type { From } from 'dockerfile-ast';
-import type { InstructionModel } from '../dockerfile/model';
+import type { RunSteps, Step } from '../dockerfile/steps';
+import { removeBlock, removeItems, type Edit, type ListItem } from '../edits/edits';
+import { blockStart } from '../edits/lines';
 import { runFlags, statePrefix, type SplitPlan } from './splitPlan';
-import type { RunSteps, Step } from './stageSteps';
-import { blockStart, removeBlock, removeItems, type ListItem, type OffsetEdit } from '../edits/textEdits';
 
 /** `rm` of the apk cache: pointless without an `apk add` next to it. */
 const isApkCacheCleanup = (step: Step): boolean =>
   step.kind === 'cleanup' && step.commands.every((command) => command.words.slice(1).every((word) => (word.value ?? '').startsWith('-') || (word.value ?? '').startsWith('/var/cache/apk')));
 
 /** Edits that turn the original stage into the runtime stage. */
-export function runtimeEdits(split: SplitPlan): OffsetEdit[] | undefined {
+export function runtimeEdits(split: SplitPlan): Edit[] | undefined {
   const { model, stage, plan, steps, windowEnd } = split;
-  const edits: OffsetEdit[] = [];
-  const from = stage.from as InstructionModel;
+  const edits: Edit[] = [];
+  const from = stage.from;
+  if (!from) return undefined;
   if (plan.runtimeImage) {
-    const range = (from.ast as From).getImageRange();
-    if (!range) return undefined;
-    edits.push({ start: model.document.offsetAt(range.start), end: model.document.offsetAt(range.end), newText: plan.runtimeImage });
+    const image = from.image;
+    if (!image) return undefined;
+    edits.push({ start: image.start, end: image.end, newText: plan.runtimeImage });
   }
   if (plan.runtimeWorkdir) edits.push({ start: from.end, end: from.end, newText: `${split.eol}WORKDIR ${plan.runtimeWorkdir}` });
   const artifacts = plan.artifactLines.map((line) => line.replace('{compile}', split.compileName));
@@ -90,7 +90,7 @@ function postRun(split: SplitPlan, runSteps: RunSteps, posts: readonly Step[]): 
 interface Decision {
   readonly keep: boolean;
   /** Edits inside a kept step (package words removed or replaced). */
-  readonly edits: readonly OffsetEdit[];
+  readonly edits: readonly Edit[];
 }
 
 /** Names the runtime stage still installs (for de-duplicating replacements). */
@@ -114,7 +114,7 @@ function decide(split: SplitPlan, step: Step, kept: Set<string>): Decision | und
   if (step.kind !== 'package' || !call || (call.subcommand !== 'add' && call.subcommand !== 'del')) return { keep: true, edits: [] };
   const isExec = step.run.form === 'exec';
   const items: ListItem[] = [];
-  const edits: OffsetEdit[] = [];
+  const edits: Edit[] = [];
   let remaining = 0;
   const packageWords = new Set(call.packages.map((item) => item.word));
   for (const word of call.command.words) {

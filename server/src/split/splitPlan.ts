@@ -1,6 +1,6 @@
 /** The plan a split is written from, shared by the compile-stage and runtime-stage writers. */
-import type { DockerfileModel, RunModel, Stage } from '../dockerfile/model';
-import type { RunSteps, Step } from './stageSteps';
+import type { DockerfileModel, RunInstruction, Stage } from '../dockerfile/model';
+import type { RunSteps, Step } from '../dockerfile/steps';
 import type { StrategyPlan } from './strategies/strategy';
 
 export interface SplitPlan {
@@ -23,7 +23,7 @@ export interface SplitPlan {
 }
 
 /** The RUN flags as written (`--mount=… `), for RUN instructions made from part of a RUN. */
-export function runFlags(model: DockerfileModel, run: RunModel): string {
+export function runFlags(model: DockerfileModel, run: RunInstruction): string {
   return model.text.slice(run.flagsStart, run.bodyStart);
 }
 

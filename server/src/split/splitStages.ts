@@ -4,24 +4,21 @@
  * built artifacts copied from the compile stage). Pure: model in, edits out; undefined whenever any part of the stage
  * is not understood, so the action is never offered for a Dockerfile it would break.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
-import type { Fix } from '../rules/rule';
+import { parseDockerfile, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { applyEdits, OverlappingEditsError, type Edit, type Fix } from '../edits/edits';
+import { lineEndingOf } from '../edits/lines';
 import { memoOn } from '../util/memo';
-import { parseDockerfile } from '../dockerfile/model';
-import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from './buildPackages';
+import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from '../knowledge/buildPackages';
 import { emitCompileStage } from './compileStage';
 import { runtimeEdits } from './runtimeStage';
 import type { SplitPlan } from './splitPlan';
 import { directoryInRun } from '../dockerfile/paths';
-import { stageSteps, type Step } from './stageSteps';
+import { stageSteps, type Step } from '../dockerfile/steps';
 import { genericStrategy } from './strategies/generic';
 import { goStrategy } from './strategies/go';
 import { nodeStrategy } from './strategies/node';
 import { pythonStrategy } from './strategies/python';
 import type { Strategy, StrategyInput, StrategyName, StrategyPlan } from './strategies/strategy';
-import { lineEndingOf, toTextEdits, type OffsetEdit } from '../edits/textEdits';
 import { prefixLength } from '../util/prefixLength';
 
 export const SPLIT_TITLE = 'Split into compile and runtime stages';
@@ -30,7 +27,7 @@ export interface StageSplit {
   readonly strategy: StrategyName;
   /** Name of the new compile stage (`compile`, or `compile-2`… when taken). */
   readonly compileStage: string;
-  readonly edits: readonly TextEdit[];
+  readonly edits: readonly Edit[];
 }
 
 const STRATEGIES: readonly Strategy[] = [pythonStrategy, nodeStrategy, goStrategy, genericStrategy];
@@ -78,7 +75,7 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const userAt = (offset: number): string | undefined => {
     // Note: the last USER before `offset`, by binary search (strategies ask once per step).
     const count = prefixLength(users, (user) => user.start < offset);
-    const last = count > 0 ? (users[count - 1].ast.getArgumentsContent() ?? '').trim() : undefined;
+    const last = count > 0 ? users[count - 1].argumentsText.trim() : undefined;
     return last === undefined || ROOT_USERS.has(last) ? undefined : last;
   };
   const baseBuild = new Set([...packages.installed].filter((name) => isToolchainPackage(name) || name === 'git' || packages.deleted.has(name)));
@@ -151,12 +148,19 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const compileText = emitCompileStage(splitPlan);
   const runtime = runtimeEdits(splitPlan);
   if (compileText === undefined || runtime === undefined) return refuse('a RUN cannot be split where the stages need it');
-  const edits: OffsetEdit[] = [compileText, ...runtime];
-  const textEdits = toTextEdits(model, edits);
+  const edits: Edit[] = [compileText, ...runtime];
+
   // Why: the last line of defence for "never a half-broken Dockerfile": the result must parse into one more stage.
-  const after = parseDockerfile(TextDocument.applyEdits(model.document, textEdits));
+  let fixed: string;
+  try {
+    fixed = applyEdits(model.text, edits);
+  } catch (error) {
+    if (error instanceof OverlappingEditsError) return refuse('its edits overlap');
+    throw error;
+  }
+  const after = parseDockerfile(fixed);
   if (after.stages.length !== model.stages.length + 1) return refuse('the result does not parse into two stages');
-  return { strategy: plan.strategy, compileStage: splitPlan.compileName, edits: textEdits };
+  return { strategy: plan.strategy, compileStage: splitPlan.compileName, edits };
 }
 
 /**

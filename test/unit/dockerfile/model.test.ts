@@ -1,7 +1,7 @@
 /** The Dockerfile model: stages and their base image facts, global ARGs, ENV inheritance and RUN mounts. */
 import assert from 'node:assert/strict';
 import type { BaseFamily } from '../../../server/src/dockerfile/image';
-import { mountsCacheAt, parseDockerfile, type Stage } from '../../../server/src/dockerfile/model';
+import { parseDockerfile, type Stage } from '../../../server/src/dockerfile/model';
 
 interface ExpectedStage {
   readonly name?: string;
@@ -176,6 +176,16 @@ describe('Dockerfile model: ENV', () => {
 });
 
 describe('Dockerfile model: RUN mounts', () => {
+  it('keeps source, from, id and every option of a mount, and --network and --security', () => {
+    const model = parseDockerfile('FROM alpine\nRUN --mount=type=bind,from=build,src=/out,target=/in,readonly --mount=type=secret,id=npmrc --network=none --security=insecure a\n');
+    const [bind, secret] = model.runs[0].mounts;
+    assert.deepEqual({ type: bind.type, from: bind.from, source: bind.source, target: bind.target }, { type: 'bind', from: 'build', source: '/out', target: '/in' });
+    assert.deepEqual([...bind.options.keys()], ['type', 'from', 'src', 'target', 'readonly']);
+    assert.equal(secret.id, 'npmrc');
+    assert.equal(model.runs[0].network, 'none');
+    assert.equal(model.runs[0].security, 'insecure');
+  });
+
   it('parses --mount options: type (default bind), target, dst and destination', () => {
     const model = parseDockerfile(
       [
@@ -188,7 +198,7 @@ describe('Dockerfile model: RUN mounts', () => {
       ].join('\n'),
     );
     assert.deepEqual(
-      model.runs.map((run) => run.mounts),
+      model.runs.map((run) => run.mounts.map(({ type, target }) => ({ type, target }))),
       [
         [{ type: 'cache', target: '/var/cache/apk' }],
         [{ type: 'cache', target: '/root/.cache' }, { type: 'tmpfs', target: '/tmp' }],
@@ -215,8 +225,8 @@ describe('Dockerfile model: RUN mounts', () => {
   for (const [flags, expected] of cacheCases) {
     it(`mountsCacheAt('/var/cache/apk') with ${flags} is ${expected}`, () => {
       const run = parseDockerfile(`FROM alpine\nRUN ${flags} apk add x`).runs[0];
-      assert.equal(mountsCacheAt(run, '/var/cache/apk'), expected);
-      assert.equal(mountsCacheAt(run, '/var/cache/apk/'), expected);
+      assert.equal(run.mountsCacheAt('/var/cache/apk'), expected);
+      assert.equal(run.mountsCacheAt('/var/cache/apk/'), expected);
     });
   }
 

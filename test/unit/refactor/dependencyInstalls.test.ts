@@ -1,7 +1,7 @@
 /** Which installs are manifest-driven, and which manifests each one reads. */
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/dockerfile/model';
-import { findDependencyInstall, installText } from '../../../server/src/split/dependencyInstalls';
+import { findDependencyInstall, installText } from '../../../server/src/dockerfile/dependencyInstalls';
 
 const installOf = (script: string) => {
   const command = parseDockerfile(`FROM alpine\nRUN ${script}`).runs[0].commands[0];

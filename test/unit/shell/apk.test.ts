@@ -1,6 +1,7 @@
 /** `parseApk`: an apk command line in, its subcommand, flags (by long name) and packages out. */
 import assert from 'node:assert/strict';
-import { parseDockerfile, toRange } from '../../../server/src/dockerfile/model';
+import { toRange } from '../../../server/src/analysis/analysis';
+import { parseDockerfile } from '../../../server/src/dockerfile/model';
 import { apkHasFlag, parseApk, type ApkCall, type ApkPackageKind } from '../../../server/src/shell/apk';
 import { formatRange } from '../../support/markers';
 
@@ -145,7 +146,7 @@ describe('parseApk', () => {
   it('keeps the words that hold flags, values, the subcommand and packages', () => {
     const model = parseDockerfile('RUN apk add -qt .build \\\n    gcc=13.2.1-r0');
     const call = model.runs[0].apkCalls[0];
-    const range = (word: { start: number; end: number } | undefined) => (word ? formatRange(toRange(model, word.start, word.end)) : undefined);
+    const range = (word: { start: number; end: number } | undefined) => (word ? formatRange(toRange(model, { start: word.start, end: word.end })) : undefined);
     assert.equal(range(call.subcommandWord), '0:8-0:11');
     assert.deepEqual(call.flags.map((flag) => [range(flag.word), range(flag.valueWord)]), [['0:12-0:15', undefined], ['0:12-0:15', '0:16-0:22']]);
     assert.deepEqual(call.packages.map((item) => range(item.word)), ['1:4-1:17']);

@@ -3,7 +3,8 @@
  * ranges in document coordinates (`line:col-line:col`, UTF-16 columns as LSP requires).
  */
 import assert from 'node:assert/strict';
-import { parseDockerfile, toRange, type DockerfileModel, type RunModel } from '../../../server/src/dockerfile/model';
+import { toRange } from '../../../server/src/analysis/analysis';
+import { parseDockerfile, type DockerfileModel, type RunInstruction } from '../../../server/src/dockerfile/model';
 import type { Separator, ShellCommand } from '../../../server/src/shell/shellCommand';
 import { NO_COMMAND_INSIDE } from '../../../server/src/shell/parseShell';
 import { getShellParser, initShellParser } from '../../../server/src/shell/treeSitter';
@@ -27,7 +28,7 @@ interface ExpectedCommand {
 interface Case {
   readonly name: string;
   readonly code: string;
-  readonly form?: RunModel['form'];
+  readonly form?: RunInstruction['form'];
   readonly commands: readonly ExpectedCommand[];
 }
 
@@ -35,10 +36,10 @@ function describeCommand(model: DockerfileModel, command: ShellCommand, expected
   return {
     name: command.name,
     words: command.words.map((word) => word.value),
-    ranges: command.words.map((word) => formatRange(toRange(model, word.start, word.end))),
+    ranges: command.words.map((word) => formatRange(toRange(model, { start: word.start, end: word.end }))),
     separators: `${command.separatorBefore}/${command.separatorAfter}`,
     isTopLevel: command.isTopLevel,
-    statement: expected?.statement === undefined ? undefined : formatRange(toRange(model, command.start, command.end)),
+    statement: expected?.statement === undefined ? undefined : formatRange(toRange(model, { start: command.start, end: command.end })),
     assignments: command.assignments.map((word) => word.value),
   };
 }
@@ -364,7 +365,7 @@ describe('shell model: bad input degrades, never throws', () => {
   it('a 100k-character word', () => {
     const model = parseDockerfile(`RUN echo ${'a'.repeat(100_000)} && apk add x`);
     const apk = model.runs[0].commands[1];
-    assert.deepEqual(apk.words.map((word) => formatRange(toRange(model, word.start, word.end))), ['0:100013-0:100016', '0:100017-0:100020', '0:100021-0:100022']);
+    assert.deepEqual(apk.words.map((word) => formatRange(toRange(model, { start: word.start, end: word.end }))), ['0:100013-0:100016', '0:100017-0:100020', '0:100021-0:100022']);
   });
 
   it('a 100k-character chain of 12,501 commands (deeply nested lists)', () => {

@@ -9,10 +9,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver';
-import type { Analysis, ResolvedFinding } from '../../analysis/analysis';
+import { toTextEdits, type Analysis, type ResolvedFinding } from '../../analysis/analysis';
 import { getDockerfileService } from '../../dockerfile/languageService';
 import { fixAll, type FixAllResult } from '../../analysis/fixes';
-import { lineEndingOf } from '../../edits/textEdits';
+import { lineEndingOf } from '../../edits/lines';
 import { Commands, FIX_ALL_KIND } from '../../protocol';
 import { DIAGNOSTIC_SOURCE, sameRange } from './diagnostics';
 import { computeRefactorActions } from './refactorActions';
@@ -58,7 +58,7 @@ export function computeCodeActions(
       for (const fix of finding.fixes) {
         const isPreferred: boolean = fix.kind === 'safe' && !preferredGiven;
         preferredGiven ||= isPreferred;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: edit(fix.edits) });
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: edit(toTextEdits(model, fix.edits)) });
       }
       const suppression = options.suppressionComments === false ? undefined : suppressionEdit(analysis, finding);
       if (suppression) {

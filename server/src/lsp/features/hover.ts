@@ -5,7 +5,7 @@
  */
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../../analysis/analysis';
-import type { DockerfileModel, InstructionModel, Stage } from '../../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model';
 import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
 import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
 import type { KnowledgeEntry } from '../../knowledge/types';
@@ -42,7 +42,7 @@ export function computeAlpinistHover(analysis: Analysis, position: Position, tod
   return sections.length > 0 ? [...new Set(sections)].join('\n\n---\n\n') : undefined;
 }
 
-function knowledgeAt(model: DockerfileModel, instruction: InstructionModel, offset: number, today: string): string | undefined {
+function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string): string | undefined {
   const stage = instruction.stage;
   if (instruction.keyword === 'FROM' && stage && stage.from === instruction && stage.family === 'alpine' && !stage.parent) {
     return fromHover(stage, today);
@@ -113,7 +113,7 @@ function contains(word: ShellWord, offset: number): boolean {
 }
 
 /** The whitespace-delimited word of an instruction's text under `offset`. */
-function wordAt(model: DockerfileModel, instruction: InstructionModel, offset: number): string | undefined {
+function wordAt(model: DockerfileModel, instruction: Instruction, offset: number): string | undefined {
   const text = model.text;
   let start = offset;
   let end = offset;

@@ -1,7 +1,7 @@
 /** The "Split into compile and runtime stages" refactoring on a FROM line (kind `refactor.rewrite`). */
 import type { CodeActionParams } from 'vscode-languageserver';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import type { Analysis } from '../../analysis/analysis';
+import { toTextEdits, type Analysis } from '../../analysis/analysis';
 import { SPLIT_TITLE, splitStage } from '../../split/splitStages';
 
 /** Whether a requested `only` filter admits `refactor.rewrite` (`refactor` does). */
@@ -20,5 +20,5 @@ export function computeRefactorActions(uri: string, analysis: Analysis, params: 
   });
   const split = stage && splitStage(model, stage);
   if (!split) return [];
-  return [{ title: SPLIT_TITLE, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [...split.edits] } } }];
+  return [{ title: SPLIT_TITLE, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: toTextEdits(model, split.edits) } } }];
 }

@@ -4,9 +4,9 @@
  */
 import { parseImageReference } from '../../dockerfile/image';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
-import { isToolchainPackage, programsOf } from '../../split/buildPackages';
-import { parseCopy } from '../../dockerfile/copies';
-import { stageSteps, type RunSteps, type Step } from '../../split/stageSteps';
+import { isToolchainPackage, programsOf } from '../../knowledge/buildPackages';
+import { fileCopy } from '../../dockerfile/copies';
+import { stageSteps, type RunSteps, type Step } from '../../dockerfile/steps';
 
 /** Stage names of build, CI and development environments (`builder`, `ci`, `dev-env`, `toolchain`, …). */
 const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base|runner)(?:[-_.]|$)/;
@@ -24,7 +24,7 @@ export function commandWords(stage: Stage): { cmd: string[][]; all: Set<string> 
   const all = new Set<string>();
   for (const instruction of stage.instructions) {
     if (!['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(instruction.keyword) || instruction.isOnbuild) continue;
-    const text = (instruction.ast.getArgumentsContent() ?? '').trim();
+    const text = instruction.argumentsText.trim();
     const words = (text.startsWith('[') ? text.replace(/[[\]",]/g, ' ') : text).split(/\s+/).filter(Boolean);
     if (instruction.keyword !== 'HEALTHCHECK') cmd.push(words);
     for (const word of words) all.add(word.slice(word.lastIndexOf('/') + 1));
@@ -52,7 +52,7 @@ export function isBuildEnvironment(model: DockerfileModel, stage: Stage, steps: 
   if (cmd.length === 0 && reference && TOOLCHAIN_IMAGES.has(reference.repository)) return true;
   // Why: build tools in an image that copies nothing in, or builds nothing, serve the running container: a project
   // mounted at run time (`bundle install` in the entrypoint), a deploy or CI tool that runs `make`.
-  const copiesFiles = stage.instructions.some((instruction) => parseCopy(instruction)?.isFromContext);
+  const copiesFiles = stage.instructions.some((instruction) => fileCopy(instruction)?.isFromContext);
   const builds = steps.some((step) => ['install', 'build', 'venv', 'fetch'].includes(step.kind));
   return !copiesFiles || !builds;
 }

@@ -2,11 +2,10 @@
  * The rewrite behind `apk-prefer-no-cache`, shared with the rules that point back at the installing RUN:
  * every `apk add` of a RUN gets `--no-cache`, and what that makes redundant in the same RUN goes away.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
-import { mountsCacheAt, type DockerfileModel, type RunModel } from '../../dockerfile/model';
+import type { DockerfileModel, RunInstruction } from '../../dockerfile/model';
+import { insertArgumentAfter, removeCommand, removeWord, replace, type Edit } from '../../edits/edits';
 import { apkHasFlag, optionAnchor, type ApkCall } from '../../shell/apk';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
-import { commandRemovalOffsets, insertArgumentAfter, removeWord, replaceOffsets } from '../../edits/edits';
 
 /** apk subcommands that only read the installed database or the index already fetched. */
 const READ_ONLY_SUBCOMMANDS = new Set(['info', 'search', 'version', 'policy', 'list', 'dot', 'verify', 'stats', 'audit', 'manifest']);
@@ -14,18 +13,18 @@ const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
 const CACHE_GLOB = '/var/cache/apk/*';
 
 /** True when the RUN keeps the apk cache out of the layer through a cache or tmpfs mount. */
-export function hasApkCacheMount(run: RunModel): boolean {
-  return APK_CACHE_PATHS.some((path) => mountsCacheAt(run, path));
+export function hasApkCacheMount(run: RunInstruction): boolean {
+  return APK_CACHE_PATHS.some((path) => run.mountsCacheAt(path));
 }
 
 /** `apk add` calls of the RUN that leave the package index in the layer. */
-export function addsWithoutNoCache(run: RunModel): ApkCall[] {
+export function addsWithoutNoCache(run: RunInstruction): ApkCall[] {
   if (hasApkCacheMount(run)) return [];
   return run.apkCalls.filter((call) => call.subcommand === 'add' && !apkHasFlag(call, '--no-cache'));
 }
 
 /** `rm` commands of a RUN that delete `/var/cache/apk/*`, with the word that names that path. */
-export function cacheCleanups(run: RunModel): { command: ShellCommand; word: ShellWord }[] {
+export function cacheCleanups(run: RunInstruction): { command: ShellCommand; word: ShellWord }[] {
   const found: { command: ShellCommand; word: ShellWord }[] = [];
   for (const command of run.commands) {
     if (command.name !== 'rm') continue;
@@ -42,17 +41,11 @@ export function isApkCacheClean(call: ApkCall): boolean {
   return action === 'clean' || action === 'purge';
 }
 
-/** Edits that remove a whole command from its chain, or undefined when that would not leave valid shell. */
-export function removeCommand(model: DockerfileModel, run: RunModel, command: ShellCommand): TextEdit | undefined {
-  const offsets = commandRemovalOffsets(run, command);
-  return offsets && replaceOffsets(model, offsets.start, offsets.end, '');
-}
-
 /** Removes `/var/cache/apk/*` from an `rm`: only that word when other paths remain, else the whole command. */
-export function removeCacheCleanup(model: DockerfileModel, run: RunModel, cleanup: { command: ShellCommand; word: ShellWord }): TextEdit | undefined {
+export function removeCacheCleanup(model: DockerfileModel, run: RunInstruction, cleanup: { command: ShellCommand; word: ShellWord }): Edit | undefined {
   const paths = argumentsOf(cleanup.command).filter((word) => !(word.value ?? word.raw).startsWith('-'));
   if (paths.length > 1) return removeWord(model, run, cleanup.word);
-  return removeCommand(model, run, cleanup.command);
+  return removeCommand(run, cleanup.command);
 }
 
 /**
@@ -60,12 +53,12 @@ export function removeCacheCleanup(model: DockerfileModel, run: RunModel, cleanu
  * flags, a preceding `apk update`, and `rm -rf /var/cache/apk/*`. Redundant parts stay when another apk call in the
  * RUN still needs the index (e.g. `apk upgrade` without `--no-cache`), so what gets installed never changes.
  */
-export function noCacheEdits(model: DockerfileModel, run: RunModel): TextEdit[] {
+export function noCacheEdits(model: DockerfileModel, run: RunInstruction): Edit[] {
   const adds = addsWithoutNoCache(run);
   if (adds.length === 0) return [];
-  const edits: TextEdit[] = [];
+  const edits: Edit[] = [];
   for (const call of adds) {
-    edits.push(insertArgumentAfter(model, run, optionAnchor(call), '--no-cache'));
+    edits.push(insertArgumentAfter(run, optionAnchor(call), '--no-cache'));
     for (const edit of updateFlagRemovals(model, run, call)) edits.push(edit);
   }
   const firstAdd = adds[0].command;
@@ -81,7 +74,7 @@ export function noCacheEdits(model: DockerfileModel, run: RunModel): TextEdit[] 
   if (!othersNeedIndex) {
     for (const call of run.apkCalls) {
       if (call.subcommand === 'update' && call.command.index < firstAdd.index && call.flags.length === 0) {
-        const edit = removeCommand(model, run, call.command);
+        const edit = removeCommand(run, call.command);
         if (edit) edits.push(edit);
       }
     }
@@ -95,8 +88,8 @@ export function noCacheEdits(model: DockerfileModel, run: RunModel): TextEdit[] 
 }
 
 /** Removes `-U`, `--update-cache` and `--update`; inside a bundle such as `-qU` only the letter goes. */
-function updateFlagRemovals(model: DockerfileModel, run: RunModel, call: ApkCall): TextEdit[] {
-  const edits: TextEdit[] = [];
+function updateFlagRemovals(model: DockerfileModel, run: RunInstruction, call: ApkCall): Edit[] {
+  const edits: Edit[] = [];
   for (const flag of call.flags) {
     if (flag.name !== '--update-cache') continue;
     const value = flag.word.value ?? '';
@@ -105,7 +98,7 @@ function updateFlagRemovals(model: DockerfileModel, run: RunModel, call: ApkCall
     } else {
       const letters = value.slice(1).replace('U', '');
       const replacement = run.form === 'exec' ? JSON.stringify(`-${letters}`) : `-${letters}`;
-      edits.push(replaceOffsets(model, flag.word.start, flag.word.end, replacement));
+      edits.push(replace({ start: flag.word.start, end: flag.word.end }, replacement));
     }
   }
   return edits;

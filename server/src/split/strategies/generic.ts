@@ -3,8 +3,8 @@
  * the compile stage; the runtime stage copies that tree onto `/`.
  */
 import { argumentsOf, type ShellCommand } from '../../shell/shellCommand';
-import type { Step } from '../stageSteps';
-import type { OffsetEdit } from '../../edits/textEdits';
+import type { Step } from '../../dockerfile/steps';
+import type { Edit } from '../../edits/edits';
 import { artifactCopy, type Strategy, type StrategyInput, type StrategyPlan } from './strategy';
 
 export const DESTDIR = '/opt/destdir';
@@ -36,7 +36,7 @@ export const genericStrategy: Strategy = {
       if (!step.commands.every((command) => SOURCE_FETCH.has(command.name ?? ''))) break;
       claimed.add(step);
     }
-    const compileEdits: OffsetEdit[] = installs.map((command) => {
+    const compileEdits: Edit[] = installs.map((command) => {
       const word = argumentsOf(command).find((candidate) => candidate.value === 'install') ?? command.words[0];
       return { start: word.end, end: word.end, newText: ` DESTDIR=${DESTDIR}` };
     });

@@ -6,8 +6,8 @@ import { parseImageReference } from '../../dockerfile/image';
 import { latestAlpineRelease } from '../../knowledge/releases';
 import { argumentsOf, firstOperand, type ShellCommand } from '../../shell/shellCommand';
 import { resolvePath } from '../../dockerfile/paths';
-import type { Step } from '../stageSteps';
-import type { OffsetEdit } from '../../edits/textEdits';
+import type { Step } from '../../dockerfile/steps';
+import type { Edit } from '../../edits/edits';
 import { artifactCopy, type Strategy, type StrategyInput, type StrategyPlan } from './strategy';
 
 /** Packages that turn cgo on: with them the build may rely on C code, so the binary is not ours to make static. */
@@ -40,7 +40,7 @@ export const goStrategy: Strategy = {
     const cgoSetting = stage.env.filter((entry) => entry.name === 'CGO_ENABLED').map((entry) => entry.value).pop();
     if (cgoSetting !== undefined && cgoSetting !== '0') return undefined;
 
-    const compileEdits: OffsetEdit[] = [];
+    const compileEdits: Edit[] = [];
     const artifactLines: string[] = [];
     for (const { step, command } of builds) {
       const assignment = command.assignments.find((word) => word.raw.startsWith('CGO_ENABLED='));
@@ -66,7 +66,7 @@ export const goStrategy: Strategy = {
       if (runtimeTexts.some((text) => RUNS_GO.test(text))) return undefined;
       const isApkOnly = (offset: number): boolean => input.runs.some((run) => run.run.start === offset && run.steps.every((step) => step.kind === 'package' || step.kind === 'cleanup'));
       const first = stage.instructions.find((instruction) => ['COPY', 'ADD', 'RUN', 'CMD', 'ENTRYPOINT', 'WORKDIR', 'VOLUME'].includes(instruction.keyword) && !isApkOnly(instruction.start));
-      const firstWorkdir = first?.keyword === 'WORKDIR' ? (first.ast.getArgumentsContent() ?? '').trim() : undefined;
+      const firstWorkdir = first?.keyword === 'WORKDIR' ? first.argumentsText.trim() : undefined;
       // Why: the golang image works in /go, plain Alpine in /; relative paths must keep meaning the same place.
       if (first && !(firstWorkdir?.startsWith('/') && !firstWorkdir.includes('$'))) runtimeWorkdir = '/go';
     }

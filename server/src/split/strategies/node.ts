@@ -2,7 +2,7 @@
  * Node: `npm ci`/`npm install`, `yarn install` or `pnpm install` (with native modules built by the toolchain) run in
  * the compile stage; the runtime stage copies `node_modules` to the same place.
  */
-import type { Step } from '../stageSteps';
+import type { Step } from '../../dockerfile/steps';
 import { artifactCopy, type Strategy, type StrategyInput, type StrategyPlan } from './strategy';
 
 /** Signs of Yarn 2+ (Plug'n'Play keeps no `node_modules`) or a package manager swapped in at build time. */

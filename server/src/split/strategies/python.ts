@@ -3,9 +3,9 @@
  * compile stage; the runtime stage copies the environment and puts its `bin` first on `PATH`.
  */
 import { parseImageReference } from '../../dockerfile/image';
-import { parsePipCall, pythonModuleOf } from '../../dockerfile/pip';
+import { parsePipCall, pythonModuleOf } from '../../shell/pip';
 import { argumentsOf, type ShellCommand } from '../../shell/shellCommand';
-import type { Step } from '../stageSteps';
+import type { Step } from '../../dockerfile/steps';
 import { artifactCopy, type Strategy, type StrategyInput, type StrategyPlan } from './strategy';
 
 const DEFAULT_VENV = '/opt/venv';

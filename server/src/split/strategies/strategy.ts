@@ -3,8 +3,8 @@
  * behind for the runtime stage to copy, and the few lines each stage needs on top of the original instructions.
  */
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
-import type { Step, RunSteps } from '../stageSteps';
-import type { OffsetEdit } from '../../edits/textEdits';
+import type { Step, RunSteps } from '../../dockerfile/steps';
+import type { Edit } from '../../edits/edits';
 
 export type StrategyName = 'python' | 'node' | 'go' | 'generic';
 
@@ -33,7 +33,7 @@ export interface StrategyPlan {
   /** Runtime packages to add in place of a build package that is dropped (`py3-pip` → `python3`). */
   readonly runtimeReplacements?: ReadonlyMap<string, readonly string[]>;
   /** Edits inside build steps, applied only in the compile stage (`CGO_ENABLED=0 go build`). */
-  readonly compileEdits: readonly OffsetEdit[];
+  readonly compileEdits: readonly Edit[];
   /** Lines for the compile stage right before the first build step (a virtual environment). */
   readonly compilePrelude: readonly string[];
   /** Lines for the runtime stage in place of the build; `{compile}` stands for the compile stage's name. */

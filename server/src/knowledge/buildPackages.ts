@@ -2,8 +2,8 @@
  * Which apk packages only a build needs (compilers, headers, build systems), which programs they bring, and which
  * runtime packages keep the libraries a build linked against. Data first; the predicates below read it.
  */
-import { compareAlpineVersions, findRuntimeCounterparts } from '../knowledge/lookup';
-import type { DevRuntimePair, Reference } from '../knowledge/types';
+import { compareAlpineVersions, findRuntimeCounterparts } from './lookup';
+import type { DevRuntimePair, Reference } from './types';
 
 /** Compilers: shipping one of these in an application image is the clearest sign of a missing compile stage. */
 export const COMPILER_PACKAGES: ReadonlySet<string> = new Set([

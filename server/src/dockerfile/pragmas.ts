@@ -1,15 +1,15 @@
 /**
- * Suppression comments: `# alpinist ignore=<id>[,<id>]` and `# hadolint ignore=<DLxxxx>[,…]` apply to the next
+ * Pragmas: suppression comments, `# alpinist ignore=<id>[,<id>]` and `# hadolint ignore=<DLxxxx>[,…]` apply to the next
  * instruction; `… stage ignore=…` placed before a FROM applies to that stage; `… global ignore=…` to the whole file.
  * The syntax mirrors hadolint's inline pragmas so existing Dockerfiles keep working.
  */
-import type { DockerfileModel } from '../dockerfile/model';
+import { memoOn } from '../util/memo';
+import type { Span } from '../util/span';
+import { instructionAt, type DockerfileModel } from './model';
 
-export interface SuppressedId {
+export interface SuppressedId extends Span {
   /** As written: a rule id or a hadolint code. */
   readonly id: string;
-  readonly start: number;
-  readonly end: number;
 }
 
 export interface Suppression {
@@ -20,27 +20,27 @@ export interface Suppression {
   readonly start: number;
   readonly end: number;
   /** What it covers, by offsets: the next instruction, or from the next FROM to the end of its stage; undefined if nothing follows. */
-  readonly target: { readonly start: number; readonly end: number } | undefined;
+  readonly target: Span | undefined;
 }
 
 const PRAGMA = /^(\s*#\s*)(alpinist|hadolint)(?:\s+(global|stage))?\s+ignore\s*=([^#]*)/;
 
-/** Finds every suppression comment. Comments inside instructions (continuation lines) are ignored. */
-export function findSuppressions(model: DockerfileModel): Suppression[] {
+/** Every suppression comment of the file, read once per model. Comments inside instructions (continuation lines) are ignored. */
+export function suppressionsOf(model: DockerfileModel): readonly Suppression[] {
+  return memoOn(model, SUPPRESSIONS, () => findSuppressions(model));
+}
+
+const SUPPRESSIONS = Symbol('suppressions');
+
+function findSuppressions(model: DockerfileModel): Suppression[] {
   const result: Suppression[] = [];
   // Why: dockerfile-ast reads `# hadolint ignore=…` on the first line as a parser directive (`name=value`), not a comment.
-  const comments = [...model.directives, ...model.comments];
-  const instructionStarts = model.instructions.map((instruction) => ({ start: instruction.start, end: instruction.end }));
-  // Why: comments inside a continuation are part of the instruction, not pragmas for the next one.
-  const isInsideInstruction = (offset: number): boolean => model.instructions.some((instruction) => instruction.start < offset && offset < instruction.end);
-  for (const comment of comments) {
-    const range = comment.getRange();
-    const start = model.document.offsetAt(range.start);
-    const end = model.document.offsetAt(range.end);
+  const comments: readonly Span[] = [...model.directives, ...model.comments];
+  for (const { start, end } of comments) {
     const line = model.text.slice(start, end);
     const match = PRAGMA.exec(line);
-    // Why: test the pattern first; the instruction lookups below are linear and most comments are not pragmas.
-    if (!match || isInsideInstruction(start)) continue;
+    // Why: comments inside a continuation are part of the instruction, not pragmas for the next one.
+    if (!match || instructionAt(model, start) !== undefined) continue;
     const [whole, , tool, scopeWord, list] = match;
     const scope = (scopeWord ?? 'next') as Suppression['scope'];
     const listStart = start + whole.length - list.length;
@@ -49,15 +49,28 @@ export function findSuppressions(model: DockerfileModel): Suppression[] {
     for (let found = idPattern.exec(list); found; found = idPattern.exec(list)) {
       ids.push({ id: found[0], start: listStart + found.index, end: listStart + found.index + found[0].length });
     }
-    const next = instructionStarts.find((instruction) => instruction.start >= end);
+    const next = firstInstructionFrom(model, end);
     const isAdjacent = next !== undefined && onlyCommentsBetween(model.text, end, next.start);
     let target: Suppression['target'];
     if (scope === 'global') target = { start: 0, end: model.text.length };
-    else if (scope === 'next') target = isAdjacent ? next : undefined;
+    else if (scope === 'next') target = isAdjacent ? { start: next.start, end: next.end } : undefined;
     else target = stageCoverage(model, end);
     result.push({ tool: tool as Suppression['tool'], scope, ids, start, end, target });
   }
   return result;
+}
+
+/** The first instruction that starts at or after `offset`. */
+function firstInstructionFrom(model: DockerfileModel, offset: number): Span | undefined {
+  const list = model.instructions;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return list[low];
 }
 
 /** From the first FROM after `offset` to the start of the stage after it. */

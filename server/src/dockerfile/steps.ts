@@ -3,12 +3,11 @@
  * what it needs (packages, the sources, a toolchain) and what it leaves behind. Strategies and the split read this.
  */
 import { memoOn } from '../util/memo';
-import type { DockerfileModel, RunModel, Stage } from '../dockerfile/model';
+import type { DockerfileModel, RunInstruction, Stage } from './model';
 import type { ApkCall } from '../shell/apk';
-import { parsePipCall, pythonModuleOf } from '../dockerfile/pip';
+import { parsePipCall, pythonModuleOf } from '../shell/pip';
 import { argumentsOf, firstOperand, type ShellCommand } from '../shell/shellCommand';
 import { findDependencyInstall, type DependencyInstall } from './dependencyInstalls';
-import { joinerBetween } from '../edits/textEdits';
 
 /**
  * - `package`: apk; `cleanup`: deletes caches and temporary files; `state`: `cd`/`set` (affects later steps);
@@ -19,7 +18,7 @@ import { joinerBetween } from '../edits/textEdits';
 export type StepKind = 'package' | 'cleanup' | 'state' | 'install' | 'venv' | 'build' | 'fetch' | 'other';
 
 export interface Step {
-  readonly run: RunModel;
+  readonly run: RunInstruction;
   readonly commands: readonly ShellCommand[];
   readonly start: number;
   readonly end: number;
@@ -31,7 +30,7 @@ export interface Step {
 }
 
 export interface RunSteps {
-  readonly run: RunModel;
+  readonly run: RunInstruction;
   readonly steps: readonly Step[];
   /** `joiners[i]` joins `steps[i]` and `steps[i + 1]`. */
   readonly joiners: readonly ('&&' | ';' | 'newline' | 'other')[];
@@ -71,7 +70,7 @@ export function classifyCommand(command: ShellCommand): StepKind {
 const RANK: Record<StepKind, number> = { package: 0, cleanup: 1, state: 2, other: 3, fetch: 4, venv: 5, install: 6, build: 7 };
 
 /** Cuts a RUN into steps. Pipelines stay whole; a RUN with nested commands is one opaque step. */
-export function stepsOf(model: DockerfileModel, run: RunModel): RunSteps {
+export function stepsOf(model: DockerfileModel, run: RunInstruction): RunSteps {
   const commands = run.commands;
   if (commands.length === 0) return { run, steps: [], joiners: [] };
   if (run.form === 'exec' || commands.some((command) => !command.isTopLevel)) {
@@ -121,4 +120,18 @@ export function stageSteps(model: DockerfileModel, stage: Stage): readonly RunSt
   let runs = byStage.get(stage);
   if (!runs) byStage.set(stage, (runs = stage.runs.filter((run) => !run.isOnbuild).map((run) => stepsOf(model, run))));
   return runs;
+}
+
+/**
+ * What joins two consecutive commands of a RUN, read from the text between them with line continuations and comment
+ * lines dropped: `&&`, `;`, a line break (heredoc scripts), or `other` (`||`, `|`, `&`, keywords).
+ */
+export function joinerBetween(model: DockerfileModel, end: number, start: number): '&&' | ';' | 'newline' | 'other' {
+  const escape = model.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const between = model.text.slice(end, start);
+  const joined = between.replace(new RegExp(`${escape}[ \\t]*\\r?\\n`, 'g'), ' ').split(/\r?\n/).filter((line) => !/^\s*#/.test(line)).join('\n');
+  const operator = joined.trim();
+  if (operator === '&&' || operator === ';') return operator;
+  if (operator === '' && /\n/.test(joined)) return 'newline';
+  return 'other';
 }

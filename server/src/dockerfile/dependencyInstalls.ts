@@ -2,7 +2,7 @@
  * Dependency installs that a manifest drives (`pip install -r`, `npm ci`, `go mod download`, …): which tool, the
  * words that name the step, and the manifest files it reads, so a Dockerfile can copy those before the sources.
  */
-import { parsePipCall, type PipCall } from '../dockerfile/pip';
+import { parsePipCall, type PipCall } from '../shell/pip';
 import { argumentsOf, firstOperand, hasFlag, type ShellCommand, type ShellWord } from '../shell/shellCommand';
 
 export type InstallTool = 'pip' | 'pipenv' | 'poetry' | 'uv' | 'npm' | 'yarn' | 'pnpm' | 'go' | 'bundle' | 'composer' | 'cargo';

@@ -1,13 +1,10 @@
 /**
- * The pip command model shared by the pip rules: which commands run pip (`pip3 install`, `python3 -m pip install`),
- * which options they pass, and the environment variables and pip settings in force when they run.
+ * The pip command model, next to apk's: which commands run pip (`pip3 install`, `python3 -m pip install`), with which
+ * subcommand and options, and `python -m` calls. What is in force when they run (environment, pip config) is a
+ * question about the stage: `dockerfile/environment.ts`.
  */
-import type { RunModel, Stage } from './model';
-import { argumentsOf, type ShellCommand, type ShellWord } from '../shell/shellCommand';
-import { valuesBefore, variableBefore } from './history';
 import { memoOn } from '../util/memo';
-
-export { stageChain } from './history';
+import { argumentsOf, type ShellCommand, type ShellWord } from './shellCommand';
 
 const PIP_NAME = /^pip(?:\d+(?:\.\d+)*)?$/;
 const PYTHON_NAME = /^python(?:\d+(?:\.\d+)*)?$/;
@@ -109,16 +106,6 @@ function readPipCall(command: ShellCommand): PipCall | undefined {
   return { command, programWord: command.words[0], isModule, subcommand: undefined, subcommandWord: undefined, options: args };
 }
 
-/** Every `pip install` in the RUN, in source order. */
-export function pipInstallsOf(run: RunModel): PipCall[] {
-  const calls: PipCall[] = [];
-  for (const command of run.commands) {
-    const call = parsePipCall(command);
-    if (call?.subcommand === 'install') calls.push(call);
-  }
-  return calls;
-}
-
 /**
  * The option word that spells `longName` (also `--name=value`), or one of `shortNames`. Note: pip accepts any
  * unambiguous prefix of a long option; `minimumPrefix` is the shortest prefix this check accepts.
@@ -144,64 +131,17 @@ export function pipCallText(call: PipCall): string {
     .join(' ');
 }
 
-export interface EnvironmentValue {
-  /** The value as written (quotes kept). */
-  readonly raw: string;
-  /** The literal value after quote removal; undefined when it expands a variable. */
-  readonly value: string | undefined;
-}
-
-/** Parses `NAME=value`; undefined when the word assigns another name. */
-function assignmentValue(word: ShellWord, name: string): EnvironmentValue | undefined {
-  const text = word.raw;
-  if (!text.startsWith(`${name}=`)) return undefined;
-  return literalOf(text.slice(name.length + 1));
-}
-
-function literalOf(raw: string): EnvironmentValue {
-  const quoted = /^(["'])(.*)\1$/s.exec(raw);
-  const inner = quoted ? quoted[2] : raw;
-  const expands = quoted?.[1] !== "'" && inner.includes('$');
-  return { raw, value: expands ? undefined : inner };
-}
-
-/**
- * The value of environment variable `name` as `command` sees it: a `NAME=value` prefix on the command, an earlier
- * `export NAME=value` in the same RUN, or an ENV (this stage or its parents) or ARG (this stage) before the RUN.
- */
-export function environmentValue(stage: Stage | undefined, run: RunModel, command: ShellCommand, name: string): EnvironmentValue | undefined {
-  for (const word of command.assignments) {
-    const found = assignmentValue(word, name);
-    if (found) return found;
-  }
-  let exported: EnvironmentValue | undefined;
-  for (const word of run.exports) {
-    if (word.start < command.start) exported = assignmentValue(word, name) ?? exported;
-  }
-  if (exported) return exported;
-  if (!stage) return undefined;
-  const fromEnv = variableBefore(stage, 'env', name, run.start);
-  if (fromEnv !== undefined) return { raw: fromEnv, value: fromEnv.includes('$') ? undefined : fromEnv };
-  const fromArg = variableBefore(stage, 'arg', name, run.start);
-  return fromArg === undefined ? undefined : { raw: fromArg, value: fromArg.includes('$') ? undefined : fromArg };
-}
-
 /** True for the values pip reads as true. */
 export function isPipTrue(value: string): boolean {
   return PIP_TRUE.has(value.toLowerCase());
 }
 
 /** `pip config set <section>.<key> <value>`: the key (`no-cache-dir`) and value a command sets, if it does. */
-function pipConfigSetting(command: ShellCommand): [string, string | undefined] | undefined {
+export function pipConfigSetting(command: ShellCommand): [string, string | undefined] | undefined {
   const call = parsePipCall(command);
   if (call?.subcommand !== 'config') return undefined;
   const operands = call.options.filter((word) => !(word.value ?? word.raw).startsWith('-'));
   if (operands[0]?.value !== 'set' || operands[1]?.value === undefined) return undefined;
   const key = operands[1].value;
   return [key.slice(key.indexOf('.') + 1), operands[2]?.value];
-}
-
-/** `pip config set <section>.<key> <value>` settings made before `command`, by key (`no-cache-dir`). */
-export function pipConfigBefore(stage: Stage | undefined, run: RunModel, command: ShellCommand): Map<string, string | undefined> {
-  return new Map(valuesBefore(stage, run, command, pipConfigSetting));
 }
