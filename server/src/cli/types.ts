@@ -20,7 +20,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export type Threshold = Severity | 'none';
+export type { Threshold } from '../config/ruleOptions';
 
 /** A finding as plain data: it crosses worker threads, so it carries the rule id, not the rule. */
 export interface PlainFinding {

@@ -8,8 +8,7 @@ import { parseDocument } from 'yaml';
 import { SEVERITY_SETTINGS, type Severity, type SeveritySetting } from '../rules/rule';
 import { ConfigError } from './configLocation';
 import { describeIoError } from './ioError';
-import { parseThreshold, resolveRuleReference } from './ruleOptions';
-import type { Threshold } from '../cli/types';
+import { parseThreshold, resolveRuleReference, type Threshold } from './ruleOptions';
 
 
 /** hadolint options that have no Alpinist meaning; named in the warning so users know why they do nothing. */

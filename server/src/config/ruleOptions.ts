@@ -4,7 +4,8 @@
  */
 import { allRules, findRule } from '../rules';
 import type { Rule, Severity } from '../rules/rule';
-import type { Threshold } from '../cli/types';
+/** The lowest severity that fails a run, or `none`. */
+export type Threshold = Severity | 'none';
 
 /** hadolint's own rules (DL…) and the ShellCheck codes it reports (SC…). */
 const HADOLINT_CODE = /^(DL|SC)\d{4}$/;

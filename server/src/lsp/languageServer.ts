@@ -21,7 +21,7 @@ import { CONFIG_FILE_GLOB, configDirectoryOf, mergeRuleSeverities, readUserConfi
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from '../dockerfile/languageService';
 import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
-import { docsUri } from './features/docs';
+import { docsUri } from '../config/docs';
 import { createDocumentLinter, type DocumentLinter, type LintResult } from '../analysis/documentLinter';
 import { computeAlpinistHover, mergeHovers } from './features/hover';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from '../protocol';

@@ -28,6 +28,9 @@ describe('hover', () => {
     { name: 'build-base package', code: 'FROM alpine:3.20\nRUN apk add --no-cache build-ba|se\n', includes: [/build-base/] },
     { name: 'ENV LANG', code: 'FROM alpine:3.20\nENV LA|NG=C.UTF-8\n', includes: [/locale/i] },
     { name: 'glibc download', code: 'FROM alpine:3.20\nRUN wget https://example.org/tool-x86_64-linux-g|nu.tar.gz\n', includes: [/glibc/] },
+    // The hover says what the rule says: one table (knowledge/glibc.ts) for both.
+    { name: 'Node.js glibc tarball in ADD', code: 'FROM alpine:3.20\nADD https://nodejs.org/dist/v20.0.0/node-v20.0.0-linux-x|64.tar.xz /opt/\n', includes: [/`node-v20\.0\.0-linux-x64\.tar\.xz` is the glibc build of Node\.js/, /unofficial-builds/] },
+    { name: 'manylinux wheel', code: 'FROM alpine:3.20\nRUN pip install https://example.org/x-1.0-cp312-cp312-manylinux_2_17_x86_6|4.whl\n', includes: [/`manylinux` wheel built for glibc/] },
     { name: 'diagnostic explanation', code: 'FROM alpine:3.20\nRUN apk a|dd curl\n', includes: [/Alpinist `apk-prefer-no-cache`/, /Documentation/] },
   ];
   for (const testCase of cases) {
@@ -37,6 +40,10 @@ describe('hover', () => {
       for (const pattern of testCase.includes) assert.match(value, pattern);
     });
   }
+
+  it('says nothing about downloads that are not glibc builds', () => {
+    assert.equal(hoverAt('FROM alpine:3.20\nRUN wget https://example.org/tool-x86_64-linux-mu|sl.tar.gz\n'), undefined);
+  });
 
   it('says nothing musl-specific in a Debian stage', () => {
     // The pip rule's own explanation may appear (it applies everywhere); the musl knowledge must not.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
-import { docsUri } from '../../lsp/features/docs';
+import { docsUri } from '../../config/docs';
 import { allRules } from '../../rules';
 import type { Rule, Severity } from '../../rules/rule';
 import type { Report } from '.';

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ResolvedFinding } from '../../analysis/analysis';
 import type { Severity } from '../../rules/rule';
-import { docsUri } from './docs';
+import { docsUri } from '../../config/docs';
 
 export const DIAGNOSTIC_SOURCE = 'alpinist';
 

@@ -6,15 +6,15 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../../analysis/analysis';
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model';
+import { classifyGlibcFile, GLIBC_REMEDIES, URL_PATTERN } from '../../knowledge/glibc';
 import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
 import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
 import type { KnowledgeEntry } from '../../knowledge/types';
 import { isCommand, type ShellWord } from '../../shell/shellCommand';
-import { docsUri } from './docs';
+import { docsUri } from '../../config/docs';
 
 const COMPAT_PACKAGES = new Set(['gcompat', 'libc6-compat', 'musl-dev', 'build-base']);
 const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LANGUAGE', 'MUSL_LOCPATH']);
-const GLIBC_HINTS = /linux-gnu|glibc|manylinux/i;
 
 /** Renders one knowledge entry as Markdown. */
 export function renderEntry(entry: KnowledgeEntry): string {
@@ -55,9 +55,8 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
     return undefined;
   }
   if (instruction.keyword === 'ADD') {
-    const word = wordAt(model, instruction, offset);
-    if (word && GLIBC_HINTS.test(word)) return entryMarkdown('glibc-download');
-    return undefined;
+    const source = instruction.sources.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+    return source ? glibcMarkdown(source.value) : undefined;
   }
   if (instruction.keyword !== 'RUN') return undefined;
   const run = stage.runs.find((candidate) => candidate.start === instruction.start);
@@ -77,8 +76,10 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
     const word = command.words.find((candidate) => contains(candidate, offset));
     if (!word) continue;
     const isPip = isCommand(command, 'pip', 'install') || isCommand(command, 'pip3', 'install') || ((command.name ?? '').startsWith('python') && command.words.some((candidate) => candidate.value === 'pip'));
+    const text = word.value ?? word.raw;
+    const glibc = URL_PATTERN.test(text) || text.endsWith('.whl') ? glibcMarkdown(text) : undefined;
+    if (glibc) return glibc;
     if (isPip && command.words.indexOf(word) <= 3) return entryMarkdown('pip-install');
-    if (GLIBC_HINTS.test(word.value ?? word.raw) && /^(?:https?|ftp):\/\//.test(word.value ?? word.raw)) return entryMarkdown('glibc-download');
   }
   return undefined;
 }
@@ -101,6 +102,14 @@ function fromHover(stage: Stage, today: string): string {
     lines.push(`The tag does not name an Alpine release; at the time of Alpinist's release table (${alpineReleasesAsOf}) the latest is ${latestAlpineRelease}.`);
   }
   return [lines.join(' '), base ? renderEntry(base) : ''].filter(Boolean).join('\n\n');
+}
+
+/** What the glibc table says about a download or file name (the rule's words), then the musl/glibc background. */
+function glibcMarkdown(text: string): string | undefined {
+  const file = classifyGlibcFile(text);
+  if (!file) return undefined;
+  const remedy = GLIBC_REMEDIES[file.kind];
+  return [`\`${file.fileName}\` ${remedy.what}; ${remedy.instead}.`, entryMarkdown('glibc-download')].filter(Boolean).join('\n\n');
 }
 
 function entryMarkdown(key: string): string | undefined {
