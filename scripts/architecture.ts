@@ -50,7 +50,7 @@ function resolveImport(from: string, specifier: string): string | undefined {
 
 /** A Mermaid node id and label. */
 function node(name: string): string {
-  return name.endsWith('.ts') ? `${name.replace(/\.ts$/, '')}_ts[${name}]` : name;
+  return name.endsWith('.ts') ? `${name.slice(0, -'.ts'.length)}_ts[${name}]` : name;
 }
 
 /** Import counts between folders, and which folders import each library. */

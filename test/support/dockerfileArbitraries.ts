@@ -3,6 +3,7 @@
  * at, mutations of existing text (edits, truncations, hostile characters), and the knobs every property shares
  * (`FC_SEED`, `FC_NUM_RUNS`).
  */
+import { allRules } from '../../server/src/rules';
 import fc from 'fast-check';
 
 /** fast-check parameters: a fixed seed and `numRuns` by default, overridable with `FC_SEED` / `FC_NUM_RUNS`. */
@@ -104,14 +105,12 @@ const heredocRun: fc.Arbitrary<Part> = fc
   .tuple(fc.array(command, { minLength: 1, maxLength: 4 }), pick('<<EOF', '<<-EOF', '<<"EOF"', '<<EOF sh', '<<EOF bash -e', '<<EOF cat > /x.sh'))
   .map(([commands, marker]) => (_escape: string, eol: string) => `RUN ${marker}${eol}${commands.join(eol)}${eol}EOF`);
 
-const RULE_IDS = [
-  'apk-prefer-no-cache', 'apk-no-update-in-own-layer', 'apk-no-cache-cleanup-in-own-layer', 'apk-require-virtual-cleanup',
-  'apk-no-delete-in-later-layer', 'apk-no-renamed-packages', 'no-foreign-package-manager', 'from-require-pinned-tag',
-  'pip-require-no-cache-dir', 'pip-no-externally-managed-install', 'alpine-no-glibc-binaries', 'all', 'not-a-rule',
-];
+/** Every rule id and hadolint code of the registry, and ids that name nothing. */
+const RULE_IDS = [...allRules.map((rule) => rule.id), 'all', 'not-a-rule'];
+const HADOLINT_CODES = [...new Set(allRules.flatMap((rule) => rule.hadolint ?? [])), 'DL9999'];
 
 const suppression: fc.Arbitrary<Part> = fc
-  .tuple(pick('alpinist', 'alpinist', 'hadolint'), pick('', '', 'stage ', 'global '), fc.subarray([...RULE_IDS, 'DL3019', 'DL3018', 'DL3042', 'DL3006', 'DL9999'], { minLength: 1, maxLength: 3 }))
+  .tuple(pick('alpinist', 'alpinist', 'hadolint'), pick('', '', 'stage ', 'global '), fc.subarray([...RULE_IDS, ...HADOLINT_CODES], { minLength: 1, maxLength: 3 }))
   .map(([tool, scope, ids]) => () => `# ${tool} ${scope}ignore=${ids.join(',')}`);
 
 const otherInstruction: fc.Arbitrary<Part> = pick<Part>(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../../server/src/rules';
-import { ruleSettingsSchema } from '../../scripts/syncManifest';
+import { ruleSettingsSchema, withRulesTable } from '../../scripts/syncManifest';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -37,6 +37,11 @@ describe('rule registry, docs and manifest', () => {
     const rules = manifest.contributes.configuration.properties['alpinist.rules'];
     assert.deepEqual(rules, ruleSettingsSchema());
     assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), ids);
+  });
+
+  it('the README rules table is the registry\'s (run `npm run sync-manifest`)', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    assert.equal(withRulesTable(readme), readme);
   });
 
   it('activates on the dockerfile language and ships its grammar files', () => {

@@ -158,7 +158,7 @@ export abstract class InstructionBase implements Span {
     return this.flags.find((flag) => flag.name.toLowerCase() === name);
   }
 
-  /** The arguments after the flags, split on blanks as Docker splits a shell-form line (quotes kept together). */
+  /** The arguments after the flags, split on blanks as Docker splits a shell-form line. */
   get arguments(): readonly Token[] {
     return (this.#arguments ??= this.#syntax.getArguments().map((argument) => this.tokenOf(argument)));
   }
@@ -170,8 +170,8 @@ export abstract class InstructionBase implements Span {
   }
 
   /**
-   * The arguments as one string, line continuations and comment lines inside them removed, blanks kept; `''` when
-   * there are none.
+   * The arguments after the flags as one string, line continuations and comment lines inside them removed, blanks
+   * kept; `''` when there are none.
    */
   get argumentsText(): string {
     return this.#syntax.getArgumentsContent() ?? '';
@@ -344,10 +344,56 @@ export class HealthcheckInstruction extends InstructionBase {
       return undefined;
     }
     const rest = this.arguments.slice(1);
-    const json = this.jsonArguments();
     const span = rest.length === 0 ? undefined : { start: rest[0].start, end: rest[rest.length - 1].end };
+    // Why a scan of our own: dockerfile-ast reads no JSON form for HEALTHCHECK.
+    const json = span ? scanJsonArray(this.source.text, span.start, span.end) : undefined;
     return (this.#command = { form: json ? 'exec' : 'shell', words: json ?? rest, span });
   }
+}
+
+const isJsonBlank = (character: string | undefined): boolean => character === ' ' || character === '\t';
+
+/**
+ * The strings of a JSON array of strings written in [start, end) (`["a", "b"]`), with their offsets; undefined when the
+ * text is not exactly such an array on one line.
+ */
+function scanJsonArray(text: string, start: number, end: number): Token[] | undefined {
+  let index = start;
+  const skipBlanks = (): void => {
+    while (index < end && isJsonBlank(text[index])) index++;
+  };
+  skipBlanks();
+  if (text[index] !== '[') return undefined;
+  index++;
+  skipBlanks();
+  const tokens: Token[] = [];
+  if (text[index] === ']') {
+    index++;
+  } else {
+    for (;;) {
+      if (text[index] !== '"') return undefined;
+      const tokenStart = index;
+      index++;
+      while (index < end && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+      if (index >= end) return undefined;
+      index++;
+      const raw = text.slice(tokenStart, index);
+      const value = decodeJsonString(raw);
+      if (value === undefined) return undefined;
+      tokens.push({ raw, value, start: tokenStart, end: index });
+      skipBlanks();
+      if (text[index] === ',') {
+        index++;
+        skipBlanks();
+        continue;
+      }
+      if (text[index] !== ']') return undefined;
+      index++;
+      break;
+    }
+  }
+  skipBlanks();
+  return index === end ? tokens : undefined;
 }
 
 /** COPY and ADD. */
@@ -542,3 +588,11 @@ export type Instruction =
   | ExposeInstruction
   | VolumeInstruction
   | PlainInstruction;
+
+/** The instruction class of a keyword: `InstructionOf<'COPY'>` is `CopyInstruction`. */
+export type InstructionOf<K extends Instruction['keyword']> = Instruction extends infer I ? (I extends { readonly keyword: infer W } ? (K extends W ? I : never) : never) : never;
+
+/** A type guard for `filter`: `stage.instructions.filter(hasKeyword('USER'))` is a `UserInstruction[]`. */
+export function hasKeyword<K extends Instruction['keyword']>(...keywords: K[]): (instruction: Instruction) => instruction is InstructionOf<K> {
+  return (instruction): instruction is InstructionOf<K> => (keywords as string[]).includes(instruction.keyword);
+}

@@ -35,6 +35,7 @@ export type {
   FromInstruction,
   HealthcheckInstruction,
   Instruction,
+  InstructionOf,
   PlainInstruction,
   PropertyInstruction,
   Token,
@@ -43,6 +44,7 @@ export type {
   WorkdirInstruction,
 } from './instructions';
 export { RunInstruction } from './run';
+export { hasKeyword } from './instructions';
 
 export interface EnvEntry {
   readonly name: string;

@@ -32,6 +32,7 @@ export default defineRule({
   id: 'apk-no-cache-cleanup-in-own-layer',
   description: 'Do not clean the apk cache in a RUN that installs nothing: the files stay in the earlier layer.',
   defaultSeverity: 'warning',
+  fixSummary: 'remove it, `--no-cache` where the cache came from',
   check(context) {
     const model = context.dockerfile;
     const writers = new IndexWriters();
@@ -55,7 +56,7 @@ export default defineRule({
           fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
         }
         context.report({
-          at: { start: cleanup.start, end: cleanup.end },
+          at: cleanup,
           message: `\`${cleanup.label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`,
           fixes,
         });

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'apk-no-delete-in-later-layer',
   description: 'Delete packages (and `--virtual` groups) in the RUN that installed them, not in a later one.',
   defaultSeverity: 'warning',
+  fixSummary: 'suggestion: merge the adjacent RUNs',
   check(context) {
     const model = context.dockerfile;
     const installedBefore = installersBeforeEachRun(model);

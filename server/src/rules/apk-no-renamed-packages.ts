@@ -81,6 +81,8 @@ export default defineRule({
   id: 'apk-no-renamed-packages',
   description: 'Report `apk add` of Python 2 era package names (`python`, `python-dev`, …) that newer Alpine releases no longer have.',
   defaultSeverity: 'warning',
+  severityNote: 'error when the release is known',
+  fixSummary: 'the replacement package',
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'apk-no-update-in-own-layer',
   description: 'Do not run `apk update` in a RUN of its own: the index lands in its own layer and goes stale.',
   defaultSeverity: 'warning',
+  fixSummary: 'safe: remove it, `--no-cache` on the next `apk add`',
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {
@@ -26,7 +27,7 @@ export default defineRule({
       for (const call of updates) {
         const span = commandWordsSpan(call.command);
         context.report({
-          at: { start: span.start, end: span.end },
+          at: span,
           message: '`apk update` in a RUN that installs nothing commits the package index to a layer of its own, where it goes stale.',
           fixes: fix ? [fix] : [],
         });

@@ -2,6 +2,7 @@
 
 import { apkHasFlag, optionAnchor } from '../shell/apk';
 import { insertArgumentAfter, insertAt } from '../edits/edits';
+import { spanOf } from '../util/span';
 import { defineRule, type Fix } from './rule';
 import { indexUse, runsRelyingOnIndexOf } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, noCacheEdits, removeCacheCleanup } from './shared/noCache';
@@ -10,6 +11,7 @@ export default defineRule({
   id: 'apk-prefer-no-cache',
   description: 'Use `apk add --no-cache` so the package index does not end up in the image layer.',
   defaultSeverity: 'warning',
+  fixSummary: 'safe: `--no-cache`, dropping `-U`, `apk update`, `rm -rf /var/cache/apk/*`; suggestion: cache mount',
   hadolint: ['DL3019'],
   check(context) {
     const model = context.dockerfile;
@@ -42,7 +44,7 @@ export default defineRule({
       for (const call of adds) {
         const end = call.subcommandWord ?? call.command.words[0];
         context.report({
-          at: { start: call.command.words[0].start, end: end.end },
+          at: spanOf(call.command.words[0], end),
           message: '`apk add` without `--no-cache` leaves the package index in the image layer.',
           fixes,
         });

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'apk-require-virtual-cleanup',
   description: 'Delete an `apk add --virtual` group with `apk del` in the same RUN.',
   defaultSeverity: 'warning',
+  fixSummary: 'suggestion: `&& apk del NAME`',
   check(context) {
     const model = context.dockerfile;
     const laterDeletions = new LaterDeletions();

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'apk-virtual-prefer-multi-stage',
   description: 'Install build dependencies in a compile stage rather than adding and deleting a `--virtual` group after the sources are copied.',
   defaultSeverity: 'hint',
+  fixSummary: 'suggestion: split into compile and runtime stages',
   check(context) {
     const model = context.dockerfile;
     const shipped = shippedAlpineStage(model);

@@ -22,6 +22,7 @@ export default defineRule({
   id: 'copy-manifest-before-install',
   description: 'Copy the dependency manifests and install them before copying the whole build context.',
   defaultSeverity: 'warning',
+  fixSummary: 'suggestion: copy the manifests first, move the whole-context COPY below the install',
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {

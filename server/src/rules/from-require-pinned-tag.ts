@@ -41,6 +41,7 @@ export default defineRule({
   id: 'from-require-pinned-tag',
   description: 'Give base images a tag other than `latest` (or a digest), so rebuilds start from the same image.',
   defaultSeverity: 'warning',
+  fixSummary: 'suggestion: pin `alpine` to the current release',
   hadolint: ['DL3006', 'DL3007'],
   check(context) {
     const model = context.dockerfile;

@@ -104,7 +104,7 @@ export default defineRule({
         const owner = stage.family === 'alpine' ? FOREIGN_TO_ALPINE.get(name) : 'Alpine\'s';
         const nameWord = command.words[0];
         context.report({
-          at: { start: nameWord.start, end: nameWord.end },
+          at: nameWord,
           message: `\`${name}\` is ${owner} package manager and does not exist in this ${native.family}-based stage; install packages with ${native.install}.`,
         });
       });

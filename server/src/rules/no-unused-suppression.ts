@@ -13,6 +13,7 @@ export default defineRule({
   id: 'no-unused-suppression',
   description: 'Report `# alpinist ignore=` and `# hadolint ignore=` entries that suppress nothing.',
   defaultSeverity: 'hint',
+  fixSummary: 'safe: remove the id',
   reviewsSuppressions: true,
   check(context) {
     for (const suppression of context.suppressions.all) {

@@ -27,6 +27,7 @@ export default defineRule({
   id: 'pip-no-externally-managed-install',
   description: "Don't `pip install` into the system Python of Alpine 3.19 or later; it is externally managed (PEP 668).",
   defaultSeverity: 'error',
+  fixSummary: 'suggestion',
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {
@@ -47,7 +48,7 @@ export default defineRule({
           if (module?.module === 'ensurepip' && installsIntoSystemPython(stage, run, command, undefined)) {
             const text = command.words.filter((word) => word.end <= module.moduleWord.end).map(valueOf).join(' ');
             context.report({
-              at: { start: command.words[0].start, end: module.moduleWord.end },
+              at: spanOf(command.words[0], module.moduleWord),
               message: `\`${text}\` fails with \`externally-managed-environment\` ${where} (PEP 668); install \`py3-pip\` with apk instead.`,
               severity,
             });

@@ -2,6 +2,7 @@
 import type { RunInstruction } from '../dockerfile/model';
 import type { ShellCommand } from '../shell/shellCommand';
 import { insertArgumentAfter } from '../edits/edits';
+import { spanOf } from '../util/span';
 import { defineRule } from './rule';
 import { environmentValue, pipConfigBefore, pipInstallsOf } from '../dockerfile/environment';
 import { findPipOption, parsePipCall, pipCallText, type PipCall } from '../shell/pip';
@@ -14,6 +15,7 @@ export default defineRule({
   id: 'pip-require-no-cache-dir',
   description: 'Use `pip install --no-cache-dir` so the pip cache does not end up in the image layer.',
   defaultSeverity: 'info',
+  fixSummary: 'safe: `--no-cache-dir`',
   hadolint: ['DL3042'],
   check(context) {
     const model = context.dockerfile;
@@ -26,7 +28,7 @@ export default defineRule({
         if (pipConfigBefore(run.stage, run, call.command).has('no-cache-dir')) continue;
         if (cacheIsMounted(run, call) || cacheIsRemovedLater(run, call.command)) continue;
         context.report({
-          at: { start: call.programWord.start, end: call.subcommandWord.end },
+          at: spanOf(call.programWord, call.subcommandWord),
           message: `\`${pipCallText(call)}\` without \`--no-cache-dir\` leaves pip's download cache in the image layer.`,
           fixes: [
             {

@@ -21,6 +21,8 @@ export default defineRule({
   id: 'prefer-multi-stage-build',
   description: 'Build in a compile stage; keep compilers, headers and build tools out of the final image.',
   defaultSeverity: 'info',
+  severityNote: 'warning when a compiler ships',
+  fixSummary: 'suggestion: split into compile and runtime stages',
   check(context) {
     const model = context.dockerfile;
     const shipped = shippedAlpineStage(model);

@@ -56,6 +56,10 @@ export interface RuleDefinition {
   /** One sentence for the settings UI and rule tables. */
   readonly description: string;
   readonly defaultSeverity: SeveritySetting;
+  /** When findings can have another severity than the default, when (README rules table): "error when the release is known". */
+  readonly severityNote?: string;
+  /** The fixes it offers, for the README rules table: "safe: `--no-cache-dir`". */
+  readonly fixSummary?: string;
   /** hadolint rule codes this rule stands for: `# hadolint ignore=<code>` suppresses it. */
   readonly hadolint?: readonly string[];
   /** Runs after every other rule, so that `context.suppressions.isUsed` is complete; its own findings cannot be suppressed. */

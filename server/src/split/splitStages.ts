@@ -185,9 +185,10 @@ function isReferenced(model: DockerfileModel, stage: Stage): boolean {
     if (other === stage) continue;
     if (other.parent === stage) return true;
     for (const instruction of other.instructions) {
-      const text = model.text.slice(instruction.start, instruction.end);
-      for (const match of text.matchAll(/--(?:from|mount=(?:[^\s-]|-(?!-))*?\bfrom)=([^\s,]+)/gi)) {
-        const target = match[1].toLowerCase();
+      const sources = instruction.keyword === 'COPY' || instruction.keyword === 'ADD' ? [instruction.from?.value] : instruction.keyword === 'RUN' ? instruction.mounts.map((mount) => mount.from) : [];
+      for (const source of sources) {
+        if (source === undefined) continue;
+        const target = source.toLowerCase();
         if (references.has(target)) return true;
         // Why: the compile stage shifts the index of this stage and every later one.
         if (/^\d+$/.test(target) && Number(target) >= stage.index) return true;
