@@ -17,9 +17,10 @@ export function rulesTable(): string {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((rule) => {
       const severity = rule.severityNote ? `${rule.defaultSeverity} (${rule.severityNote})` : rule.defaultSeverity;
-      return `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${severity} | ${(rule.hadolint ?? []).join(', ')} | ${rule.fixSummary ?? '—'} |`;
+      const aliases = [...(rule.hadolint ?? []), ...(rule.buildkit ?? [])].join(', ');
+      return `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${severity} | ${aliases} | ${rule.fixSummary ?? '—'} |`;
     });
-  return [TABLE_BEGIN, '| rule | default | hadolint | fix |', '|---|---|---|---|', ...rows, TABLE_END].join('\n');
+  return [TABLE_BEGIN, '| rule | default | hadolint / BuildKit | fix |', '|---|---|---|---|', ...rows, TABLE_END].join('\n');
 }
 
 /** `readme` with its rules table regenerated. */
@@ -34,7 +35,9 @@ export function ruleSettingsSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   const defaults: Record<string, string> = {};
   for (const rule of allRules) {
-    const aliases = rule.hadolint && rule.hadolint.length > 0 ? ` Same as hadolint ${rule.hadolint.join(', ')}.` : '';
+    const hadolint = rule.hadolint && rule.hadolint.length > 0 ? ` Same as hadolint ${rule.hadolint.join(', ')}.` : '';
+    const buildkit = rule.buildkit && rule.buildkit.length > 0 ? ` Same as BuildKit's ${rule.buildkit.join(', ')}.` : '';
+    const aliases = `${hadolint}${buildkit}`;
     properties[rule.id] = {
       type: 'string',
       enum: ['off', 'hint', 'info', 'warning', 'error'],

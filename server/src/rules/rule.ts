@@ -62,6 +62,8 @@ export interface RuleDefinition {
   readonly fixSummary?: string;
   /** hadolint rule codes this rule stands for: `# hadolint ignore=<code>` suppresses it. */
   readonly hadolint?: readonly string[];
+  /** BuildKit build-check names this rule stands for (`JSONArgsRecommended`): `# check=skip=<name>` skips it. */
+  readonly buildkit?: readonly string[];
   /** Runs after every other rule, so that `context.suppressions.isUsed` is complete; its own findings cannot be suppressed. */
   readonly reviewsSuppressions?: boolean;
   check(context: RuleContext): void;

@@ -1,9 +1,10 @@
 /**
  * hadolint's own test cases for the codes Alpinist implements (from ../shared/corpus/hadolint-cases.jsonl).
- * Deliberate differences are listed in KNOWN_DIFFERENCES with the reason; each is also in the rule's docs page.
+ * Deliberate differences are listed in ./differences/<rule-id>.json with the reason; each is also in the rule's docs page.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { allRules } from '../../../server/src/rules';
 import { corpusPath } from '../../support/corpus';
 import { findingsOf } from '../../support/ruleTester';
@@ -19,24 +20,16 @@ interface HadolintCase {
   readonly also_onbuild?: boolean;
 }
 
-/** pip-require-no-cache-dir (see docs/rules/pip-require-no-cache-dir.md). */
-const PIP_NO_CACHE_DIR_FALSY = 'pip turns its cache off for any boolean PIP_NO_CACHE_DIR, `0`/`off`/`no`/`false` included (backward compatibility in pip\'s `_handle_no_cache_dir`), so nothing is cached';
-
-/** `source` line → reason. */
-export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:56 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:57 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:58 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:59 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:61 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:62 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:63 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:64 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:66 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:67 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:68 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-  'hadolint/hadolint test/Hadolint/Rule/DL3042Spec.hs:69 @8f936c5e975d3663b3cce4ac5b3baa3db26b8516': PIP_NO_CACHE_DIR_FALSY,
-};
+/**
+ * Deliberate differences, one JSON file per rule in ./differences (`<rule-id>.json`: hadolint case `source` → reason);
+ * each is also explained on the rule's docs page.
+ */
+export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...readdirSync(path.join(__dirname, 'differences'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(path.join(__dirname, 'differences', name), 'utf8')) as Record<string, string>),
+);
 
 const file = corpusPath('hadolint-cases.jsonl');
 
