@@ -50,6 +50,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+          message: 'A spread of an unbounded array overflows the call stack: use appendAll (server/src/util/arrays.ts).',
+        },
+      ],
+    },
+  },
   ...layerBoundaries(),
   {
     files: ['test/**/*.ts'],

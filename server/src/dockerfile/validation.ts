@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { memoOn } from '../util/memo';
 import type { ParsedChunk, ParsedDockerfile } from './parse';
+import { appendAll } from '../util/arrays';
 
 type LibraryDiagnostic = Diagnostic & { readonly instructionLine?: number | null };
 
@@ -122,7 +123,7 @@ export function validateParsed(parsed: ParsedDockerfile): Diagnostic[] {
   const { chunks } = parsed;
   if (chunks.length === 1) return chunkDiagnostics(chunks[0], true);
   const diagnostics = chunks.flatMap((chunk, index) => chunkDiagnosticsWithoutStageNames(chunk, index === 0));
-  diagnostics.push(...duplicateStageNames(chunks));
+  appendAll(diagnostics, duplicateStageNames(chunks));
   const ignoredLines = new Set(chunks.flatMap(ignoredLinesOf));
   if (ignoredLines.size === 0) return diagnostics;
   return diagnostics.filter((diagnostic) => diagnostic.instructionLine === null || diagnostic.instructionLine === undefined || !ignoredLines.has(diagnostic.instructionLine));

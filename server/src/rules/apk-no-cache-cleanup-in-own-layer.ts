@@ -11,6 +11,7 @@ import { defineRule, type Fix } from './rule';
 import { readsIndex, writesIndex } from './shared/apkLayers';
 import { addsWithoutNoCache, cacheCleanups, hasApkCacheMount, isApkCacheClean, noCacheEdits, removeCacheCleanup } from './shared/noCache';
 import { prefixLength } from '../util/prefixLength';
+import { appendAll } from '../util/arrays';
 
 /** Families whose images have no apk: a stray cleanup there belongs to no apk layer. */
 const NON_APK_FAMILIES = new Set(['debian', 'rhel', 'distroless', 'scratch', 'windows']);
@@ -149,7 +150,7 @@ function compensatingEdits(model: DockerfileModel, run: RunInstruction, writers:
   const edits: Edit[] = [];
   for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {
     if (!isFullyRewritable(earlier)) return undefined;
-    edits.push(...noCacheEdits(model, earlier));
+    appendAll(edits, noCacheEdits(model, earlier));
   }
   return edits;
 }

@@ -8,6 +8,7 @@ import { commandWordsSpan, removeCommand, removeInstruction, type Edit } from '.
 import { defineRule, type Fix } from './rule';
 import { readsIndex, runsRelyingOnIndexOf } from './shared/apkLayers';
 import { hasApkCacheMount, noCacheEdits } from './shared/noCache';
+import { appendAll } from '../util/arrays';
 
 /** Flags that do not change what `apk update` fetches, so dropping the command loses nothing. */
 const HARMLESS_UPDATE_FLAGS = new Set(['--quiet', '--verbose', '--no-progress']);
@@ -56,7 +57,7 @@ function removalFix(model: DockerfileModel, run: RunInstruction, updates: readon
   }
   const ordered = runsRelyingOnIndexOf(run);
   if (!ordered) return undefined;
-  for (const later of ordered) edits.push(...noCacheEdits(model, later));
+  for (const later of ordered) appendAll(edits, noCacheEdits(model, later));
   const title = ordered.length === 0 ? 'Remove `apk update`' : 'Remove `apk update` and add `--no-cache` to the later `apk add`';
   return { title, kind: 'safe', edits };
 }

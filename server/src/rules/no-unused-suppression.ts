@@ -17,17 +17,17 @@ export default defineRule({
   reviewsSuppressions: true,
   check(context) {
     for (const suppression of context.suppressions.all) {
-      for (const id of suppression.ids) {
-        if (context.suppressions.isUsed(id)) continue;
+      suppression.ids.forEach((id, position) => {
+        if (context.suppressions.isUsed(id)) return;
         const message = unusedMessage(suppression, id, context.rules);
-        if (!message) continue;
+        if (!message) return;
         context.report({
           at: id,
           message,
           tags: [DiagnosticTag.Unnecessary],
-          fixes: [{ title: `Remove \`${id.id}\` from the suppression`, kind: 'safe', edits: [removeSuppressionId(context.dockerfile, suppression, id)] }],
+          fixes: [{ title: `Remove \`${id.id}\` from the suppression`, kind: 'safe', edits: [removeSuppressionId(context.dockerfile, suppression, position)] }],
         });
-      }
+      });
     }
   },
 });
@@ -46,10 +46,10 @@ function unusedMessage(suppression: Suppression, id: SuppressedId, rules: RuleCa
   return `\`${id.id}\` (Alpinist \`${targets.map((target) => target.id).join('`, `')}\`) reports nothing here, so this suppression is unused.`;
 }
 
-/** Removes one id from its list, or the whole comment line when it is the only id. */
-function removeSuppressionId(model: DockerfileModel, suppression: Suppression, id: SuppressedId): Edit {
+/** Removes the id at `position` from its list, or the whole comment line when it is the only id. */
+function removeSuppressionId(model: DockerfileModel, suppression: Suppression, position: number): Edit {
+  const id = suppression.ids[position];
   if (suppression.ids.length === 1) return replace({ start: suppression.start, end: nextLineStart(model.text, suppression.end) }, '');
-  const position = suppression.ids.indexOf(id);
   if (position < suppression.ids.length - 1) return replace({ start: id.start, end: suppression.ids[position + 1].start }, '');
   return replace({ start: suppression.ids[position - 1].end, end: id.end }, '');
 }

@@ -10,6 +10,7 @@ import { removeItems, sliceWithEdits, type Edit, type ListItem } from '../edits/
 import { blockStart, blockText, hasBlankLineBefore, lineStart } from '../edits/lines';
 import { manifestCopyLines } from './manifestCopy';
 import { runFlags, statePrefix, type SplitPlan } from './splitPlan';
+import { appendAll } from '../util/arrays';
 
 /** Instructions whose meaning is the running container's: they stay in the runtime stage only. */
 const RUNTIME_ONLY = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD']);
@@ -39,7 +40,8 @@ export function emitCompileStage(split: SplitPlan): Edit | undefined {
     if (instruction.keyword === 'RUN') {
       const runSteps = split.runs.find((candidate) => candidate.run === instruction);
       if (!runSteps || runSteps.steps.length === 0) {
-        chunks.push(...flush(), block(instruction));
+        appendAll(chunks, flush());
+        chunks.push(block(instruction));
         continue;
       }
       const first = steps.indexOf(runSteps.steps[0]);
@@ -48,15 +50,15 @@ export function emitCompileStage(split: SplitPlan): Edit | undefined {
       const insertions = emitted.map((step) => {
         const lines: Chunk[] = [];
         if (!preludeDone && steps.indexOf(step) === split.windowStart) {
-          lines.push(...plan.compilePrelude.map((text) => ({ text, blankBefore: false })));
+          appendAll(lines, plan.compilePrelude.map((text) => ({ text, blankBefore: false })));
           preludeDone = true;
         }
-        lines.push(...sourcesFor(split, step, pending, emittedLines, block));
+        appendAll(lines, sourcesFor(split, step, pending, emittedLines, block));
         return lines;
       });
       const runChunks = emitRun(split, runSteps, emitted, insertions);
       if (!runChunks) return undefined;
-      chunks.push(...runChunks);
+      appendAll(chunks, runChunks);
       if (emitted.length < runSteps.steps.length || steps.indexOf(emitted[emitted.length - 1]) === windowEnd) break;
       continue;
     }
@@ -70,7 +72,7 @@ export function emitCompileStage(split: SplitPlan): Edit | undefined {
       instruction.keyword === 'WORKDIR' ? pending.some((candidate) => !(candidate.destination?.value ?? '').startsWith('/') || (candidate.destination?.value ?? '').includes('$')) :
       instruction.keyword === 'ENV' || instruction.keyword === 'ARG' ? pending.some((candidate) => candidate.text.includes('$')) :
       !['USER', 'SHELL'].includes(instruction.keyword) || text.includes('$');
-    if (mustFlush) chunks.push(...flush());
+    if (mustFlush) appendAll(chunks, flush());
     chunks.push(block(instruction));
   }
   const text = chunks.map((chunk, index) => (index > 0 && chunk.blankBefore ? split.eol : '') + chunk.text).join(split.eol);
@@ -119,7 +121,7 @@ function compileEditsFor(split: SplitPlan, step: Step): Edit[] {
     const flag = call.flags.find((candidate) => candidate.name === '--virtual');
     if (!deletedInCompile && flag && (flag.word.value === '--virtual' || flag.word.value === '-t' || flag.word.value?.startsWith('--virtual='))) {
       const items: ListItem[] = call.command.words.map((word) => ({ start: word.start, end: word.end, keep: word !== flag.word && word !== flag.valueWord }));
-      edits.push(...(removeItems(items) ?? []));
+      appendAll(edits, (removeItems(items) ?? []));
     }
   }
   return edits;
@@ -154,7 +156,7 @@ function emitRun(split: SplitPlan, runSteps: RunSteps, emitted: readonly Step[],
       const prefix = statePrefix(runSteps, group[0], group);
       chunks.push({ text: `RUN ${runFlags(model, run)}${prefix}${sliceWithEdits(model.text, group[0].start, isRunEnd ? run.end : last.end, edits)}`, blankBefore: false });
     }
-    if (index < emitted.length) chunks.push(...insertions[index]);
+    if (index < emitted.length) appendAll(chunks, insertions[index]);
     groupStart = index;
   }
   return chunks;

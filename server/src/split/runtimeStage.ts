@@ -6,6 +6,7 @@ import type { RunSteps, Step } from '../dockerfile/steps';
 import { removeBlock, removeItems, type Edit, type ListItem } from '../edits/edits';
 import { blockStart } from '../edits/lines';
 import { runFlags, statePrefix, type SplitPlan } from './splitPlan';
+import { appendAll } from '../util/arrays';
 
 /** `rm` of the apk cache: pointless without an `apk add` next to it. */
 const isApkCacheCleanup = (step: Step): boolean =>
@@ -53,9 +54,9 @@ export function runtimeEdits(split: SplitPlan): Edit[] | undefined {
     if (changed) {
       const removals = removeItems(runSteps.steps.map((step, index) => ({ start: step.start, end: step.end, keep: inPlace[index] })));
       if (!removals || !joinersAllow(runSteps, inPlace)) return undefined;
-      edits.push(...removals);
+      appendAll(edits, removals);
       runSteps.steps.forEach((_, index) => {
-        if (inPlace[index]) edits.push(...(decisions[index]?.edits ?? []));
+        if (inPlace[index]) appendAll(edits, (decisions[index]?.edits ?? []));
       });
     }
     if (tail.length > 0) edits.push({ start: run.end, end: run.end, newText: `${split.eol}${tail.join(split.eol)}` });

@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/apk-prefer-no-cache';
-import { ruleTester } from '../../support/ruleTester';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 const MOUNT = 'Use a BuildKit cache mount for `/var/cache/apk`';
 
@@ -62,9 +63,17 @@ ruleTester.run(rule, {
       output: 'FROM alpine\nRUN apk update && apk upgrade && apk add --no-cache curl && rm -rf /var/cache/apk/*',
     },
     {
-      name: 'two adds in one RUN share one fix',
+      name: 'two adds in one RUN: the first carries the RUN-wide fix, the second a fix of its own',
       code: 'FROM alpine\nRUN apk update && «apk add» curl && «apk add» --virtual .build gcc && apk del .build',
       output: 'FROM alpine\nRUN apk add --no-cache curl && apk add --no-cache --virtual .build gcc && apk del .build',
+      suggestions: [
+        { title: 'Add `--no-cache` to this `apk add`', output: 'FROM alpine\nRUN apk update && apk add curl && apk add --no-cache --virtual .build gcc && apk del .build' },
+      ],
+    },
+    {
+      name: 'a later add that fetches the index others read gets no fix of its own',
+      code: 'FROM alpine\nRUN «apk add» curl && «apk add» -U git && apk add --no-cache x',
+      output: 'FROM alpine\nRUN apk add --no-cache curl && apk add --no-cache git && apk add --no-cache x',
     },
     {
       name: 'cache mount at another path does not count',
@@ -117,4 +126,15 @@ ruleTester.run(rule, {
       output: 'FROM alpine\nRUN apk add --no-cache \\\n# the tools\n    curl',
     },
   ],
+});
+
+describe('apk-prefer-no-cache: fixes grow linearly with the adds of a RUN', () => {
+  it('1,000 adds in one RUN carry a few edits each, not the whole RUN', () => {
+    const text = `FROM alpine:3.20\nRUN ${Array.from({ length: 1000 }, (_, i) => `apk add p${i}`).join(' && ')}\n`;
+    const findings = findingsOf(rule, text);
+    assert.equal(findings.length, 1000);
+    const edits = findings.reduce((sum, finding) => sum + finding.fixes.reduce((count, fix) => count + fix.edits.length, 0), 0);
+    // The first finding's RUN-wide fixes: an edit per add for `--no-cache` and per add for the cache mount.
+    assert.ok(edits < 4 * 1000, `${edits} edits`);
+  });
 });

@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Severity } from '../../rules/rule';
 import { COLOURED, PLAIN, visibleControls, type Style } from '../terminal';
 import type { Report } from '.';
+import { appendAll } from '../../util/arrays';
 
 /** Lines of a multi-line range shown in a code frame; the rest is elided. */
 const FRAME_MAX_LINES = 3;
@@ -17,7 +18,7 @@ export function formatText(report: Report): string {
   const visible = report.isTerminal ? visibleControls : (text: string) => text;
   const lines: string[] = [];
   const readable = report.results.filter((result) => !result.error);
-  for (const result of readable) if (result.diff) lines.push(...result.diff.replace(/\n$/, '').split('\n').map(visibleLine(visible)));
+  for (const result of readable) if (result.diff) appendAll(lines, result.diff.replace(/\n$/, '').split('\n').map(visibleLine(visible)));
   for (const result of readable) {
     // Note: a lone CR ends a line too, as it does for the ranges (LSP's line breaks).
     const sourceLines = report.isTerminal && result.source !== undefined ? result.source.split(/\r\n?|\n/) : undefined;
@@ -26,7 +27,7 @@ export function formatText(report: Report): string {
       const { line, character } = finding.range.start;
       const location = style.location(`${file}:${line + 1}:${character + 1}:`);
       lines.push(`${location} ${style.severity(finding.severity, finding.severity)} ${style.ruleId(finding.ruleId)}: ${visible(finding.message)}`);
-      if (sourceLines) lines.push(...codeFrame(sourceLines, finding.range, style, finding.severity), '');
+      if (sourceLines) appendAll(lines, [...codeFrame(sourceLines, finding.range, style, finding.severity), '']);
     }
   }
   const total = readable.reduce((sum, result) => sum + result.findings.length, 0);

@@ -17,6 +17,7 @@ import { Commands, FIX_ALL_KIND } from '../../protocol';
 import { DIAGNOSTIC_SOURCE, sameRange } from './diagnostics';
 import { computeRefactorActions } from './refactorActions';
 import type { AnalysisOptions } from '../../analysis/analysis';
+import { appendAll } from '../../util/arrays';
 
 /** Whether a requested `only` filter admits a kind (`source.fixAll` admits `source.fixAll.alpinist`). */
 function isRequested(only: readonly string[] | undefined, kind: string): boolean {
@@ -71,10 +72,10 @@ export function computeCodeActions(
         command: { title: `Show documentation for \`${finding.ruleId}\``, command: Commands.showDocumentation, arguments: [finding.ruleId] },
       });
     }
-    actions.push(...libraryActions(uri, model.text, params));
+    appendAll(actions, libraryActions(uri, model.text, params));
   }
 
-  actions.push(...computeRefactorActions(uri, analysis, params));
+  appendAll(actions, computeRefactorActions(uri, analysis, params));
 
   if (isRequested(only, FIX_ALL_KIND) && (only !== undefined || hasSafeFix(analysis))) {
     const result = fixAll(model.text, options);

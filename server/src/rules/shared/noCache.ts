@@ -6,6 +6,7 @@ import type { DockerfileModel, RunInstruction } from '../../dockerfile/model';
 import { insertArgumentAfter, removeCommand, removeWord, replace, type Edit } from '../../edits/edits';
 import { apkHasFlag, optionAnchor, type ApkCall } from '../../shell/apk';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
+import { appendAll } from '../../util/arrays';
 
 /** apk subcommands that only read the installed database or the index already fetched. */
 const READ_ONLY_SUBCOMMANDS = new Set(['info', 'search', 'version', 'policy', 'list', 'dot', 'verify', 'stats', 'audit', 'manifest']);
@@ -57,10 +58,7 @@ export function noCacheEdits(model: DockerfileModel, run: RunInstruction): Edit[
   const adds = addsWithoutNoCache(run);
   if (adds.length === 0) return [];
   const edits: Edit[] = [];
-  for (const call of adds) {
-    edits.push(insertArgumentAfter(run, optionAnchor(call), '--no-cache'));
-    for (const edit of updateFlagRemovals(model, run, call)) edits.push(edit);
-  }
+  for (const call of adds) appendAll(edits, noCacheCallEdits(model, run, call));
   const firstAdd = adds[0].command;
   const othersNeedIndex = run.apkCalls.some(
     (call) =>
@@ -85,6 +83,14 @@ export function noCacheEdits(model: DockerfileModel, run: RunInstruction): Edit[
     }
   }
   return edits;
+}
+
+/**
+ * Gives one `apk add` `--no-cache` and drops its own `-U`/`--update-cache`, which `--no-cache` makes redundant. Safe on
+ * its own: the call then fetches its index itself, and whatever else the RUN does with the cache is unchanged.
+ */
+export function noCacheCallEdits(model: DockerfileModel, run: RunInstruction, call: ApkCall): Edit[] {
+  return [insertArgumentAfter(run, optionAnchor(call), '--no-cache'), ...updateFlagRemovals(model, run, call)];
 }
 
 /** Removes `-U`, `--update-cache` and `--update`; inside a bundle such as `-qU` only the letter goes. */
