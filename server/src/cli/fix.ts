@@ -32,7 +32,66 @@ export function fixText(text: string, options: AnalysisOptions, includeSuggestio
   return current;
 }
 
+/** Context lines around each change. */
+const CONTEXT = 3;
+/**
+ * Above this edit distance (in lines) the library's diff gives up. Why: its Myers diff costs lines × distance, and a
+ * fix that touches every line of a 20,000-line file made `--fix-dry-run` take 87 s.
+ */
+const MAX_EDIT_LENGTH = 2000;
+
 /** A unified diff with three lines of context, `--- name` / `+++ name` headers (apply with `patch -p0`). */
 export function unifiedDiff(name: string, before: string, after: string): string {
-  return createTwoFilesPatch(name, name, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+  const options = { context: CONTEXT, headerOptions: FILE_HEADERS_ONLY };
+  const minimal = createTwoFilesPatch(name, name, before, after, undefined, undefined, { ...options, maxEditLength: MAX_EDIT_LENGTH });
+  if (minimal !== undefined) return minimal;
+  return lineByLineDiff(name, before, after) ?? createTwoFilesPatch(name, name, before, after, undefined, undefined, options);
+}
+
+/**
+ * The diff of two texts with the same number of lines that differ line by line (what fixes that rewrite words do),
+ * in linear time: each changed line is replaced in place. Lines are split at `\n`, as the library and `patch` split
+ * them. Undefined when the line counts differ, a text is empty, or only one of them ends with a line break.
+ */
+export function lineByLineDiff(name: string, before: string, after: string): string | undefined {
+  // Why: an empty text has no line at all, and a final line break added or removed changes the last line's form.
+  if (before === '' || after === '' || before.endsWith('\n') !== after.endsWith('\n')) return undefined;
+  const old = before.split('\n');
+  const next = after.split('\n');
+  if (old.length !== next.length) return undefined;
+  // The last element is what follows the last line break: empty when the text ends with one.
+  const count = old.length - (old[old.length - 1] === '' && next[next.length - 1] === '' ? 1 : 0);
+  const changed: number[] = [];
+  for (let line = 0; line < count; line++) if (old[line] !== next[line]) changed.push(line);
+  if (changed.length === 0) return '';
+  const hasBreak = (lines: readonly string[], line: number): boolean => line < lines.length - 1;
+  const out: string[] = [`--- ${name}\n+++ ${name}\n`];
+  const emit = (prefix: string, lines: readonly string[], line: number): void => {
+    out.push(`${prefix}${lines[line]}\n`);
+    if (!hasBreak(lines, line)) out.push('\\ No newline at end of file\n');
+  };
+  for (let index = 0; index < changed.length; ) {
+    // A hunk: changes closer than two contexts apart share one.
+    let last = index;
+    while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * CONTEXT) last++;
+    const start = Math.max(0, changed[index] - CONTEXT);
+    const end = Math.min(count, changed[last] + CONTEXT + 1);
+    const size = end - start;
+    out.push(`@@ -${start + 1},${size} +${start + 1},${size} @@\n`);
+    for (let line = start; line < end; ) {
+      if (old[line] === next[line]) {
+        emit(' ', old, line);
+        line++;
+        continue;
+      }
+      // A run of changed lines: all removals, then all additions, as unified diffs write them.
+      let runEnd = line;
+      while (runEnd < end && old[runEnd] !== next[runEnd]) runEnd++;
+      for (let removed = line; removed < runEnd; removed++) emit('-', old, removed);
+      for (let added = line; added < runEnd; added++) emit('+', next, added);
+      line = runEnd;
+    }
+    index = last + 1;
+  }
+  return out.join('');
 }

@@ -1,5 +1,8 @@
 /** `--fix`, `--fix-dry-run` and `--fix-suggestions`: what gets written, what gets printed, and idempotence. */
 import assert from 'node:assert/strict';
+import { applyPatch } from 'diff';
+import fc from 'fast-check';
+import { lineByLineDiff, unifiedDiff } from '../../../server/src/cli/fix';
 import { latestAlpineRelease } from '../../../server/src/knowledge/releases';
 import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
 
@@ -125,5 +128,28 @@ ${TAG_FINDING}
         assert.equal(result.stderr.split('\n')[0], `alpinist: ${reason}`);
       });
     }
+  });
+});
+
+describe('unified diffs of large fixes', () => {
+  it('a fix of every line of a 20,000-line file diffs line by line, and the diff applies', () => {
+    const before = `FROM alpine:3.20\n${Array.from({ length: 20000 }, (_, i) => `RUN apk add x${i}`).join('\n')}\n`;
+    const after = before.replace(/apk add x/g, 'apk add --no-cache x');
+    const diff = unifiedDiff('Dockerfile', before, after);
+    assert.equal(applyPatch(before, diff), after);
+  });
+
+  it('the line-by-line diff applies for any texts with as many lines (property)', () => {
+    const line = fc.constantFrom('a', 'b', 'RUN x', '', 'c\r');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, line), { maxLength: 30 }), fc.boolean(), fc.boolean(), (pairs, oldEnds, newEnds) => {
+        const before = pairs.map(([old]) => old).join('\n') + (oldEnds ? '\n' : '');
+        const after = pairs.map(([, next]) => next).join('\n') + (newEnds ? '\n' : '');
+        const diff = lineByLineDiff('D', before, after);
+        const comparable = before !== '' && after !== '' && before.endsWith('\n') === after.endsWith('\n') && before.split('\n').length === after.split('\n').length;
+        if (diff === undefined) return !comparable;
+        return applyPatch(before, diff) === after;
+      }),
+    );
   });
 });
