@@ -37,12 +37,25 @@ export function combineFixes(fixes: readonly Fix[]): Edit[] {
     const key = JSON.stringify(fix.edits);
     if (seenKeys.has(key)) continue;
     const spans = fix.edits.map((edit): [number, number] => [edit.start, edit.end]);
-    if (spans.some(overlapsTaken)) continue;
+    // Why: a fix whose own edits overlap cannot be applied as a whole; it is refused rather than half-applied.
+    if (overlapsItself(spans) || spans.some(overlapsTaken)) continue;
     seenKeys.add(key);
     for (const span of spans) taken.splice(firstFrom(span[0]), 0, span);
     for (const edit of fix.edits) edits.push(edit);
   }
   return edits;
+}
+
+/** True when two spans of one fix overlap (as `combineFixes` defines overlap), or a span is reversed. */
+function overlapsItself(spans: readonly [number, number][]): boolean {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let index = 0; index < sorted.length; index++) {
+    const [start, end] = sorted[index];
+    if (start > end) return true;
+    const next = sorted[index + 1];
+    if (next && next[0] < end) return true;
+  }
+  return false;
 }
 
 export interface FixAllResult {

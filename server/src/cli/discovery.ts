@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { describeIoError } from '../config/ioError';
+import { realPathOf } from './files';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', 'venv', '__pycache__']);
 
@@ -31,17 +32,20 @@ interface IgnoreFile {
 }
 
 /**
- * Expands `paths` in order, each directory into the Dockerfiles below it. A file reached twice is listed once,
- * so `--fix` never writes one file from two workers.
+ * Expands `paths` in order, each directory into the Dockerfiles below it. A file reached twice (also through links)
+ * is listed once, so `--fix` never writes one file from two workers or twice. With `roots`, each file found by
+ * walking a directory gets that directory (given as written), which `--fix` must not write outside of.
  */
-export function discoverFiles(paths: readonly string[], cwd = process.cwd()): (string | DiscoveryError)[] {
+export function discoverFiles(paths: readonly string[], cwd = process.cwd(), roots?: Map<string, string>): (string | DiscoveryError)[] {
   const entries: (string | DiscoveryError)[] = [];
   const seen = new Set<string>();
+  let root: string | undefined;
   const add = (file: string): void => {
-    const key = file === STDIN_PATH ? file : path.resolve(file);
+    const key = file === STDIN_PATH ? file : realPathOf(file);
     if (seen.has(key)) return;
     seen.add(key);
     entries.push(file);
+    if (root !== undefined) roots?.set(file, root);
   };
   const fail = (file: string, error: unknown): void => void entries.push({ path: file, error: describeIoError(error, file) });
   for (const given of paths) {
@@ -50,10 +54,16 @@ export function discoverFiles(paths: readonly string[], cwd = process.cwd()): (s
       continue;
     }
     try {
-      if (statSync(given).isDirectory()) walkDirectory(given, ancestorIgnoreFiles(path.resolve(given), cwd), add, fail);
-      else add(given);
+      if (statSync(given).isDirectory()) {
+        root = given;
+        walkDirectory(given, ancestorIgnoreFiles(path.resolve(given), cwd), add, fail);
+      } else {
+        add(given);
+      }
     } catch (error) {
       fail(given, error);
+    } finally {
+      root = undefined;
     }
   }
   return entries;

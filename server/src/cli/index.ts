@@ -63,7 +63,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     keepSource: isTerminal,
   };
 
-  const entries = discoverFiles(options.paths, cwd);
+  const roots = new Map<string, string>();
+  const entries = discoverFiles(options.paths, cwd, roots);
   const jobs: LintJob[] = [];
   const slots: (number | FileResult)[] = [];
   for (const entry of entries) {
@@ -77,7 +78,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         slots.push({ file: options.stdinFilename, findings: [], error: describeIoError(error, options.stdinFilename) });
       }
     } else {
-      jobs.push({ path: entry, display: entry });
+      const within = roots.get(entry);
+      jobs.push(within === undefined ? { path: entry, display: entry } : { path: entry, display: entry, within });
       slots.push(jobs.length - 1);
     }
   }
@@ -90,6 +92,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
 
   for (const result of results) {
     if (result.error) io.stderr(`alpinist: ${result.error}\n`);
+    if (result.warning) io.stderr(`alpinist: warning: ${result.warning}\n`);
     for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
   }
   const colour = options.format === 'text' && wantsColour(options.color, io.env ?? {}, io.isStdoutTTY === true);

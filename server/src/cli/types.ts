@@ -37,6 +37,8 @@ export interface LintJob {
   readonly path: string;
   readonly display: string;
   readonly text?: string;
+  /** For a file found by walking a directory: that directory; fixes are never written to a file outside it. */
+  readonly within?: string;
 }
 
 /** How every file of a run is linted; the same object is handed to each worker. */
@@ -57,6 +59,8 @@ export interface FileResult {
   readonly findings: readonly PlainFinding[];
   /** A one-line reason the file could not be read or written; such a file has no findings. */
   readonly error?: string;
+  /** A one-line reason the file was linted but its fixes were not written (exit code unchanged). */
+  readonly warning?: string;
   /** Rules that threw on this file (a bug in Alpinist); the other rules still ran. */
   readonly ruleFailures?: readonly string[];
   readonly source?: string;
