@@ -210,6 +210,13 @@ ${ESC}[1m1 finding in 1 file.${ESC}[22m
     assert.equal(result.stdout, `::warning file=a%2Cb%3Ac%25.Dockerfile,line=2,col=5,endColumn=11,title=apk-prefer-no-cache::${APK_MESSAGE}\n`);
   });
 
+  it('github: control characters from the Dockerfile reach the log as visible symbols', async () => {
+    directory.write('a\x1b[2Jb.Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+    const result = await runAlpinist(['lint', '--no-config', '-f', 'github', 'a\x1b[2Jb.Dockerfile', ...RULES]);
+    assert.doesNotMatch(result.stdout, /\x1b/);
+    assert.match(result.stdout, /file=a\u241b\[2Jb\.Dockerfile/);
+  });
+
   it('gitlab: a fingerprint survives lines added above, and identical findings in one file get distinct ones', async () => {
     const issues = async (): Promise<Issue[]> => JSON.parse((await runAlpinist(['lint', '--no-config', '-f', 'gitlab', 'Dockerfile', 'sub', ...RULES])).stdout) as Issue[];
     directory.write('sub/Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');

@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../../rules/rule';
 import type { Report } from '.';
+import { visibleControls } from '../terminal';
 
 /** Workflow commands have three levels. */
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -25,9 +26,12 @@ export function formatGithub(report: Report): string {
   return lines.join('\n');
 }
 
-/** The runner's escaping for the message part. */
+/**
+ * The runner's escaping for the message part, then every other control character shown as a visible symbol. Why:
+ * messages and file names quote the Dockerfile and its path, and an ESC would reach the log viewer as is.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** The message escaping plus the property separators `:` and `,`. */
