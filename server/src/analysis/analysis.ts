@@ -8,7 +8,7 @@ import { withArgumentScansKept } from '../dockerfile/parse';
 import type { Edit } from '../edits/edits';
 import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
 import { allRules, findRule } from '../rules';
-import type { Finding, Report, Rule, RuleCatalog, Severity, SeveritySetting } from '../rules/rule';
+import type { Finding, Report, Rule, RuleCatalog, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 import type { Span } from '../util/span';
 
 export interface AnalysisOptions {
@@ -25,6 +25,8 @@ export interface AnalysisOptions {
    * silence nor get reported as unused (hadolint's `disable-ignore-pragma`). Defaults to true.
    */
   readonly suppressionComments?: boolean;
+  /** Passed to every rule as `context.options`. */
+  readonly ruleOptions?: RuleOptions;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -96,7 +98,7 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
       findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
     };
     try {
-      rule.check({ dockerfile: model, today, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
+      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

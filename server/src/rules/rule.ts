@@ -41,8 +41,26 @@ export interface SuppressionUsage {
   isUsed(id: SuppressedId): boolean;
 }
 
+/**
+ * What a team configured for the rules that need more than a severity (the CLI flags and the config files of
+ * hadolint carry them: `trustedRegistries`, `label-schema`, `strict-labels`). Absent values leave those rules inactive.
+ */
+export interface RuleOptions {
+  /** Registries images may come from (DL3026); wildcards as hadolint's (`*.example.com`). Undefined or empty: no check. */
+  readonly trustedRegistries?: readonly string[];
+  /** Labels every image must carry, by name, with the type of their value (DL3049–DL3058). */
+  readonly labelSchema?: Readonly<Record<string, LabelType>>;
+  /** Labels outside `labelSchema` are reported (DL3050). */
+  readonly strictLabels?: boolean;
+}
+
+/** hadolint's label-schema value types. */
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+
 export interface RuleContext {
   readonly dockerfile: DockerfileModel;
+  /** Team settings for the rules that take more than a severity; empty when nothing is configured. */
+  readonly options: RuleOptions;
   /** The date rules compare dated facts with (end of support), `YYYY-MM-DD`; passed in so checks stay pure. */
   readonly today: string;
   readonly rules: RuleCatalog;
