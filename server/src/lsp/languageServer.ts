@@ -17,7 +17,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from '../analysis/analysis';
-import { CONFIG_FILE_GLOB, configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches, type ConfigFile } from '../config/configFiles';
+import { CONFIG_FILE_GLOB, configDirectoryOf, readUserConfig, readWorkspaceConfig, userConfigWatches, type ConfigFile } from '../config/configFiles';
 import { getDockerfileService, SEMANTIC_TOKEN_LEGEND, withoutShellBodyTokens } from '../dockerfile/languageService';
 import { computeCodeActions, libraryActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -27,6 +27,7 @@ import { computeAlpinistHover, mergeHovers } from './features/hover';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from '../protocol';
 import { findRule } from '../rules';
 import { DEFAULT_SETTINGS, validateSettings } from '../config/settings';
+import { combineSeverities } from '../config/severities';
 import { initShellParser } from '../shell/treeSitter';
 
 /** The editor's settings with what a config file adds. */
@@ -158,11 +159,11 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     return config;
   }
 
-  /** The editor's settings for `uri`, with the severities of its config file where the settings keep the defaults. */
+  /** The editor's settings for `uri` over its config file's: a rule the user set in the editor takes that severity. */
   async function effectiveSettingsFor(uri: string): Promise<LintSettings> {
     const [settings, config] = await Promise.all([settingsFor(uri), configFor(uri)]);
     if (!config) return { ...settings, suppressionComments: true };
-    return { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma };
+    return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma };
   }
 
   /** Forgets settings and config files, and lints every open document again. */
