@@ -13,6 +13,7 @@ import { initShellParser } from '../shell/treeSitter';
 import { configureLibrary, SERVER_CAPABILITIES } from './capabilities';
 import { createConfigWatcher } from './configWatcher';
 import { createDocumentAnalyses, type LintSettings } from './documentAnalyses';
+import { registerLifecycle } from './lifecycle';
 import { registerCodeActions } from './features/codeActionHandler';
 import { registerCommands } from './features/commands';
 import { registerCompletion } from './features/completion';
@@ -24,8 +25,12 @@ import { createWorkspaceSettings } from './workspaceSettings';
 
 export { KEPT_ANALYSES } from './documentAnalyses';
 
-/** Wires a connection; call `connection.listen()` afterwards. Returns a handle for tests. */
+/**
+ * Wires a connection created with `lifecycleOptions()` (lifecycle.ts); call `connection.listen()` afterwards. Returns
+ * a handle for tests.
+ */
 export function createLanguageServer(connection: Connection): { documents: TextDocuments<TextDocument> } {
+  registerLifecycle(connection);
   const documents = new TextDocuments(TextDocument);
   const service = getDockerfileService();
   // Why not at once: compiling the shell grammar takes 30–40 ms, and `initialize` is answered first; the compile
