@@ -139,6 +139,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i', { attacks: [['', 'run-time-', ''], ['', 'runtim', '']] }],
   ['/windowsservercore|nanoserver|ltsc\\d{4}/', {}],
   ['/windows|nanoserver|servercore/', {}],
+  ['/^content-length: *(\\d+) *$/i', { attacks: [['content-length:', ' ', 'x'], ['content-length: 1', ' ', 'x']] }],
+  ['/^content-length:/i', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */
