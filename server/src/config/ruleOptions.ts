@@ -32,7 +32,8 @@ export function listRuleIds(): string {
 export function parseThreshold(value: string): Threshold | undefined {
   if (value === 'style') return 'hint';
   if (value === 'ignore' || value === 'none') return 'none';
-  return value in SEVERITY_RANK ? (value as Severity) : undefined;
+  // Why `hasOwn` and not `in`: `toString` and `constructor` are `in` every object.
+  return Object.hasOwn(SEVERITY_RANK, value) ? (value as Severity) : undefined;
 }
 
 /** True when `severity` reaches `threshold`. */

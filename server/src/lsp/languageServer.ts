@@ -26,11 +26,12 @@ import { createDocumentLinter, type DocumentLinter, type LintResult } from '../a
 import { computeAlpinistHover, mergeHovers } from './features/hover';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type AlpinistSettings } from '../protocol';
 import { findRule } from '../rules';
+import type { RuleOptions } from '../rules/rule';
 import { DEFAULT_SETTINGS, validateSettings } from '../config/settings';
 import { initShellParser } from '../shell/treeSitter';
 
 /** The editor's settings with what a config file adds. */
-type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean };
+type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean; readonly ruleOptions: RuleOptions };
 
 /** The key of the user's own config file among those of workspace folders (which are absolute paths). */
 const USER_CONFIG_KEY = '';
@@ -161,8 +162,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   /** The editor's settings for `uri`, with the severities of its config file where the settings keep the defaults. */
   async function effectiveSettingsFor(uri: string): Promise<LintSettings> {
     const [settings, config] = await Promise.all([settingsFor(uri), configFor(uri)]);
-    if (!config) return { ...settings, suppressionComments: true };
-    return { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma };
+    if (!config) return { ...settings, suppressionComments: true, ruleOptions: {} };
+    return { ...settings, rules: mergeRuleSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma, ruleOptions: config.ruleOptions };
   }
 
   /** Forgets settings and config files, and lints every open document again. */
@@ -173,12 +174,12 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     for (const document of documents.all()) scheduleValidation(document);
   }
 
-  const optionsOf = (settings: LintSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, today: today() });
+  const optionsOf = (settings: LintSettings): AnalysisOptions => ({ ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, today: today() });
 
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
     await ready();
     const settings = await effectiveSettingsFor(document.uri);
-    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments]);
+    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions]);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
     let linter = linters.get(document.uri);
