@@ -20,6 +20,9 @@ export const CONFIG_KEYS = [
  */
 export const MAX_CONFIG_ALIASES = 100;
 
+/** Warnings listed one by one; the rest are counted in one more line. */
+export const MAX_CONFIG_WARNINGS = 20;
+
 /** hadolint's `override` levels; its `style` is Alpinist's `hint`. */
 const OVERRIDE_LEVELS: Readonly<Record<string, Severity>> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
@@ -75,7 +78,12 @@ export function parseConfig(text: string, file: string): CliConfig {
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of options, got ${describe(raw)}.`);
 
   const warnings: string[] = [];
-  const warn = (message: string): void => void warnings.push(`${file}: ${message}`);
+  // Why a cap: a file of thousands of bad entries would otherwise print (or log, in the editor) thousands of lines.
+  let dropped = 0;
+  const warn = (message: string): void => {
+    if (warnings.length < MAX_CONFIG_WARNINGS) warnings.push(`${file}: ${message}`);
+    else dropped++;
+  };
   const record = raw as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
   const setRules = (where: string, reference: unknown, severity: SeveritySetting): void => {
@@ -126,6 +134,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   if (typeof record.format === 'string') format = record.format;
   else if (record.format !== undefined && record.format !== null) warn(`ignoring "format": expected a format name, got ${describe(record.format)}.`);
   const noColor = flag('no-color');
+  if (dropped > 0) warnings.push(`${file}: ${dropped} more entr${dropped === 1 ? 'y' : 'ies'} ignored.`);
   return { rules, threshold, disableIgnorePragma: disable === true, ruleOptions, format, color: noColor === true ? false : undefined, verbose: flag('verbose') === true, warnings };
 }
 

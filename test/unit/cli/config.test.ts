@@ -59,6 +59,11 @@ const cases: Case[] = [
   },
   { name: 'an empty trustedRegistries list is kept (no registry is trusted is not the same as unset)', yaml: 'trustedRegistries: []\nstrict-labels: false\n', ruleOptions: { trustedRegistries: [], strictLabels: false } },
   { name: 'wrong shapes of the rule options', yaml: 'label-schema: [a]\nstrict-labels: yes\nformat: 3\n', warnings: ['ignoring "strict-labels": expected true or false, got "yes".', 'ignoring "label-schema": expected a mapping of label names to types, got a list.', 'ignoring "format": expected a format name, got 3.'] },
+  {
+    name: 'thousands of bad entries: twenty warnings and a count',
+    yaml: `rules:\n${Array.from({ length: 5000 }, (_, i) => `  nope${i}: error`).join('\n')}\n`,
+    warnings: [...Array.from({ length: 20 }, (_, i) => `ignoring "nope${i}" in "rules.nope${i}": there is no Alpinist rule or hadolint code with that name.`), '4980 more entries ignored.'],
+  },
   { name: 'unknown keys are ignored with a warning', yaml: 'foo: 1\n', warnings: ['ignoring unknown key "foo".'] },
   { name: 'prototype names are not levels', yaml: 'override:\n  constructor: [DL3019]\n  toString: [DL3019]\n', warnings: ['ignoring "override.constructor": use error, warning, info or style.', 'ignoring "override.toString": use error, warning, info or style.'] },
   { name: 'prototype names are not thresholds', yaml: 'failure-threshold: constructor\n', warnings: ['ignoring "failure-threshold": expected error, warning, info, style, hint or none, got "constructor".'] },
