@@ -33,6 +33,10 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/\\r\\n?|\\n/g', {}],
+  ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],
+  ['/^.*[\\\\/]/', { attacks: [['', 'a', ''], ['', '/a', '']] }],
+  ['/\\.exe$/i', {}],
   ['/ at line \\d+, column \\d+:?$/', { attacks: [['', ' at line 1, column 1', 'x'], [' at line ', '1', ', column 1:x']] }],
   ['/","/g', {}],
   ['/%/g', {}],

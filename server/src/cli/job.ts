@@ -30,7 +30,7 @@ function lintFile(job: LintJob, settings: JobSettings): FileResult {
     }
     original = read.text;
   }
-  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments };
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff' | 'warning'> = {};
   if (settings.fix !== 'off') {

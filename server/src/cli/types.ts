@@ -1,7 +1,6 @@
 /** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Fix, Severity } from '../rules/rule';
-import type { RuleSeverities } from '../config/severities';
+import type { Fix, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 
 /** A fix as plain data, its edits as line/character ranges. */
 export interface PlainFix extends Omit<Fix, 'edits'> {
@@ -44,8 +43,9 @@ export interface LintJob {
 
 /** How every file of a run is linted; the same object is handed to each worker. */
 export interface JobSettings {
-  /** The user's explicit severities, resolved (config file, then flags); taken at face value. */
-  readonly rules: RuleSeverities;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** Trusted registries and required labels, for the rules that read them. */
+  readonly ruleOptions: RuleOptions;
   /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
   readonly fix: 'off' | 'apply' | 'dry-run';
   readonly fixSuggestions: boolean;

@@ -5,12 +5,11 @@
  * workspace folder provides one (no file there, a document outside the folders, a folder not on disk), the user's
  * own file applies, as it does for the CLI run in a directory without one (`~/.config/hadolint.yaml`, …).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigModuleNamespace from './config';
-import { ConfigError, findConfigFile, findUserConfigFile, userConfigCandidates, type UserEnvironment } from './configLocation';
-import { describeIoError } from './ioError';
+import { findConfigFile, findUserConfigFile, readConfigTextAsync, userConfigCandidates, type UserEnvironment } from './configLocation';
+import type { RuleOptions } from '../rules/rule';
 import type { RuleSeverities } from './severities';
 
 type ConfigModule = typeof ConfigModuleNamespace;
@@ -21,6 +20,8 @@ export interface ConfigFile {
   readonly rules: RuleSeverities;
   /** hadolint's `disable-ignore-pragma`: suppression comments in Dockerfiles do nothing. */
   readonly disableIgnorePragma: boolean;
+  /** `trustedRegistries`, `label-schema`, `strict-labels`, for the rules that read them. */
+  readonly ruleOptions: RuleOptions;
   /** Entries ignored, one message each. */
   readonly warnings: readonly string[];
 }
@@ -70,16 +71,11 @@ export function userConfigWatches(environment?: UserEnvironment): { directory: s
 }
 
 async function readConfigFile(file: string): Promise<ConfigFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(describeIoError(error, file));
-  }
+  const text = await readConfigTextAsync(file);
   // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file. Why
   // `require`: esbuild bundles it as a module initialized on first use, and it also works under the tests' loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   const { parseConfig } = require('./config') as ConfigModule;
-  const { rules, disableIgnorePragma, warnings } = parseConfig(text, file);
-  return { file, rules, disableIgnorePragma, warnings };
+  const { rules, disableIgnorePragma, ruleOptions, warnings } = parseConfig(text, file);
+  return { file, rules, disableIgnorePragma, ruleOptions, warnings };
 }

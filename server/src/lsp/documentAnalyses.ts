@@ -10,9 +10,10 @@ import type { Analysis, AnalysisOptions } from '../analysis/analysis';
 import { createDocumentLinter, type DocumentLinter, type LintResult } from '../analysis/documentLinter';
 import type { AlpinistSettings } from '../protocol';
 import { toDiagnostic } from './features/diagnostics';
+import type { RuleOptions } from '../rules/rule';
 
 /** The editor's settings with what a config file adds. */
-export type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean };
+export type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean; readonly ruleOptions: RuleOptions };
 
 /** How many documents keep their analysis between requests; see `remember`. */
 export const KEPT_ANALYSES = 8;
@@ -35,7 +36,7 @@ export interface DocumentAnalyses {
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function optionsOf(settings: LintSettings): AnalysisOptions {
-  return { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, today: today() };
+  return { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, today: today() };
 }
 
 export function createDocumentAnalyses(
@@ -52,7 +53,7 @@ export function createDocumentAnalyses(
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
     await ready();
     const settings = await settingsFor(document.uri);
-    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments]);
+    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions]);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
     let linter = linters.get(document.uri);

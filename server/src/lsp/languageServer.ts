@@ -53,8 +53,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   /** The editor's settings for `uri` over its config file's: a rule the user set in the editor takes that severity. */
   async function lintSettingsFor(uri: string): Promise<LintSettings> {
     const [settings, config] = await Promise.all([workspace.settingsFor(uri), configFiles.configFor(workspace.folderOf(uri))]);
-    if (!config) return { ...settings, suppressionComments: true };
-    return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma };
+    if (!config) return { ...settings, suppressionComments: true, ruleOptions: {} };
+    return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma, ruleOptions: config.ruleOptions };
   }
 
   const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce);
