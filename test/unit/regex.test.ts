@@ -139,6 +139,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i', { attacks: [['', 'run-time-', ''], ['', 'runtim', '']] }],
   ['/windowsservercore|nanoserver|ltsc\\d{4}/', {}],
   ['/windows|nanoserver|servercore/', {}],
+  ['/Install-Recommends\\W+(?:0|false|no)\\b/i', { attacks: [['Install-Recommends', ' ', 'x'], ['', 'Install-Recommends ', '']] }],
+  ['/^-[a-zA-Z]*[rR]/', { attacks: [['-', 'a', '']] }],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

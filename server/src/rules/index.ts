@@ -8,6 +8,11 @@ import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
+import aptPreferAptGet from './apt-prefer-apt-get';
+import aptPreferNoInstallRecommends from './apt-prefer-no-install-recommends';
+import aptRequireListsCleanup from './apt-require-lists-cleanup';
+import aptRequirePinnedVersions from './apt-require-pinned-versions';
+import aptRequireYes from './apt-require-yes';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
 import fromRequirePinnedTag from './from-require-pinned-tag';
 import noForeignPackageManager from './no-foreign-package-manager';
@@ -27,6 +32,11 @@ export const allRules: readonly Rule[] = [
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
   apkVirtualPreferMultiStage,
+  aptPreferAptGet,
+  aptPreferNoInstallRecommends,
+  aptRequireListsCleanup,
+  aptRequirePinnedVersions,
+  aptRequireYes,
   copyManifestBeforeInstall,
   fromRequirePinnedTag,
   noForeignPackageManager,
