@@ -141,6 +141,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/windows|nanoserver|servercore/', {}],
   ['/Install-Recommends\\W+(?:0|false|no)\\b/i', { attacks: [['Install-Recommends', ' ', 'x'], ['', 'Install-Recommends ', '']] }],
   ['/^-[a-zA-Z]*[rR]/', { attacks: [['-', 'a', '']] }],
+  ['/-(?:\\d+:)?\\d[^-]*(?:-\\d[^-]*)?$/', { attacks: [['', '-1', '-x-'], ['', '-1-1', '']] }],
+  ['/[=<>]/', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

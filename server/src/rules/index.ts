@@ -14,12 +14,22 @@ import aptRequireListsCleanup from './apt-require-lists-cleanup';
 import aptRequirePinnedVersions from './apt-require-pinned-versions';
 import aptRequireYes from './apt-require-yes';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import dnfRequireClean from './dnf-require-clean';
+import dnfRequirePinnedVersions from './dnf-require-pinned-versions';
+import dnfRequireYes from './dnf-require-yes';
 import fromRequirePinnedTag from './from-require-pinned-tag';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import yumRequireClean from './yum-require-clean';
+import yumRequirePinnedVersions from './yum-require-pinned-versions';
+import yumRequireYes from './yum-require-yes';
+import zypperNoDistUpgrade from './zypper-no-dist-upgrade';
+import zypperRequireClean from './zypper-require-clean';
+import zypperRequirePinnedVersions from './zypper-require-pinned-versions';
+import zypperRequireYes from './zypper-require-yes';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
@@ -38,12 +48,22 @@ export const allRules: readonly Rule[] = [
   aptRequirePinnedVersions,
   aptRequireYes,
   copyManifestBeforeInstall,
+  dnfRequireClean,
+  dnfRequirePinnedVersions,
+  dnfRequireYes,
   fromRequirePinnedTag,
   noForeignPackageManager,
   noUnusedSuppression,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
   preferMultiStageBuild,
+  yumRequireClean,
+  yumRequirePinnedVersions,
+  yumRequireYes,
+  zypperNoDistUpgrade,
+  zypperRequireClean,
+  zypperRequirePinnedVersions,
+  zypperRequireYes,
 ];
 
 
