@@ -143,6 +143,9 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^-[a-zA-Z]*[rR]/', { attacks: [['-', 'a', '']] }],
   ['/-(?:\\d+:)?\\d[^-]*(?:-\\d[^-]*)?$/', { attacks: [['', '-1', '-x-'], ['', '-1-1', '']] }],
   ['/[=<>]/', {}],
+  ['/^(?:git|hg|svn|bzr)(?:\\+[a-z-]+)?:/', { attacks: [['git+', 'a', '']] }],
+  ['/^\\d{6,}$/', { attacks: [['', '1', 'x']] }],
+  ['/^--?/', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

@@ -14,15 +14,23 @@ import aptRequireListsCleanup from './apt-require-lists-cleanup';
 import aptRequirePinnedVersions from './apt-require-pinned-versions';
 import aptRequireYes from './apt-require-yes';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import curlWgetPreferOne from './curl-wget-prefer-one';
 import dnfRequireClean from './dnf-require-clean';
 import dnfRequirePinnedVersions from './dnf-require-pinned-versions';
 import dnfRequireYes from './dnf-require-yes';
 import fromRequirePinnedTag from './from-require-pinned-tag';
+import gemRequirePinnedVersions from './gem-require-pinned-versions';
+import goRequirePinnedVersions from './go-require-pinned-versions';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
+import npmRequirePinnedVersions from './npm-require-pinned-versions';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
+import pipRequirePinnedVersions from './pip-require-pinned-versions';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import useraddRequireNoLogInit from './useradd-require-no-log-init';
+import wgetRequireProgress from './wget-require-progress';
+import yarnRequireCacheClean from './yarn-require-cache-clean';
 import yumRequireClean from './yum-require-clean';
 import yumRequirePinnedVersions from './yum-require-pinned-versions';
 import yumRequireYes from './yum-require-yes';
@@ -48,15 +56,23 @@ export const allRules: readonly Rule[] = [
   aptRequirePinnedVersions,
   aptRequireYes,
   copyManifestBeforeInstall,
+  curlWgetPreferOne,
   dnfRequireClean,
   dnfRequirePinnedVersions,
   dnfRequireYes,
   fromRequirePinnedTag,
+  gemRequirePinnedVersions,
+  goRequirePinnedVersions,
   noForeignPackageManager,
   noUnusedSuppression,
+  npmRequirePinnedVersions,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
+  pipRequirePinnedVersions,
   preferMultiStageBuild,
+  useraddRequireNoLogInit,
+  wgetRequireProgress,
+  yarnRequireCacheClean,
   yumRequireClean,
   yumRequirePinnedVersions,
   yumRequireYes,
