@@ -146,6 +146,7 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^(?:git|hg|svn|bzr)(?:\\+[a-z-]+)?:/', { attacks: [['git+', 'a', '']] }],
   ['/^\\d{6,}$/', { attacks: [['', '1', 'x']] }],
   ['/^--?/', {}],
+  ['/^(?:@[\\w.~-]+\\/)?[\\w.~-]+(?:@.*)?$/', { attacks: [['@', 'a', ' '], ['', 'a', '/']] }],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

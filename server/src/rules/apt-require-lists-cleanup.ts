@@ -2,6 +2,7 @@
 import type { DockerfileModel, RunInstruction } from '../dockerfile/model';
 import { appendStep } from '../edits/append';
 import { parseAptCall } from '../shell/apt';
+import type { ShellCommand } from '../shell/shellCommand';
 import { spanOf } from '../util/span';
 import { defineRule } from './rule';
 import { isMountedCache, reachesImage, removesPath } from './shared/cleanup';
@@ -24,7 +25,7 @@ export default defineRule({
       }
       if (!update?.subcommandWord || !reachesImage(model, run) || isMountedCache(run, LISTS)) continue;
       const updateEnd = update.command.end;
-      if (run.commands.some((command) => command.start > updateEnd && removesPath(command, isListsPath))) continue;
+      if (run.commands.some((command) => command.start > updateEnd && (removesPath(command, isListsPath) || isDistClean(command)))) continue;
       const edit = appendStep(run, 'rm -rf /var/lib/apt/lists/*');
       const needed = listsNeededLater(model, run);
       context.report({
@@ -42,6 +43,12 @@ export default defineRule({
     }
   },
 });
+
+/** `apt-get dist-clean` (apt 3.0, Debian 13): `clean` plus the package lists. */
+function isDistClean(command: ShellCommand): boolean {
+  const call = parseAptCall(command);
+  return call?.tool !== 'aptitude' && call?.subcommand === 'dist-clean';
+}
 
 function isListsPath(path: string): boolean {
   return path === LISTS || path.startsWith(`${LISTS}/`) || path === '/var/lib/apt' || path === '/var/lib/apt/';

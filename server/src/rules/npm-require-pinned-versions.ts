@@ -16,6 +16,8 @@ export default defineRule({
       for (const command of run.commands) {
         const call = parseNodeCall(command);
         if (call?.tool !== 'npm' || call.subcommand === undefined || !NPM_INSTALL.has(call.subcommand)) continue;
+        // Why: a word that is no package spec (`[ your packages here ]` in a template) means the line is not a real install.
+        if (call.operands.some((word) => word.value !== undefined && !isSpec(word.value))) continue;
         for (const word of call.operands) {
           const spec = word.value;
           if (spec === undefined || isPinned(spec)) continue;
@@ -25,6 +27,13 @@ export default defineRule({
     }
   },
 });
+
+/** npm package names: lower-case URL-safe characters, an optional `@scope/` (validate-npm-package-name's rules, loosely). */
+const PACKAGE_NAME = /^(?:@[\w.~-]+\/)?[\w.~-]+(?:@.*)?$/;
+
+function isSpec(spec: string): boolean {
+  return PACKAGE_NAME.test(spec) || spec.includes('/') || spec.includes(':');
+}
 
 /** `name@version` (after a `@scope/`), a git URL with `#commit`, a tarball, a folder or a `file:` spec. */
 function isPinned(spec: string): boolean {

@@ -41,7 +41,10 @@ export default defineRule({
 
 /** `yarn`, `yarn install`, `yarn add`, `yarn global add`. */
 function installs(call: NodeCall): boolean {
-  if (call.subcommand === undefined) return call.subcommandWord === undefined && call.line.unknown.length === 0;
+  // Why: `yarn --version` and `yarn --help` print and exit; any other bare `yarn` installs.
+  if (call.subcommand === undefined) {
+    return call.subcommandWord === undefined && call.line.unknown.length === 0 && !call.line.options.some((option) => ['--version', '-v', '--help', '-h'].includes(option.name));
+  }
   return call.subcommand === 'install' || call.subcommand === 'add' || (call.subcommand === 'global' && call.operands[0]?.value === 'add');
 }
 

@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     { name: 'cache mount at the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl' },
     { name: 'cache mount at /var/lib/apt holds the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl' },
     { name: 'build stage only copied from', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /out /out' },
+    { name: 'apt-get dist-clean removes the lists (apt 3.0)', code: 'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean' },
     { name: 'no update, no lists', code: 'FROM debian:12\nRUN apt-get install -y ./local.deb' },
   ],
   invalid: [

@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     { name: 'cache mount', code: 'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install' },
     { name: 'cache removed', code: 'FROM node:20\nRUN yarn && rm -rf /usr/local/share/.cache/yarn' },
     { name: 'build stage only copied from', code: 'FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html' },
+    { name: 'yarn --version prints and exits', code: 'FROM node:20\nRUN yarn --version && yarn -v' },
     { name: 'yarn run is no install', code: 'FROM node:20\nRUN yarn build' },
   ],
   invalid: [
