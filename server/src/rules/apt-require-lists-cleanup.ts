@@ -1,5 +1,5 @@
 /** Why: `apt-get update` downloads package lists (tens of MB) that nothing in the image reads after the build. */
-import type { DockerfileModel, RunInstruction } from '../dockerfile/model';
+import type { DockerfileModel, RunInstruction, Stage } from '../dockerfile/model';
 import { appendStep } from '../edits/append';
 import { parseAptCall } from '../shell/apt';
 import type { ShellCommand } from '../shell/shellCommand';
@@ -17,6 +17,7 @@ export default defineRule({
   hadolint: ['DL3009'],
   check(context) {
     const model = context.dockerfile;
+    let users: Map<Stage, number> | undefined;
     for (const run of model.runs) {
       let update;
       for (const command of run.commands) {
@@ -27,7 +28,8 @@ export default defineRule({
       const updateEnd = update.command.end;
       if (run.commands.some((command) => command.start > updateEnd && (removesPath(command, isListsPath) || isDistClean(command)))) continue;
       const edit = appendStep(run, 'rm -rf /var/lib/apt/lists/*');
-      const needed = listsNeededLater(model, run);
+      users ??= listUsers(model);
+      const needed = listsNeededLater(users, run);
       context.report({
         at: spanOf(update.programWord, update.subcommandWord),
         message: `\`${update.tool} update\` leaves the package lists in \`${LISTS}\` in the image layer; this \`RUN\` never deletes them.`,
@@ -54,16 +56,29 @@ function isListsPath(path: string): boolean {
   return path === LISTS || path.startsWith(`${LISTS}/`) || path === '/var/lib/apt' || path === '/var/lib/apt/';
 }
 
-/** True when a later RUN of this stage or a stage built from it installs with apt without an update of its own. */
-function listsNeededLater(model: DockerfileModel, run: RunInstruction): boolean {
-  return model.runs.some((later) => {
-    if (later.start <= run.start || !isSameLine(later, run)) return false;
-    const calls = later.commands.map(parseAptCall);
-    return !calls.some((call) => call?.subcommand === 'update') && calls.some((call) => call !== undefined && call.subcommand !== undefined && call.subcommand !== 'clean');
-  });
+/**
+ * For each stage, the start of the last RUN (in it or a stage built from it) that installs with apt without an update
+ * of its own: such a RUN needs the lists an earlier RUN downloaded. Why per stage, once: asking per finding would scan
+ * every RUN again for each one.
+ */
+function listUsers(model: DockerfileModel): Map<Stage, number> {
+  const own = new Map<Stage, number>();
+  for (const run of model.runs) {
+    if (!run.stage) continue;
+    const calls = run.commands.map(parseAptCall);
+    const needs = !calls.some((call) => call?.subcommand === 'update') && calls.some((call) => call?.subcommand !== undefined && call.subcommand !== 'clean');
+    if (needs) own.set(run.stage, run.start);
+  }
+  const last = new Map<Stage, number>();
+  // Why reversed: a child stage always comes after its parent, so its value is known when the parent's is computed.
+  for (const stage of [...model.stages].reverse()) {
+    let value = own.get(stage) ?? -1;
+    for (const child of stage.children) value = Math.max(value, last.get(child) ?? -1);
+    last.set(stage, value);
+  }
+  return last;
 }
 
-function isSameLine(later: RunInstruction, run: RunInstruction): boolean {
-  for (let stage = later.stage; stage; stage = stage.parent) if (stage === run.stage) return true;
-  return false;
+function listsNeededLater(users: Map<Stage, number>, run: RunInstruction): boolean {
+  return run.stage !== undefined && (users.get(run.stage) ?? -1) > run.start;
 }

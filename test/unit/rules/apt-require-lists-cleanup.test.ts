@@ -40,6 +40,12 @@ ruleTester.run(rule, {
       suggestions: [{ title: 'Append `rm -rf /var/lib/apt/lists/*` to this `RUN`', output: 'FROM debian:12\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*' }],
     },
     {
+      name: 'a stage built from this one installs with these lists: only a suggestion',
+      code: 'FROM debian:12 AS base\nRUN «apt-get update»\nFROM base\nRUN apt-get install -y curl',
+      output: null,
+      suggestions: [{ title: 'Append `rm -rf /var/lib/apt/lists/*` to this `RUN`', output: 'FROM debian:12 AS base\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nFROM base\nRUN apt-get install -y curl' }],
+    },
+    {
       name: 'heredoc',
       code: 'FROM debian:12\nRUN <<EOF\n«apt-get update»\napt-get install -y curl\nEOF\n',
       output: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n',
