@@ -60,13 +60,13 @@ export function readCommandLine(words: readonly ShellWord[], spec: CliSpec = {})
     if (value.startsWith('-') && value.length > 1) {
       for (let k = 1; k < value.length; k++) {
         const name = `-${value[k]}`;
-        const rest = value.slice(k + 1);
-        if (rest.startsWith('=')) {
-          options.push({ word, name, value: rest.slice(1), valueWord: undefined });
+        // Note: the rest of the bundle is sliced only where it ends the bundle, so a long word stays linear.
+        if (value[k + 1] === '=') {
+          options.push({ word, name, value: value.slice(k + 2), valueWord: undefined });
           break;
         }
         if (valueOptions.has(name)) {
-          if (rest !== '') options.push({ word, name, value: rest, valueWord: undefined });
+          if (k + 1 < value.length) options.push({ word, name, value: value.slice(k + 1), valueWord: undefined });
           else if (i + 1 < words.length) {
             options.push({ word, name, value: words[i + 1].value, valueWord: words[i + 1] });
             i++;

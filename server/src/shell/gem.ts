@@ -32,8 +32,9 @@ function readGemInstall(command: ShellCommand): GemInstall | undefined {
   // Note: a build flag written without `--` (`--use-system-libraries true`) is not a gem option; its `true`/`false` is
   // its value, not a gem.
   const known = new Set(line.options.map((option) => option.word));
+  const position = new Map(args.map((word, index) => [word, index]));
   const gems = line.operands.slice(1).filter((word) => {
-    const previous = args[args.indexOf(word) - 1];
+    const previous = args[(position.get(word) ?? 0) - 1];
     return !((word.value === 'true' || word.value === 'false') && previous?.value?.startsWith('--') && !VALUE_OPTIONS.includes(previous.value) && known.has(previous));
   });
   return { command, line, hasVersionOption: findOption(line, '-v', '--version') !== undefined, gems };
