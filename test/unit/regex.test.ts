@@ -145,6 +145,14 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/windows|nanoserver|servercore/', {}],
   ['/^content-length: *(\\d+) *$/i', { attacks: [['content-length:', ' ', 'x'], ['content-length: 1', ' ', 'x']] }],
   ['/^content-length:/i', {}],
+  ['/Install-Recommends\\W+(?:0|false|no)\\b/i', { attacks: [['Install-Recommends', ' ', 'x'], ['', 'Install-Recommends ', '']] }],
+  ['/^-[a-zA-Z]*[rR]/', { attacks: [['-', 'a', '']] }],
+  ['/-(?:\\d+:)?\\d[^-]*(?:-\\d[^-]*)?$/', { attacks: [['', '-1', '-x-'], ['', '-1-1', '']] }],
+  ['/[=<>]/', {}],
+  ['/^(?:git|hg|svn|bzr)(?:\\+[a-z-]+)?:/', { attacks: [['git+', 'a', '']] }],
+  ['/^\\d{6,}$/', { attacks: [['', '1', 'x']] }],
+  ['/^--?/', {}],
+  ['/^(?:@[\\w.~-]+\\/)?[\\w.~-]+(?:@.*)?$/', { attacks: [['@', 'a', ' '], ['', 'a', '/']] }],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

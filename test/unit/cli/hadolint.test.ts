@@ -103,7 +103,7 @@ describe('alpinist as hadolint', () => {
         HADOLINT_DISABLE_IGNORE_PRAGMA: 'true',
       });
       assert.deepEqual(read, {
-        rules: { 'apk-prefer-no-cache': 'error', 'pip-require-no-cache-dir': 'off', 'apk-require-pinned-versions': 'hint' },
+        rules: { 'apk-prefer-no-cache': 'error', 'pip-require-no-cache-dir': 'off', 'apk-require-pinned-versions': 'hint', 'apt-require-pinned-versions': 'off' },
         threshold: 'none',
         format: 'json',
         disableIgnorePragma: true,
