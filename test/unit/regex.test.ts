@@ -33,6 +33,7 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$/', { attacks: [['2021-03-10T10:26:33', '.0', 'x'], ['2021-03-10T10:26:33.', '1', '+']] }],
   ['/ at line \\d+, column \\d+:?$/', { attacks: [['', ' at line 1, column 1', 'x'], [' at line ', '1', ', column 1:x']] }],
   ['/","/g', {}],
   ['/%/g', {}],

@@ -30,6 +30,7 @@ import { expandVariables } from './variables';
 
 export type {
   CommandInstruction,
+  CommandLine,
   CopyInstruction,
   ExposeInstruction,
   FromInstruction,
@@ -37,6 +38,7 @@ export type {
   Instruction,
   InstructionOf,
   PlainInstruction,
+  Property,
   PropertyInstruction,
   Token,
   UserInstruction,

@@ -1,4 +1,5 @@
 /** The rule registry: one import and one list entry per rule. */
+import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
@@ -8,16 +9,45 @@ import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
+import cmdPreferJsonForm from './cmd-prefer-json-form';
+import copyArchivePreferAdd from './copy-archive-prefer-add';
+import copyFromNoOwnStage from './copy-from-no-own-stage';
+import copyFromRequireEarlierStage from './copy-from-require-earlier-stage';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import copyNoRootFilesystem from './copy-no-root-filesystem';
+import copyRelativeDestRequireWorkdir from './copy-relative-dest-require-workdir';
+import copyRequireDirDestination from './copy-require-dir-destination';
+import envNoSelfReference from './env-no-self-reference';
+import fromRequireFirst from './from-require-first';
 import fromRequirePinnedTag from './from-require-pinned-tag';
+import fromRequireTrustedRegistry from './from-require-trusted-registry';
+import healthcheckRequireInstruction from './healthcheck-require-instruction';
+import labelNoUnlisted from './label-no-unlisted';
+import labelRequireSchema from './label-require-schema';
+import labelRequireValidKey from './label-require-valid-key';
+import labelValueMatchSchema from './label-value-match-schema';
+import maintainerNoDeprecated from './maintainer-no-deprecated';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
+import onbuildNoForbiddenTrigger from './onbuild-no-forbidden-trigger';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
+import pragmaNoInlineIgnore from './pragma-no-inline-ignore';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import runNoConsecutive from './run-no-consecutive';
+import runNoPointlessCommands from './run-no-pointless-commands';
+import runNoSudo from './run-no-sudo';
+import runPreferShellInstruction from './run-prefer-shell-instruction';
+import runPreferWorkdir from './run-prefer-workdir';
+import runRequirePipefail from './run-require-pipefail';
+import stageNameNoDuplicate from './stage-name-no-duplicate';
+import stageNoRepeatedCmd from './stage-no-repeated-cmd';
+import userNoRootLast from './user-no-root-last';
+import userPreferNumericId from './user-prefer-numeric-id';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
+  addPreferCopy,
   alpineNoGlibcBinaries,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
@@ -27,13 +57,41 @@ export const allRules: readonly Rule[] = [
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
   apkVirtualPreferMultiStage,
+  cmdPreferJsonForm,
+  copyArchivePreferAdd,
+  copyFromNoOwnStage,
+  copyFromRequireEarlierStage,
   copyManifestBeforeInstall,
+  copyNoRootFilesystem,
+  copyRelativeDestRequireWorkdir,
+  copyRequireDirDestination,
+  envNoSelfReference,
+  fromRequireFirst,
   fromRequirePinnedTag,
+  fromRequireTrustedRegistry,
+  healthcheckRequireInstruction,
+  labelNoUnlisted,
+  labelRequireSchema,
+  labelRequireValidKey,
+  labelValueMatchSchema,
+  maintainerNoDeprecated,
   noForeignPackageManager,
   noUnusedSuppression,
+  onbuildNoForbiddenTrigger,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
+  pragmaNoInlineIgnore,
   preferMultiStageBuild,
+  runNoConsecutive,
+  runNoPointlessCommands,
+  runNoSudo,
+  runPreferShellInstruction,
+  runPreferWorkdir,
+  runRequirePipefail,
+  stageNameNoDuplicate,
+  stageNoRepeatedCmd,
+  userNoRootLast,
+  userPreferNumericId,
 ];
 
 
