@@ -22,7 +22,10 @@ export default defineRule({
       const json = `[${command.words.map((word) => JSON.stringify(word.raw)).join(', ')}]`;
       context.report({
         at: command.span,
-        message: `\`${name}\` in shell form runs under \`/bin/sh -c\`, which does not forward signals: use JSON form.`,
+        message:
+          instruction.keyword === 'HEALTHCHECK'
+            ? '`HEALTHCHECK CMD` in shell form needs `/bin/sh` in the image and starts a shell for every check: use JSON form.'
+            : `\`${name}\` in shell form runs under \`/bin/sh -c\`, which does not forward signals: use JSON form.`,
         fixes: plain ? [{ title: `Write as ${json}`, kind: 'suggestion', edits: [replace(command.span, json)] }] : [],
       });
     }

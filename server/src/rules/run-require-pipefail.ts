@@ -81,7 +81,14 @@ function firstPipe(run: RunInstruction): { start: number; end: number } | undefi
     if (command.separatorAfter !== '|') continue;
     let last = index + 1;
     while (last < commands.length - 1 && commands[last].separatorAfter === '|') last++;
-    return { start: command.start, end: commands[Math.min(last, commands.length - 1)].end };
+    last = Math.min(last, commands.length - 1);
+    // Note: `echo "$SHA *file" | sha256sum -c -` has no failure to hide: only the last command can fail.
+    const hidden = commands.slice(index, last);
+    if (hidden.every((piped) => piped.name === 'echo' || piped.name === 'printf')) {
+      index = last;
+      continue;
+    }
+    return { start: command.start, end: commands[last].end };
   }
   return undefined;
 }
