@@ -6,7 +6,6 @@ import { argumentsOf } from '../shell/shellCommand';
 import type { ShellCommand } from '../shell/shellCommand';
 import type { Token } from '../dockerfile/model';
 import { baseName, isArchiveName } from './shared/archives';
-import { unquote } from './shared/stages';
 import { defineRule } from './rule';
 
 const UNPACKERS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
@@ -24,9 +23,9 @@ export default defineRule({
         if (instruction.isOnbuild) continue;
         if (instruction.keyword === 'COPY' && instruction.from === undefined) {
           const destination = instruction.destination;
-          const target = destination && unquote(destination.raw);
+          const target = destination && stripQuotes(destination.raw);
           if (destination && target !== undefined && isArchiveName(target)) archives.set(baseName(target), destination);
-          else for (const source of instruction.sources) if (isArchiveName(unquote(source.raw))) archives.set(baseName(unquote(source.raw)), source);
+          else for (const source of instruction.sources) if (isArchiveName(stripQuotes(source.raw))) archives.set(baseName(stripQuotes(source.raw)), source);
         } else if (instruction.keyword === 'RUN' && archives.size > 0) {
           for (const command of instruction.commands) {
             if (!isExtraction(command)) continue;
@@ -56,4 +55,16 @@ function isExtraction(command: ShellCommand): boolean {
     if (value === '--extract' || value === '--get') return true;
     return value.startsWith('-') && !value.startsWith('--') && value.includes('x');
   });
+}
+
+/**
+ * The path without quotes at either end. Why each end alone: a quoted path with a blank (`"C:\\Program Files\\a.tgz"`)
+ * reaches the model as two words in shell form.
+ */
+function stripQuotes(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  if (raw[start] === '"' || raw[start] === "'") start++;
+  if (end > start && (raw[end - 1] === '"' || raw[end - 1] === "'")) end--;
+  return raw.slice(start, end);
 }
