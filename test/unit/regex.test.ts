@@ -37,6 +37,7 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],
   ['/^.*[\\\\/]/', { attacks: [['', 'a', ''], ['', '/a', '']] }],
   ['/\\.exe$/i', {}],
+  ['/^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$/', { attacks: [['2021-03-10T10:26:33', '.0', 'x'], ['2021-03-10T10:26:33.', '1', '+']] }],
   ['/ at line \\d+, column \\d+:?$/', { attacks: [['', ' at line 1, column 1', 'x'], [' at line ', '1', ', column 1:x']] }],
   ['/","/g', {}],
   ['/%/g', {}],

@@ -31,6 +31,7 @@ import { expandVariables } from './variables';
 
 export type {
   CommandInstruction,
+  CommandLine,
   CopyInstruction,
   ExposeInstruction,
   FromInstruction,
@@ -38,6 +39,7 @@ export type {
   Instruction,
   InstructionOf,
   PlainInstruction,
+  Property,
   PropertyInstruction,
   Token,
   UserInstruction,

@@ -1,4 +1,5 @@
 /** The rule registry: one import and one list entry per rule. */
+import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
@@ -13,21 +14,49 @@ import aptPreferNoInstallRecommends from './apt-prefer-no-install-recommends';
 import aptRequireListsCleanup from './apt-require-lists-cleanup';
 import aptRequirePinnedVersions from './apt-require-pinned-versions';
 import aptRequireYes from './apt-require-yes';
+import cmdPreferJsonForm from './cmd-prefer-json-form';
+import copyArchivePreferAdd from './copy-archive-prefer-add';
+import copyFromNoOwnStage from './copy-from-no-own-stage';
+import copyFromRequireEarlierStage from './copy-from-require-earlier-stage';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import copyNoRootFilesystem from './copy-no-root-filesystem';
+import copyRelativeDestRequireWorkdir from './copy-relative-dest-require-workdir';
+import copyRequireDirDestination from './copy-require-dir-destination';
 import curlWgetPreferOne from './curl-wget-prefer-one';
 import dnfRequireClean from './dnf-require-clean';
 import dnfRequirePinnedVersions from './dnf-require-pinned-versions';
 import dnfRequireYes from './dnf-require-yes';
+import envNoSelfReference from './env-no-self-reference';
+import fromRequireFirst from './from-require-first';
 import fromRequirePinnedTag from './from-require-pinned-tag';
+import fromRequireTrustedRegistry from './from-require-trusted-registry';
 import gemRequirePinnedVersions from './gem-require-pinned-versions';
 import goRequirePinnedVersions from './go-require-pinned-versions';
+import healthcheckRequireInstruction from './healthcheck-require-instruction';
+import labelNoUnlisted from './label-no-unlisted';
+import labelRequireSchema from './label-require-schema';
+import labelRequireValidKey from './label-require-valid-key';
+import labelValueMatchSchema from './label-value-match-schema';
+import maintainerNoDeprecated from './maintainer-no-deprecated';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
 import npmRequirePinnedVersions from './npm-require-pinned-versions';
+import onbuildNoForbiddenTrigger from './onbuild-no-forbidden-trigger';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import pipRequirePinnedVersions from './pip-require-pinned-versions';
+import pragmaNoInlineIgnore from './pragma-no-inline-ignore';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import runNoConsecutive from './run-no-consecutive';
+import runNoPointlessCommands from './run-no-pointless-commands';
+import runNoSudo from './run-no-sudo';
+import runPreferShellInstruction from './run-prefer-shell-instruction';
+import runPreferWorkdir from './run-prefer-workdir';
+import runRequirePipefail from './run-require-pipefail';
+import stageNameNoDuplicate from './stage-name-no-duplicate';
+import stageNoRepeatedCmd from './stage-no-repeated-cmd';
+import userNoRootLast from './user-no-root-last';
+import userPreferNumericId from './user-prefer-numeric-id';
 import useraddRequireNoLogInit from './useradd-require-no-log-init';
 import wgetRequireProgress from './wget-require-progress';
 import yarnRequireCacheClean from './yarn-require-cache-clean';
@@ -41,6 +70,7 @@ import zypperRequireYes from './zypper-require-yes';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
+  addPreferCopy,
   alpineNoGlibcBinaries,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
@@ -55,21 +85,49 @@ export const allRules: readonly Rule[] = [
   aptRequireListsCleanup,
   aptRequirePinnedVersions,
   aptRequireYes,
+  cmdPreferJsonForm,
+  copyArchivePreferAdd,
+  copyFromNoOwnStage,
+  copyFromRequireEarlierStage,
   copyManifestBeforeInstall,
+  copyNoRootFilesystem,
+  copyRelativeDestRequireWorkdir,
+  copyRequireDirDestination,
   curlWgetPreferOne,
   dnfRequireClean,
   dnfRequirePinnedVersions,
   dnfRequireYes,
+  envNoSelfReference,
+  fromRequireFirst,
   fromRequirePinnedTag,
+  fromRequireTrustedRegistry,
   gemRequirePinnedVersions,
   goRequirePinnedVersions,
+  healthcheckRequireInstruction,
+  labelNoUnlisted,
+  labelRequireSchema,
+  labelRequireValidKey,
+  labelValueMatchSchema,
+  maintainerNoDeprecated,
   noForeignPackageManager,
   noUnusedSuppression,
   npmRequirePinnedVersions,
+  onbuildNoForbiddenTrigger,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
   pipRequirePinnedVersions,
+  pragmaNoInlineIgnore,
   preferMultiStageBuild,
+  runNoConsecutive,
+  runNoPointlessCommands,
+  runNoSudo,
+  runPreferShellInstruction,
+  runPreferWorkdir,
+  runRequirePipefail,
+  stageNameNoDuplicate,
+  stageNoRepeatedCmd,
+  userNoRootLast,
+  userPreferNumericId,
   useraddRequireNoLogInit,
   wgetRequireProgress,
   yarnRequireCacheClean,
