@@ -8,13 +8,28 @@ import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
+import continuationNoEmptyLine from './continuation-no-empty-line';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import exposeNoHostMapping from './expose-no-host-mapping';
+import exposePortInRange from './expose-port-in-range';
+import exposeProtocolRequireLowercase from './expose-protocol-require-lowercase';
+import fromArgRequireDeclared from './from-arg-require-declared';
+import fromArgRequireValidDefault from './from-arg-require-valid-default';
+import fromAsMatchCasing from './from-as-match-casing';
+import fromPlatformNoConstant from './from-platform-no-constant';
+import fromPlatformNoRedundantTarget from './from-platform-no-redundant-target';
 import fromRequirePinnedTag from './from-require-pinned-tag';
+import instructionConsistentCasing from './instruction-consistent-casing';
+import keyValuePreferEquals from './key-value-prefer-equals';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import secretsNoArgOrEnv from './secrets-no-arg-or-env';
+import stageNameNoReserved from './stage-name-no-reserved';
+import stageNameRequireLowercase from './stage-name-require-lowercase';
+import workdirRequireAbsolute from './workdir-require-absolute';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
@@ -27,13 +42,28 @@ export const allRules: readonly Rule[] = [
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
   apkVirtualPreferMultiStage,
+  continuationNoEmptyLine,
   copyManifestBeforeInstall,
+  exposeNoHostMapping,
+  exposePortInRange,
+  exposeProtocolRequireLowercase,
+  fromArgRequireDeclared,
+  fromArgRequireValidDefault,
+  fromAsMatchCasing,
+  fromPlatformNoConstant,
+  fromPlatformNoRedundantTarget,
   fromRequirePinnedTag,
+  instructionConsistentCasing,
+  keyValuePreferEquals,
   noForeignPackageManager,
   noUnusedSuppression,
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
   preferMultiStageBuild,
+  secretsNoArgOrEnv,
+  stageNameNoReserved,
+  stageNameRequireLowercase,
+  workdirRequireAbsolute,
 ];
 
 
