@@ -22,7 +22,8 @@ export default defineRule({
   buildkit: ['ConsistentInstructionCasing'],
   check(context) {
     const model = context.dockerfile;
-    const keywords = model.instructions.flatMap((instruction) => keywordsOf(instruction, model.text));
+    // Why not unknown keywords: they are not instructions (the syntax check reports them), often a line meant to continue.
+    const keywords = model.instructions.filter((instruction) => instruction.keyword !== 'UNKNOWN').flatMap((instruction) => keywordsOf(instruction, model.text));
     let lower = 0;
     let upper = 0;
     for (const keyword of keywords) {

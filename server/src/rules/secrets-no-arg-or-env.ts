@@ -7,10 +7,13 @@ import { defineRule } from './rule';
 /** The name parts BuildKit treats as secret (moby/buildkit dockerfile2llb, 2025), compared without case. */
 const SECRET_PARTS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
 
-/** True when an `_`-separated part of the name is a secret word and no part is `public` (as BuildKit decides). */
+/** Parts that make a name public: BuildKit's `public`, and `gpg` (a GPG key named by its fingerprint is public). */
+const PUBLIC_PARTS = ['public', 'gpg'];
+
+/** True when an `_`-separated part of the name is a secret word and no part says it is public. */
 export function looksSecret(name: string): boolean {
   const parts = name.toLowerCase().split('_');
-  return parts.some((part) => SECRET_PARTS.has(part)) && !parts.includes('public');
+  return parts.some((part) => SECRET_PARTS.has(part)) && !parts.some((part) => PUBLIC_PARTS.includes(part));
 }
 
 export default defineRule({
