@@ -10,6 +10,7 @@ import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
 import continuationNoEmptyLine from './continuation-no-empty-line';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import copyNoIgnoredFile from './copy-no-ignored-file';
 import exposeNoHostMapping from './expose-no-host-mapping';
 import exposePortInRange from './expose-port-in-range';
 import exposeProtocolRequireLowercase from './expose-protocol-require-lowercase';
@@ -44,6 +45,7 @@ export const allRules: readonly Rule[] = [
   apkVirtualPreferMultiStage,
   continuationNoEmptyLine,
   copyManifestBeforeInstall,
+  copyNoIgnoredFile,
   exposeNoHostMapping,
   exposePortInRange,
   exposeProtocolRequireLowercase,
