@@ -30,6 +30,7 @@ import preferMultiStageBuild from './prefer-multi-stage-build';
 import secretsNoArgOrEnv from './secrets-no-arg-or-env';
 import stageNameNoReserved from './stage-name-no-reserved';
 import stageNameRequireLowercase from './stage-name-require-lowercase';
+import variableRequireDefined from './variable-require-defined';
 import workdirRequireAbsolute from './workdir-require-absolute';
 import type { Rule } from './rule';
 
@@ -65,6 +66,7 @@ export const allRules: readonly Rule[] = [
   secretsNoArgOrEnv,
   stageNameNoReserved,
   stageNameRequireLowercase,
+  variableRequireDefined,
   workdirRequireAbsolute,
 ];
 
