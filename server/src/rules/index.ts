@@ -11,6 +11,7 @@ import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
 import continuationNoEmptyLine from './continuation-no-empty-line';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
 import copyNoIgnoredFile from './copy-no-ignored-file';
+import descriptionCommentMatchName from './description-comment-match-name';
 import exposeNoHostMapping from './expose-no-host-mapping';
 import exposePortInRange from './expose-port-in-range';
 import exposeProtocolRequireLowercase from './expose-protocol-require-lowercase';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   continuationNoEmptyLine,
   copyManifestBeforeInstall,
   copyNoIgnoredFile,
+  descriptionCommentMatchName,
   exposeNoHostMapping,
   exposePortInRange,
   exposeProtocolRequireLowercase,
