@@ -48,7 +48,7 @@ export default defineRule({
       const example = names.length > 2 || (instruction.keyword === 'ARG' && names.length > 1) ? '<name>' : names[0];
       context.report({
         at,
-        message: `The comment above is read as the description of \`${names[0]}\` but does not start with \`${example}\`; start it with the name, or put a blank line between.`,
+        message: `The comment right above is where BuildKit looks for the description of \`${names[0]}\`, but it does not start with \`${example}\`; start it with the name, or put a blank line between.`,
         fixes: [
           { title: 'Put a blank line between the comment and the instruction', kind: 'suggestion', edits: [insertAt(start, text.slice(start - lineBreak, start))] },
           ...(example === '<name>' ? [] : [{ title: `Start the comment with \`${example}\``, kind: 'suggestion' as const, edits: [insertAt(comment.contentSpan.start, `${example} `)] }]),
