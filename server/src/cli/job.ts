@@ -5,7 +5,7 @@
  */
 import { analyze, toTextEdits, type AnalysisOptions } from '../analysis/analysis';
 import { describeIoError } from '../config/ioError';
-import { readDockerfile, UnreadableFileError, writeFixed, type ReadDockerfile } from './files';
+import { readDockerfile, readDockerignore, UnreadableFileError, writeFixed, type ReadDockerfile } from './files';
 import { fixText, unifiedDiff } from './fix';
 import type { FileResult, JobSettings, LintJob, PlainFinding } from './types';
 
@@ -30,7 +30,8 @@ function lintFile(job: LintJob, settings: JobSettings): FileResult {
     }
     original = read.text;
   }
-  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions };
+  const dockerignore = job.text === undefined ? readDockerignore(job.path) : undefined;
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff' | 'warning'> = {};
   if (settings.fix !== 'off') {

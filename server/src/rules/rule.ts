@@ -66,6 +66,8 @@ export interface RuleContext {
   readonly today: string;
   readonly rules: RuleCatalog;
   readonly suppressions: SuppressionUsage;
+  /** The text of the build context's `.dockerignore` for this Dockerfile, when the front end found one. */
+  readonly dockerignore: string | undefined;
   report(finding: Report): void;
 }
 
