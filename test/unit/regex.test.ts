@@ -139,6 +139,13 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i', { attacks: [['', 'run-time-', ''], ['', 'runtim', '']] }],
   ['/windowsservercore|nanoserver|ltsc\\d{4}/', {}],
   ['/windows|nanoserver|servercore/', {}],
+  ['/[=<>~]/', {}],
+  ['/^[0-7]+$/', { attacks: [['', '7', 'x']] }],
+  ['/^(\\d+\\.\\d+)(?=\\D|$)/', { attacks: [['', '1', '.x'], ['1.', '2', '']] }],
+  ['/^\\d{4}-\\d{2}-\\d{2}$/', {}],
+  ['/^v(\\d+\\.\\d+)$/', { attacks: [['v', '1', '.1x'], ['v1.', '1', 'x']] }],
+  ['/^v?(\\d+\\.\\d+)(?:\\.\\d+)?$/', { attacks: [['', '1', '.1.1x'], ['1.', '1', '.x']] }],
+  ['/^\\d+\\.\\d+(?:\\.\\d+)?/', { attacks: [['', '1', '.x'], ['1.1.', '1', 'x']] }],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

@@ -10,6 +10,7 @@ import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfi
 import { allRules, findRule } from '../rules';
 import type { Finding, Report, Rule, RuleCatalog, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 import type { Span } from '../util/span';
+import type { AlpineDataView } from '../knowledge/alpineData';
 
 export interface AnalysisOptions {
   /**
@@ -27,6 +28,8 @@ export interface AnalysisOptions {
   readonly suppressionComments?: boolean;
   /** Passed to every rule as `context.options`. */
   readonly ruleOptions?: RuleOptions;
+  /** Alpine's package indexes and release data, as far as the front end has loaded them; passed to rules as is. */
+  readonly alpineData?: AlpineDataView;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -98,7 +101,7 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
       findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
     };
     try {
-      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
+      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, alpineData: options.alpineData, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

@@ -4,11 +4,14 @@ import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
+import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
+import apkUnknownPackage from './apk-unknown-package';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
 import copyManifestBeforeInstall from './copy-manifest-before-install';
+import fromAlpineEndOfLife from './from-alpine-end-of-life';
 import fromRequirePinnedTag from './from-require-pinned-tag';
 import noForeignPackageManager from './no-foreign-package-manager';
 import noUnusedSuppression from './no-unused-suppression';
@@ -23,11 +26,14 @@ export const allRules: readonly Rule[] = [
   apkNoDeleteInLaterLayer,
   apkNoRenamedPackages,
   apkNoUpdateInOwnLayer,
+  apkPinnedVersionMissing,
   apkPreferNoCache,
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
+  apkUnknownPackage,
   apkVirtualPreferMultiStage,
   copyManifestBeforeInstall,
+  fromAlpineEndOfLife,
   fromRequirePinnedTag,
   noForeignPackageManager,
   noUnusedSuppression,

@@ -3,6 +3,7 @@ import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
 import type { Fix } from '../edits/edits';
+import type { AlpineDataView } from '../knowledge/alpineData';
 import type { Span } from '../util/span';
 
 export type { Edit, Fix } from '../edits/edits';
@@ -65,6 +66,11 @@ export interface RuleContext {
   readonly today: string;
   readonly rules: RuleCatalog;
   readonly suppressions: SuppressionUsage;
+  /**
+   * Alpine's own data (package indexes, release table) when the front end has it; undefined otherwise. Rules that use
+   * it fall back to the built-in tables or stay silent without it.
+   */
+  readonly alpineData?: AlpineDataView;
   report(finding: Report): void;
 }
 
