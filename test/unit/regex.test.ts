@@ -146,6 +146,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^v(\\d+\\.\\d+)$/', { attacks: [['v', '1', '.1x'], ['v1.', '1', 'x']] }],
   ['/^v?(\\d+\\.\\d+)(?:\\.\\d+)?$/', { attacks: [['', '1', '.1.1x'], ['1.', '1', '.x']] }],
   ['/^\\d+\\.\\d+(?:\\.\\d+)?/', { attacks: [['', '1', '.x'], ['1.1.', '1', 'x']] }],
+  ['/^[a-z][a-z0-9+.-]*:\\/\\//i', { attacks: [['', 'a', ':/x'], ['a', '+', '']] }],
+  ['/[^A-Za-z0-9.-]/g', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */
