@@ -26,6 +26,10 @@ Options:
       --stdin-filename NAME    name to report for standard input (default: <stdin>)
       --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
   -j, --jobs N                 files linted in parallel (default: auto; 1 lints in this process)
+      --alpine-mirror URL|DIR  use Alpine's package indexes and releases.json from this mirror (https:// URL, fetched
+                               at most daily into $XDG_CACHE_HOME/alpinist, or a directory with the mirror's layout:
+                               v3.22/main/x86_64/APKINDEX.tar.gz, releases.json); lints in this process
+      --offline                use Alpine data from the cache only (of any age); never fetch
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -51,6 +55,9 @@ export interface CliOptions {
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
+  /** `--alpine-mirror`: a mirror URL or directory. */
+  readonly alpineMirror: string | undefined;
+  readonly offline: boolean;
 }
 
 export function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version' {
@@ -68,6 +75,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let color: boolean | undefined;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
+  let alpineMirror: string | undefined;
+  let offline = false;
   while (args.length > 0) {
     const arg = args.shift() as string;
     const split = arg.startsWith('--') && arg.includes('=');
@@ -115,6 +124,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--color': color = true; break;
       case '--no-color': color = false; break;
       case '--stdin-filename': stdinFilename = value(); break;
+      case '--alpine-mirror': alpineMirror = value(); break;
+      case '--offline': offline = true; break;
       case '-j': case '--jobs': {
         const given = value();
         if (given !== 'auto' && !/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--jobs needs a number from 1 or auto, got "${given}".`);
@@ -130,7 +141,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (fixSuggestions && fix === 'off') throw new UsageError('--fix-suggestions needs --fix or --fix-dry-run.');
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
   if (fix === 'dry-run' && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints a diff, which the ${format} format has no place for: use text or json.`);
-  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs };
+  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline };
 }
 
 function resolveOrThrow(reference: string) {
