@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../server/src/config/configLocation';
-import { configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/config/configFiles';
+import { configDirectoryOf, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/config/configFiles';
 
 describe('config files for the language server', () => {
   let root: string;
@@ -33,17 +33,6 @@ describe('config files for the language server', () => {
     rmSync(path.join(root, '.alpinist.yaml'), { recursive: true });
     writeFileSync(path.join(root, '.alpinist.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x5b]));
     await assert.rejects(readWorkspaceConfig(root), ConfigError);
-  });
-
-  it("keeps the settings that differ from a rule's default, and takes the file's severity elsewhere", () => {
-    const settings = { 'apk-prefer-no-cache': 'warning', 'apk-require-pinned-versions': 'error', 'pip-require-no-cache-dir': 'warning' } as const;
-    const file = { 'apk-prefer-no-cache': 'off', 'apk-require-pinned-versions': 'off', 'from-require-pinned-tag': 'error' } as const;
-    assert.deepEqual(mergeRuleSeverities(file, settings), {
-      'apk-prefer-no-cache': 'off',
-      'apk-require-pinned-versions': 'error',
-      'pip-require-no-cache-dir': 'warning',
-      'from-require-pinned-tag': 'error',
-    });
   });
 
   it("reads the user's own file, and watches each directory for the names looked for in it", async () => {

@@ -148,6 +148,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^\\d+\\.\\d+(?:\\.\\d+)?/', { attacks: [['', '1', '.x'], ['1.1.', '1', 'x']] }],
   ['/^[a-z][a-z0-9+.-]*:\\/\\//i', { attacks: [['', 'a', ':/x'], ['a', '+', '']] }],
   ['/[^A-Za-z0-9.-]/g', {}],
+  ['/^content-length: *(\\d+) *$/i', { attacks: [['content-length:', ' ', 'x'], ['content-length: 1', ' ', 'x']] }],
+  ['/^content-length:/i', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

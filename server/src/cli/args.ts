@@ -1,6 +1,7 @@
 /** `alpinist lint` arguments → options. Every mistake is a `UsageError` with a one-line reason. */
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
-import { listRuleIds, parseThreshold, resolveRuleReference } from '../config/ruleOptions';
+import { SEVERITY_SETTINGS } from '../rules/rule';
+import { listRuleIds, resolveRuleReference } from '../config/ruleReferences';
+import { parseSeveritySetting, parseThreshold, setSeverity, type RuleSeverities, type SeverityTable } from '../config/severities';
 import type { JobSettings, Threshold } from './types';
 
 export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'github', 'gitlab'] as const;
@@ -43,7 +44,7 @@ export interface CliOptions {
   /** Undefined: the config file's, else `warning`. */
   readonly threshold: Threshold | undefined;
   /** Severities from `--rule` and `--ignore`, in argument order (the last one for a rule wins). */
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly rules: RuleSeverities;
   /** A path, `null` for `--no-config`, or undefined to look in the current directory. */
   readonly config: string | null | undefined;
   readonly fix: JobSettings['fix'];
@@ -65,7 +66,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (args[0] === 'lint') args.shift();
   else if (args[0] === 'help' || args[0] === 'version') return args[0];
   const paths: string[] = [];
-  const rules: Record<string, SeveritySetting> = {};
+  const rules: SeverityTable = {};
   let format: Format = 'text';
   let threshold: Threshold | undefined;
   let config: string | null | undefined;
@@ -109,14 +110,17 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
         const separator = spec.lastIndexOf('=');
         if (separator < 0) throw new UsageError(`--rule needs ID=SEVERITY, got "${spec}".`);
         const [reference, severity] = [spec.slice(0, separator), spec.slice(separator + 1)];
-        const named = resolveOrThrow(reference);
-        if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(`Unknown severity "${severity}" for ${reference}: use ${SEVERITY_SETTINGS.join(', ')}.`);
-        for (const rule of named) rules[rule.id] = severity as SeveritySetting;
+        const parsed = parseSeveritySetting(severity);
+        if (!resolveRuleReference(reference)) throw unknownRule(reference);
+        if (!parsed) throw new UsageError(`Unknown severity "${severity}" for ${reference}: use ${SEVERITY_SETTINGS.join(', ')}.`);
+        setSeverity(rules, reference, parsed);
         break;
       }
-      case '--ignore':
-        for (const rule of resolveOrThrow(value())) rules[rule.id] = 'off';
+      case '--ignore': {
+        const reference = value();
+        if (!setSeverity(rules, reference, 'off')) throw unknownRule(reference);
         break;
+      }
       case '--fix': fix = fix === 'dry-run' ? conflict() : 'apply'; break;
       case '--fix-dry-run': fix = fix === 'apply' ? conflict() : 'dry-run'; break;
       case '--fix-suggestions': fixSuggestions = true; break;
@@ -144,10 +148,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline };
 }
 
-function resolveOrThrow(reference: string) {
-  const named = resolveRuleReference(reference);
-  if (!named) throw new UsageError(`Unknown rule "${reference}". Rules: ${listRuleIds()}.`);
-  return named;
+function unknownRule(reference: string): UsageError {
+  return new UsageError(`Unknown rule "${reference}". Rules: ${listRuleIds()}.`);
 }
 
 function conflict(): never {

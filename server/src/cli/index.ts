@@ -10,7 +10,7 @@ import { discoverFiles, STDIN_PATH } from './discovery';
 import { formatReport } from './formatters';
 import { describeIoError } from '../config/ioError';
 import { createProgress } from './progress';
-import { meetsThreshold } from '../config/ruleOptions';
+import { combineSeverities, meetsThreshold } from '../config/severities';
 import { visibleControls, wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
 import os from 'node:os';
@@ -96,7 +96,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   // A terminal gets code frames, made from the text each job returns.
   const isTerminal = options.format === 'text' && io.isStdoutTTY === true;
   const settings: JobSettings = {
-    rules: { ...config.rules, ...options.rules },
+    rules: combineSeverities(config.rules, options.rules),
     fix: options.fix,
     fixSuggestions: options.fixSuggestions,
     suppressionComments: !(options.disableIgnorePragma || config.disableIgnorePragma),

@@ -1,6 +1,7 @@
 /** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Fix, Severity, SeveritySetting } from '../rules/rule';
+import type { Fix, Severity } from '../rules/rule';
+import type { RuleSeverities } from '../config/severities';
 
 /** A fix as plain data, its edits as line/character ranges. */
 export interface PlainFix extends Omit<Fix, 'edits'> {
@@ -20,7 +21,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export type { Threshold } from '../config/ruleOptions';
+export type { Threshold } from '../config/severities';
 
 /** A finding as plain data: it crosses worker threads, so it carries the rule id, not the rule. */
 export interface PlainFinding {
@@ -43,7 +44,8 @@ export interface LintJob {
 
 /** How every file of a run is linted; the same object is handed to each worker. */
 export interface JobSettings {
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** The user's explicit severities, resolved (config file, then flags); taken at face value. */
+  readonly rules: RuleSeverities;
   /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
   readonly fix: 'off' | 'apply' | 'dry-run';
   readonly fixSuggestions: boolean;

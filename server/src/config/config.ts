@@ -5,17 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { SEVERITY_SETTINGS, type Severity, type SeveritySetting } from '../rules/rule';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
 import { ConfigError } from './configLocation';
 import { describeIoError } from './ioError';
-import { parseThreshold, resolveRuleReference, type Threshold } from './ruleOptions';
+import { parseHadolintLevel, parseSeveritySetting, parseThreshold, setSeverity, type SeverityTable, type Threshold } from './severities';
 
 
 /** hadolint options that have no Alpinist meaning; named in the warning so users know why they do nothing. */
 const HADOLINT_ONLY_KEYS = new Set(['format', 'label-schema', 'strict-labels', 'trustedRegistries', 'no-color', 'verbose']);
-
-/** hadolint's `override` levels; its `style` is Alpinist's `hint`. */
-const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
 export interface CliConfig {
   /** Severities by rule id: `override` first, then `ignored`, then `rules`, each later one winning. */
@@ -54,11 +51,9 @@ export function parseConfig(text: string, file: string): CliConfig {
   const warnings: string[] = [];
   const warn = (message: string): void => void warnings.push(`${file}: ${message}`);
   const record = raw as Record<string, unknown>;
-  const rules: Record<string, SeveritySetting> = {};
+  const rules: SeverityTable = {};
   const setRules = (where: string, reference: unknown, severity: SeveritySetting): void => {
-    const named = typeof reference === 'string' ? resolveRuleReference(reference) : undefined;
-    if (named) for (const rule of named) rules[rule.id] = severity;
-    else warn(`ignoring ${describe(reference)} in "${where}": there is no Alpinist rule or hadolint code with that name.`);
+    if (typeof reference !== 'string' || !setSeverity(rules, reference, severity)) warn(`ignoring ${describe(reference)} in "${where}": there is no Alpinist rule or hadolint code with that name.`);
   };
 
   for (const key of Object.keys(record)) {
@@ -69,7 +64,7 @@ export function parseConfig(text: string, file: string): CliConfig {
   const override = record.override;
   if (isMapping(override)) {
     for (const [level, references] of Object.entries(override)) {
-      const severity = OVERRIDE_LEVELS[level];
+      const severity = parseHadolintLevel(level);
       if (!severity) warn(`ignoring "override.${level}": use error, warning, info or style.`);
       else for (const reference of listOf(references, `override.${level}`, warn)) setRules(`override.${level}`, reference, severity);
     }
@@ -78,8 +73,8 @@ export function parseConfig(text: string, file: string): CliConfig {
   if (isMapping(record.rules)) {
     for (const [reference, value] of Object.entries(record.rules)) {
       // Note: YAML 1.1 readers turn a bare `off` into false; accept it so files shared with such tools keep working.
-      const severity = value === false ? 'off' : value;
-      if (typeof severity === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(severity)) setRules(`rules.${reference}`, reference, severity as SeveritySetting);
+      const severity = parseSeveritySetting(value === false ? 'off' : value);
+      if (severity) setRules(`rules.${reference}`, reference, severity);
       else warn(`ignoring "rules.${reference}": expected one of ${SEVERITY_SETTINGS.join(', ')}, got ${describe(value)}.`);
     }
   } else if (record.rules !== undefined && record.rules !== null) warn(`ignoring "rules": expected a mapping of rule ids to severities, got ${describe(record.rules)}.`);

@@ -11,15 +11,14 @@ import { fileURLToPath } from 'node:url';
 import type * as ConfigModuleNamespace from './config';
 import { ConfigError, findConfigFile, findUserConfigFile, userConfigCandidates, type UserEnvironment } from './configLocation';
 import { describeIoError } from './ioError';
-import { findRule } from '../rules';
-import type { SeveritySetting } from '../rules/rule';
+import type { RuleSeverities } from './severities';
 
 type ConfigModule = typeof ConfigModuleNamespace;
 
 export interface ConfigFile {
   readonly file: string;
   /** Severities by rule id, as the CLI reads them (`override`, then `ignored`, then `rules`). */
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly rules: RuleSeverities;
   /** hadolint's `disable-ignore-pragma`: suppression comments in Dockerfiles do nothing. */
   readonly disableIgnorePragma: boolean;
   /** Entries ignored, one message each. */
@@ -83,21 +82,4 @@ async function readConfigFile(file: string): Promise<ConfigFile> {
   const { parseConfig } = require('./config') as ConfigModule;
   const { rules, disableIgnorePragma, warnings } = parseConfig(text, file);
   return { file, rules, disableIgnorePragma, warnings };
-}
-
-/**
- * The severities to lint with: the config file's, except where the editor's settings say otherwise. Why "otherwise"
- * means "differs from the rule's default": editors send every rule's default along with the user's own values, so a
- * default in the settings cannot be told from no setting at all.
- */
-export function mergeRuleSeverities(
-  fromFile: Readonly<Record<string, SeveritySetting>>,
-  fromSettings: Readonly<Record<string, SeveritySetting>>,
-): Record<string, SeveritySetting> {
-  const merged: Record<string, SeveritySetting> = { ...fromSettings };
-  for (const [id, severity] of Object.entries(fromFile)) {
-    const setting = fromSettings[id];
-    if (setting === undefined || setting === findRule(id)?.defaultSeverity) merged[id] = severity;
-  }
-  return merged;
 }

@@ -214,6 +214,36 @@ describe('alpinist lint: config files', () => {
       assert.equal((await lint('Dockerfile', '--rule', 'DL3019=error', '--ignore', 'DL3019')).code, 0);
     });
 
+    it('an explicit severity equal to the default wins over the one the rule picks: flag, flag over file, file', async () => {
+      const only = onlyRules('apk-no-renamed-packages');
+      const run = (...argv: string[]) => runAlpinist(['lint', ...only, ...argv]);
+      directory.write('Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache python\n');
+      // The rule's default is warning; a package gone from the release is reported as an error unless the user says.
+      const unset = await run('--no-config', '-t', 'error', 'Dockerfile');
+      assert.equal(unset.code, 1, unset.stdout);
+      assert.match(unset.stdout, /^Dockerfile:2:24: error apk-no-renamed-packages: /);
+      const flag = await run('--no-config', '--rule', 'apk-no-renamed-packages=warning', '-t', 'error', 'Dockerfile');
+      assert.equal(flag.code, 0, flag.stdout);
+      assert.match(flag.stdout, /^Dockerfile:2:24: warning apk-no-renamed-packages: .*\n1 finding in 1 file\.\n$/);
+      directory.write('.alpinist.yaml', 'rules:\n  apk-no-renamed-packages: error\n');
+      assert.equal((await run('--rule', 'apk-no-renamed-packages=warning', '-t', 'error', 'Dockerfile')).code, 0);
+      directory.write('.alpinist.yaml', 'rules:\n  apk-no-renamed-packages: warning\n');
+      assert.equal((await run('-t', 'error', 'Dockerfile')).code, 0);
+      directory.write('.alpinist.yaml', 'override:\n  warning: [apk-no-renamed-packages]\n');
+      assert.equal((await run('-t', 'error', 'Dockerfile')).code, 0);
+    });
+
+    it('thresholds and levels that are keys of every object are refused', async () => {
+      const refused = await lint('-t', 'toString', 'Dockerfile');
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /Unknown failure threshold "toString"/);
+      directory.write('.hadolint.yaml', 'failure-threshold: constructor\noverride:\n  constructor: [DL3019]\n');
+      const result = await lint('Dockerfile');
+      assert.equal(result.code, 1, 'the default threshold (warning) applies');
+      assert.match(result.stderr, /ignoring "failure-threshold"/);
+      assert.match(result.stderr, /ignoring "override\.constructor"/);
+    });
+
     it('the file’s failure-threshold applies when no flag sets one', async () => {
       directory.write('.hadolint.yaml', 'failure-threshold: error\n');
       assert.equal((await lint('Dockerfile')).code, 0);
