@@ -13,6 +13,7 @@ export default defineRule({
   description: 'Pin the version of every package in `apk add` (off by default: Alpine mirrors drop old revisions).',
   defaultSeverity: 'off',
   hadolint: ['DL3018'],
+  fixSummary: 'suggestion: the version in Alpine\'s index (exact or `~`), when loaded',
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {
