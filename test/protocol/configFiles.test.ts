@@ -12,7 +12,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { userConfigWatches } from '../../server/src/config/configFiles';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
-const TEXT = 'FROM alpine:3.20\nRUN apk add curl\n';
+const TEXT = 'FROM alpine:3.24\nRUN apk add curl\n';
 const WATCHING_CLIENT = { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } };
 /** A client that can watch files outside the workspace (LSP 3.17 relative patterns), as VS Code can. */
 const RELATIVE_WATCHING_CLIENT = { ...WATCHING_CLIENT, workspace: { ...WATCHING_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
@@ -94,7 +94,7 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
   it('disable-ignore-pragma: suppression comments do nothing, and no action offers to add one', async () => {
     writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'disable-ignore-pragma: true\n');
     const server = await start();
-    const suppressed = 'FROM alpine:3.20\n# hadolint ignore=DL3019\nRUN apk add curl\n';
+    const suppressed = 'FROM alpine:3.24\n# hadolint ignore=DL3019\nRUN apk add curl\n';
     assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), suppressed)), []);
     const uri = uriOf('configured', 'Dockerfile');
     const diagnostics = (await server.open(uri, suppressed)).filter((diagnostic) => diagnostic.source === 'alpinist');

@@ -101,7 +101,7 @@ describe('LSP lifecycle', function () {
   it('ignores notifications before initialize: a document opened then is not linted', async () => {
     const { client, published, dispose } = bareServer();
     try {
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///early/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN apk add curl\n' } });
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///early/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.24\nRUN apk add curl\n' } });
       await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await client.sendNotification('initialized', {});
       await client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///early/Dockerfile' }, position: { line: 0, character: 0 } });
@@ -154,7 +154,7 @@ describe('protocol under load', function () {
 
   it('1,000 changes sent at once: only the newest version is linted and published', async () => {
     const uri = 'file:///work/burst/Dockerfile';
-    await harness.open(uri, 'FROM alpine:3.20\n');
+    await harness.open(uri, 'FROM alpine:3.24\n');
     const versions: number[] = [];
     // Replaces the harness's handler: this test counts every publish itself.
     const last = new Promise<Diagnostic[]>((resolve) => {
@@ -165,7 +165,7 @@ describe('protocol under load', function () {
       });
     });
     for (let version = 2; version <= 1001; version++) {
-      void harness.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `FROM alpine:3.20\nRUN apk add p${version}\n` }] });
+      void harness.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `FROM alpine:3.24\nRUN apk add p${version}\n` }] });
     }
     const diagnostics: Diagnostic[] = await last;
     assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist').map((diagnostic) => diagnostic.code), ['apk-prefer-no-cache']);
@@ -176,7 +176,7 @@ describe('protocol under load', function () {
 
   it('cancelled semantic-token, hover and code-action requests answer RequestCancelled, and a hover after them is answered', async () => {
     const uri = 'file:///work/cancel/Dockerfile';
-    const text = Array.from({ length: 2000 }, (_, index) => (index === 0 ? 'FROM alpine:3.20' : `RUN apk add p${index} && echo "$HOME ${index}"`)).join('\n');
+    const text = Array.from({ length: 2000 }, (_, index) => (index === 0 ? 'FROM alpine:3.24' : `RUN apk add p${index} && echo "$HOME ${index}"`)).join('\n');
     await harness.open(uri, text);
     const requests: Promise<number | 'result'>[] = [];
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -198,7 +198,7 @@ describe('protocol under load', function () {
 
   it(`code actions are bounded: at most ${MAX_CODE_ACTIONS} actions and one fix-all for a RUN of 1,000 commands`, async () => {
     const uri = 'file:///work/bounded/Dockerfile';
-    const text = `FROM alpine:3.20\nRUN ${Array.from({ length: 1000 }, (_, index) => `apk add p${index}`).join(' && ')}\n`;
+    const text = `FROM alpine:3.24\nRUN ${Array.from({ length: 1000 }, (_, index) => `apk add p${index}`).join(' && ')}\n`;
     const diagnostics = await harness.open(uri, text);
     assert.ok(diagnostics.length >= 1000, `${diagnostics.length} diagnostics`);
     const whole = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
@@ -213,7 +213,7 @@ describe('protocol under load', function () {
   });
 
   it(`semantic tokens: computed up to ${MAX_SEMANTIC_TOKEN_LINES} lines, none above, and the time does not grow past the limit`, async () => {
-    const lines = (count: number): string => Array.from({ length: count }, (_, index) => (index === 0 ? 'FROM alpine:3.20' : `ENV V${index}=x${index}`)).join('\n');
+    const lines = (count: number): string => Array.from({ length: count }, (_, index) => (index === 0 ? 'FROM alpine:3.24' : `ENV V${index}=x${index}`)).join('\n');
     const small = 'file:///work/tokens/small/Dockerfile';
     await harness.open(small, lines(200));
     assert.ok((await harness.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: small } })).data.length > 0);

@@ -11,6 +11,7 @@ import { buildkitCheckSettings, isRaisedByCheckDirective, isSkippedByCheckDirect
 import { allRules, findRule } from '../rules';
 import type { Finding, Report, Rule, RuleCatalog, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 import type { Span } from '../util/span';
+import type { AlpineDataView } from '../knowledge/alpineData';
 
 export interface AnalysisOptions {
   /**
@@ -33,6 +34,8 @@ export interface AnalysisOptions {
    * else `.dockerignore` in the context), read by the front end; undefined when there is none or it is unknown.
    */
   readonly dockerignore?: string;
+  /** Alpine's package indexes and release data, as far as the front end has loaded them; passed to rules as is. */
+  readonly alpineData?: AlpineDataView;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -106,7 +109,7 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
       findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
     };
     try {
-      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, dockerignore: options.dockerignore, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
+      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, dockerignore: options.dockerignore, alpineData: options.alpineData, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

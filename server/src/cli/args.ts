@@ -45,6 +45,10 @@ Options:
       --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
   -V, --verbose                name the config file read on stderr
   -j, --jobs N                 files linted in parallel (default: auto; 1 lints in this process)
+      --alpine-mirror URL|DIR  use Alpine's package indexes and releases.json from this mirror (https:// URL, fetched
+                               at most daily into $XDG_CACHE_HOME/alpinist, or a directory with the mirror's layout:
+                               v3.22/main/x86_64/APKINDEX.tar.gz, releases.json); lints in this process
+      --offline                use Alpine data from the cache only (of any age); never fetch
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -91,6 +95,9 @@ export interface CliOptions {
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
+  /** `--alpine-mirror`: a mirror URL or directory. */
+  readonly alpineMirror: string | undefined;
+  readonly offline: boolean;
 }
 
 export function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version' {
@@ -115,6 +122,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let color: boolean | undefined;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
+  let alpineMirror: string | undefined;
+  let offline = false;
   while (args.length > 0) {
     const arg = args.shift() as string;
     const split = arg.startsWith('--') && arg.includes('=');
@@ -185,6 +194,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--color': color = true; break;
       case '--no-color': color = false; break;
       case '--stdin-filename': stdinFilename = value(); break;
+      case '--alpine-mirror': alpineMirror = value(); break;
+      case '--offline': offline = true; break;
       case '-j': case '--jobs': {
         const given = value();
         if (given !== 'auto' && !/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--jobs needs a number from 1 or auto, got "${given}".`);
@@ -202,7 +213,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (formats.length > Math.max(outputs.length, 1)) throw new UsageError(`${formats.length} formats for ${Math.max(outputs.length, 1)} output${outputs.length > 1 ? 's' : ''}: give one -o FILE per -f FORMAT.`);
   return {
     paths, formats, outputs, noFail, trustedRegistries, labelSchema, strictLabels, filePathInReport, verbose,
-    threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs,
+    threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline,
   };
 }
 

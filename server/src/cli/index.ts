@@ -15,9 +15,49 @@ import { createProgress } from './progress';
 import { combineSeverities, meetsThreshold } from '../config/severities';
 import { visibleControls, wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
+import os from 'node:os';
+import type { CliOptions } from './args';
+import { readDockerfile } from './files';
+import { AlpineDataStore, defaultCacheDir, proxyFromEnvironment } from '../alpineData/store';
+import { parseDockerfile } from '../dockerfile/model';
+import type { AlpineDataView } from '../knowledge/alpineData';
+import { branchOf } from '../knowledge/releaseData';
 import { countWorkers, lintAll } from './workers';
 
 export type { CliIo } from './types';
+
+/**
+ * With `--alpine-mirror` or `--offline`: the release table and the indexes of every Alpine branch the files' stages
+ * name, from the mirror (a directory, or a URL through the cache) or the cache alone. Without either flag, none.
+ */
+async function loadAlpineData(options: CliOptions, jobs: readonly LintJob[], io: CliIo): Promise<AlpineDataView | undefined> {
+  if (options.alpineMirror === undefined && !options.offline) return undefined;
+  const env = io.env ?? process.env;
+  const store = new AlpineDataStore({
+    mirror: options.alpineMirror,
+    cacheDir: defaultCacheDir(env, os.homedir()),
+    fetch: !options.offline,
+    limits: { proxy: proxyFromEnvironment(env) },
+    log: (line) => io.stderr(`alpinist: alpine data: ${line}\n`),
+  });
+  const branches = new Set<string>();
+  for (const job of jobs) {
+    let text = job.text;
+    if (text === undefined) {
+      try {
+        text = readDockerfile(job.path, job.display).text;
+      } catch {
+        continue;
+      }
+    }
+    for (const stage of parseDockerfile(text).stages) {
+      const branch = stage.family === 'alpine' ? branchOf(stage.alpineRelease) : undefined;
+      if (branch !== undefined) branches.add(branch);
+    }
+  }
+  await Promise.all([store.loadReleases(), store.loadBranches([...branches])]);
+  return store.view;
+}
 
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   // Why: messages name files and paths, which may hold control characters; on a terminal they are shown as symbols.
@@ -115,7 +155,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
 
   // The progress line draws with escape sequences of its own, so it writes to the terminal as given.
   const progress = createProgress(jobs.length, io.isStderrTTY === true, given.stderr);
-  const linted = await lintAll(jobs, settings, countWorkers(jobs.length, options.jobs), (done) => progress.update(done));
+  const alpineData = await loadAlpineData(options, jobs, io);
+  const linted = await lintAll(jobs, settings, countWorkers(jobs.length, options.jobs), (done) => progress.update(done), alpineData);
   progress.finish();
   const reported = slots.map((slot) => (typeof slot === 'number' ? linted[slot] : slot));
   // hadolint's --file-path-in-report: every finding is reported under this name (a Dockerfile linted in a container).

@@ -8,16 +8,17 @@ import { describeIoError } from '../config/ioError';
 import { readDockerfile, readDockerignore, UnreadableFileError, writeFixed, type ReadDockerfile } from './files';
 import { fixText, unifiedDiff } from './fix';
 import type { FileResult, JobSettings, LintJob, PlainFinding } from './types';
+import type { AlpineDataView } from '../knowledge/alpineData';
 
-export function lintJob(job: LintJob, settings: JobSettings): FileResult {
+export function lintJob(job: LintJob, settings: JobSettings, alpineData?: AlpineDataView): FileResult {
   try {
-    return lintFile(job, settings);
+    return lintFile(job, settings, alpineData);
   } catch (error) {
     return { file: job.display, findings: [], error: `${job.display}: internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function lintFile(job: LintJob, settings: JobSettings): FileResult {
+function lintFile(job: LintJob, settings: JobSettings, alpineData: AlpineDataView | undefined): FileResult {
   let read: ReadDockerfile | undefined;
   let original: string;
   if (job.text !== undefined) {
@@ -31,7 +32,7 @@ function lintFile(job: LintJob, settings: JobSettings): FileResult {
     original = read.text;
   }
   const dockerignore = job.text === undefined ? readDockerignore(job.path) : undefined;
-  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore };
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore, alpineData };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff' | 'warning'> = {};
   if (settings.fix !== 'off') {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { initShellParser } from '../shell/treeSitter';
 import { lintJob } from './job';
+import type { AlpineDataView } from '../knowledge/alpineData';
 import type { FileResult, JobSettings, LintJob } from './types';
 
 /**
@@ -41,12 +42,15 @@ export function countWorkers(files: number, jobs: number | 'auto'): number {
   return workers > 1 ? workers : 0;
 }
 
-/** Lints `jobs` with `workers` threads (0: in this process); `onProgress` hears each finished file. */
-export async function lintAll(jobs: readonly LintJob[], settings: JobSettings, workers: number, onProgress?: (done: number) => void): Promise<FileResult[]> {
-  if (workers === 0) {
+/**
+ * Lints `jobs` with `workers` threads (0: in this process); `onProgress` hears each finished file. Alpine data lives in
+ * this process, so a run that has it lints here (`workers` is then ignored).
+ */
+export async function lintAll(jobs: readonly LintJob[], settings: JobSettings, workers: number, onProgress?: (done: number) => void, alpineData?: AlpineDataView): Promise<FileResult[]> {
+  if (workers === 0 || alpineData) {
     await initShellParser();
     return jobs.map((job, index) => {
-      const result = lintJob(job, settings);
+      const result = lintJob(job, settings, alpineData);
       onProgress?.(index + 1);
       return result;
     });

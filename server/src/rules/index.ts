@@ -5,9 +5,11 @@ import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
+import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
+import apkUnknownPackage from './apk-unknown-package';
 import apkVirtualPreferMultiStage from './apk-virtual-prefer-multi-stage';
 import aptPreferAptGet from './apt-prefer-apt-get';
 import aptPreferNoInstallRecommends from './apt-prefer-no-install-recommends';
@@ -33,6 +35,7 @@ import envNoSelfReference from './env-no-self-reference';
 import exposeNoHostMapping from './expose-no-host-mapping';
 import exposePortInRange from './expose-port-in-range';
 import exposeProtocolRequireLowercase from './expose-protocol-require-lowercase';
+import fromAlpineEndOfLife from './from-alpine-end-of-life';
 import fromArgRequireDeclared from './from-arg-require-declared';
 import fromArgRequireValidDefault from './from-arg-require-valid-default';
 import fromAsMatchCasing from './from-as-match-casing';
@@ -94,9 +97,11 @@ export const allRules: readonly Rule[] = [
   apkNoDeleteInLaterLayer,
   apkNoRenamedPackages,
   apkNoUpdateInOwnLayer,
+  apkPinnedVersionMissing,
   apkPreferNoCache,
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
+  apkUnknownPackage,
   apkVirtualPreferMultiStage,
   aptPreferAptGet,
   aptPreferNoInstallRecommends,
@@ -122,6 +127,7 @@ export const allRules: readonly Rule[] = [
   exposeNoHostMapping,
   exposePortInRange,
   exposeProtocolRequireLowercase,
+  fromAlpineEndOfLife,
   fromArgRequireDeclared,
   fromArgRequireValidDefault,
   fromAsMatchCasing,

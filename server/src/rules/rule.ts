@@ -3,6 +3,7 @@ import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
 import type { Fix } from '../edits/edits';
+import type { AlpineDataView } from '../knowledge/alpineData';
 import type { Span } from '../util/span';
 
 export type { Edit, Fix } from '../edits/edits';
@@ -68,6 +69,11 @@ export interface RuleContext {
   readonly suppressions: SuppressionUsage;
   /** The text of the build context's `.dockerignore` for this Dockerfile, when the front end found one. */
   readonly dockerignore: string | undefined;
+  /**
+   * Alpine's own data (package indexes, release table) when the front end has it; undefined otherwise. Rules that use
+   * it fall back to the built-in tables or stay silent without it.
+   */
+  readonly alpineData?: AlpineDataView;
   report(finding: Report): void;
 }
 
