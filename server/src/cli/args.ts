@@ -23,6 +23,9 @@ Options:
       --fix                    apply safe fixes in place, then report what is left
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
       --fix-suggestions        with --fix or --fix-dry-run, also apply suggestions (may change what the image does)
+      --shellcheck PATH        run this ShellCheck on RUN commands and heredoc scripts (default: \`shellcheck\`
+                               on PATH when there is one; the script goes to it on standard input)
+      --no-shellcheck          do not run ShellCheck
       --stdin-filename NAME    name to report for standard input (default: <stdin>)
       --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
   -j, --jobs N                 files linted in parallel (default: auto; 1 lints in this process)
@@ -51,6 +54,8 @@ export interface CliOptions {
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
+  /** `--shellcheck PATH`, `null` for `--no-shellcheck`, or undefined to use `shellcheck` from PATH if there is one. */
+  readonly shellcheck: string | null | undefined;
 }
 
 export function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version' {
@@ -68,6 +73,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let color: boolean | undefined;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
+  let shellcheck: string | null | undefined;
   while (args.length > 0) {
     const arg = args.shift() as string;
     const split = arg.startsWith('--') && arg.includes('=');
@@ -115,6 +121,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--color': color = true; break;
       case '--no-color': color = false; break;
       case '--stdin-filename': stdinFilename = value(); break;
+      case '--shellcheck': shellcheck = value(); break;
+      case '--no-shellcheck': shellcheck = null; break;
       case '-j': case '--jobs': {
         const given = value();
         if (given !== 'auto' && !/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--jobs needs a number from 1 or auto, got "${given}".`);
@@ -130,7 +138,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (fixSuggestions && fix === 'off') throw new UsageError('--fix-suggestions needs --fix or --fix-dry-run.');
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
   if (fix === 'dry-run' && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints a diff, which the ${format} format has no place for: use text or json.`);
-  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs };
+  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, shellcheck };
 }
 
 function resolveOrThrow(reference: string) {

@@ -14,6 +14,7 @@ import { meetsThreshold } from '../config/ruleOptions';
 import { visibleControls, wantsColour } from './terminal';
 import type { CliIo, FileResult, JobSettings, LintJob } from './types';
 import { countWorkers, lintAll } from './workers';
+import { findExecutable } from '../tools/findExecutable';
 
 export type { CliIo } from './types';
 
@@ -55,12 +56,20 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   const threshold = options.threshold ?? config.threshold ?? 'warning';
   // A terminal gets code frames, made from the text each job returns.
   const isTerminal = options.format === 'text' && io.isStdoutTTY === true;
+  // Note: without `--shellcheck`, a `shellcheck` on the PATH of the environment given (the entry point passes the
+  // process's) is used and its absence is silent; a path given must work.
+  const shellcheck = options.shellcheck === null ? undefined : findExecutable(options.shellcheck ?? 'shellcheck', io.env?.PATH ?? '');
+  if (options.shellcheck && !shellcheck) {
+    io.stderr(`alpinist: --shellcheck ${options.shellcheck}: not an executable file (give an absolute path, or a name to look up on PATH).\n`);
+    return 2;
+  }
   const settings: JobSettings = {
     rules: { ...config.rules, ...options.rules },
     fix: options.fix,
     fixSuggestions: options.fixSuggestions,
     suppressionComments: !(options.disableIgnorePragma || config.disableIgnorePragma),
     keepSource: isTerminal,
+    ...(shellcheck ? { shellcheck } : {}),
   };
 
   const roots = new Map<string, string>();
@@ -93,6 +102,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   for (const result of results) {
     if (result.error) io.stderr(`alpinist: ${result.error}\n`);
     if (result.warning) io.stderr(`alpinist: warning: ${result.warning}\n`);
+    for (const problem of result.shellcheckProblems ?? []) io.stderr(`alpinist: warning: ${problem}\n`);
     for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
   }
   const colour = options.format === 'text' && wantsColour(options.color, io.env ?? {}, io.isStdoutTTY === true);

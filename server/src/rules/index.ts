@@ -15,6 +15,7 @@ import noUnusedSuppression from './no-unused-suppression';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import preferMultiStageBuild from './prefer-multi-stage-build';
+import shellcheck from './shellcheck';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   pipNoExternallyManagedInstall,
   pipRequireNoCacheDir,
   preferMultiStageBuild,
+  shellcheck,
 ];
 
 
