@@ -1,7 +1,7 @@
 /**
  * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does, at the root of each workspace
- * folder, else the user's own file (`$XDG_CONFIG_HOME/hadolint.yaml`, …), with the editor's own settings winning where
- * they leave a default.
+ * folder, else the user's own file (`$XDG_CONFIG_HOME/hadolint.yaml`, …), with every severity the editor's settings
+ * list winning.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { allRules } from '../../server/src/rules';
 import { userConfigWatches } from '../../server/src/config/configFiles';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
@@ -72,12 +71,13 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     assert.deepEqual(found(await server.open('untitled:Untitled-1', TEXT)), ['apk-prefer-no-cache:2']);
   });
 
-  it("lets the editor's settings win where they differ from a rule's default", async () => {
-    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\noverride:\n  error: [DL3018]\n');
-    // What VS Code sends: every rule's default (apk-require-pinned-versions: off), plus the user's own value.
-    const defaults = Object.fromEntries(allRules.map((rule) => [rule.id, rule.defaultSeverity]));
-    const server = await start({ alpinist: { enable: true, rules: { ...defaults, 'apk-prefer-no-cache': 'error' } } });
-    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:1', 'apk-require-pinned-versions:1']);
+  it("lets every severity the editor's settings list win over the file's, even a rule's default", async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\noverride:\n  error: [DL3018, DL3006]\n');
+    // The client forwards only what the user set: here apk-prefer-no-cache at its default (warning) and
+    // from-require-pinned-tag by its hadolint code; apk-require-pinned-versions is not set, so the file's error applies.
+    const server = await start({ alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'warning', DL3006: 'info' } } });
+    const text = 'FROM alpine\nRUN apk add curl\n';
+    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), text)).sort(), ['apk-prefer-no-cache:2', 'apk-require-pinned-versions:1', 'from-require-pinned-tag:3']);
   });
 
   it('shows why a broken config file is ignored, once, and lints with the defaults', async () => {

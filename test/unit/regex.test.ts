@@ -33,6 +33,10 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/\\r\\n?|\\n/g', {}],
+  ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],
+  ['/^.*[\\\\/]/', { attacks: [['', 'a', ''], ['', '/a', '']] }],
+  ['/\\.exe$/i', {}],
   ['/ at line \\d+, column \\d+:?$/', { attacks: [['', ' at line 1, column 1', 'x'], [' at line ', '1', ', column 1:x']] }],
   ['/","/g', {}],
   ['/%/g', {}],
@@ -139,6 +143,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i', { attacks: [['', 'run-time-', ''], ['', 'runtim', '']] }],
   ['/windowsservercore|nanoserver|ltsc\\d{4}/', {}],
   ['/windows|nanoserver|servercore/', {}],
+  ['/^content-length: *(\\d+) *$/i', { attacks: [['content-length:', ' ', 'x'], ['content-length: 1', ' ', 'x']] }],
+  ['/^content-length:/i', {}],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

@@ -32,7 +32,7 @@ async function lintFile(job: LintJob, settings: JobSettings): Promise<FileResult
     }
     original = read.text;
   }
-  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments };
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff' | 'warning'> = {};
   if (settings.fix !== 'off') {

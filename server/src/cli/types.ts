@@ -1,6 +1,6 @@
 /** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Fix, Severity, SeveritySetting } from '../rules/rule';
+import type { Fix, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 
 /** A fix as plain data, its edits as line/character ranges. */
 export interface PlainFix extends Omit<Fix, 'edits'> {
@@ -20,7 +20,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export type { Threshold } from '../config/ruleOptions';
+export type { Threshold } from '../config/severities';
 
 /** A finding as plain data: it crosses worker threads, so it carries the rule id, not the rule. */
 export interface PlainFinding {
@@ -46,6 +46,8 @@ export interface LintJob {
 /** How every file of a run is linted; the same object is handed to each worker. */
 export interface JobSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** Trusted registries and required labels, for the rules that read them. */
+  readonly ruleOptions: RuleOptions;
   /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
   readonly fix: 'off' | 'apply' | 'dry-run';
   readonly fixSuggestions: boolean;

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../util/span';
 import { memoOn } from '../util/memo';
 import { readComments, readDirectives, type Comment, type Directive } from './directives';
+import { assignShells } from './shells';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
 import {
   CommandInstruction,
@@ -321,10 +322,12 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   for (const stage of stages) finishStage(stage);
   cache?.endGeneration();
   const comments = readComments(source, parsed.chunks.flatMap((chunk) => chunk.comments));
+  const directives = readDirectives(source, parsed.directives);
+  assignShells({ text, directives, comments, instructions }, (run, shell) => run.readWith(shell));
   return {
     text,
     document,
-    directives: readDirectives(source, parsed.directives),
+    directives,
     comments,
     escapeChar,
     globalArgs,

@@ -58,6 +58,7 @@ export interface RuleOptions {
 
 /** hadolint's label-schema value types. */
 export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 
 export interface RuleContext {
   readonly dockerfile: DockerfileModel;
