@@ -21,6 +21,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'vscode-remote', language: 'dockerfile' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it).
+    initializationOptions: {
+      shellcheck: {
+        workspaceTrusted: vscode.workspace.isTrusted,
+        enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),
+        path: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('shellcheck.path', 'shellcheck'),
+      },
+    },
     middleware: { workspace: explicitSettingsMiddleware(inspectRules) },
     outputChannel,
     traceOutputChannel: outputChannel,

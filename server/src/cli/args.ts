@@ -41,6 +41,9 @@ Options:
       --fix                    apply safe fixes in place, then report what is left
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
       --fix-suggestions        with --fix or --fix-dry-run, also apply suggestions (may change what the image does)
+      --shellcheck PATH        run this ShellCheck on RUN commands and heredoc scripts (default: \`shellcheck\`
+                               on PATH when there is one; the script goes to it on standard input)
+      --no-shellcheck          do not run ShellCheck
       --stdin-filename NAME    name to report for standard input (default: <stdin>)
       --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
   -V, --verbose                name the config file read on stderr
@@ -98,6 +101,8 @@ export interface CliOptions {
   /** `--alpine-mirror`: a mirror URL or directory. */
   readonly alpineMirror: string | undefined;
   readonly offline: boolean;
+  /** `--shellcheck PATH`, `null` for `--no-shellcheck`, or undefined to use `shellcheck` from PATH if there is one. */
+  readonly shellcheck: string | null | undefined;
 }
 
 export function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version' {
@@ -124,6 +129,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let jobs: CliOptions['jobs'] = 'auto';
   let alpineMirror: string | undefined;
   let offline = false;
+  let shellcheck: string | null | undefined;
   while (args.length > 0) {
     const arg = args.shift() as string;
     const split = arg.startsWith('--') && arg.includes('=');
@@ -196,6 +202,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--stdin-filename': stdinFilename = value(); break;
       case '--alpine-mirror': alpineMirror = value(); break;
       case '--offline': offline = true; break;
+      case '--shellcheck': shellcheck = value(); break;
+      case '--no-shellcheck': shellcheck = null; break;
       case '-j': case '--jobs': {
         const given = value();
         if (given !== 'auto' && !/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--jobs needs a number from 1 or auto, got "${given}".`);
@@ -213,7 +221,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (formats.length > Math.max(outputs.length, 1)) throw new UsageError(`${formats.length} formats for ${Math.max(outputs.length, 1)} output${outputs.length > 1 ? 's' : ''}: give one -o FILE per -f FORMAT.`);
   return {
     paths, formats, outputs, noFail, trustedRegistries, labelSchema, strictLabels, filePathInReport, verbose,
-    threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline,
+    threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline, shellcheck,
   };
 }
 

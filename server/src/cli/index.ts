@@ -23,6 +23,7 @@ import { parseDockerfile } from '../dockerfile/model';
 import type { AlpineDataView } from '../knowledge/alpineData';
 import { branchOf } from '../knowledge/releaseData';
 import { countWorkers, lintAll } from './workers';
+import { findExecutable } from '../tools/findExecutable';
 
 export type { CliIo } from './types';
 
@@ -123,6 +124,13 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     ...definedOnly({ trustedRegistries: environment.trustedRegistries, labelSchema: environment.labelSchema, strictLabels: environment.strictLabels }),
     ...definedOnly({ trustedRegistries: options.trustedRegistries, labelSchema: options.labelSchema, strictLabels: options.strictLabels }),
   };
+  // Note: without `--shellcheck`, a `shellcheck` on the PATH of the environment given (the entry point passes the
+  // process's) is used and its absence is silent; a path given must work.
+  const shellcheck = options.shellcheck === null ? undefined : findExecutable(options.shellcheck ?? 'shellcheck', io.env?.PATH ?? '');
+  if (options.shellcheck && !shellcheck) {
+    io.stderr(`alpinist: --shellcheck ${options.shellcheck}: not an executable file (give an absolute path, or a name to look up on PATH).\n`);
+    return 2;
+  }
   const settings: JobSettings = {
     rules: combineSeverities(config.rules, environment.rules, options.rules),
     ruleOptions,
@@ -130,6 +138,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     fixSuggestions: options.fixSuggestions,
     suppressionComments: !(options.disableIgnorePragma || (environment.disableIgnorePragma ?? config.disableIgnorePragma)),
     keepSource: isTerminal,
+    ...(shellcheck ? { shellcheck } : {}),
   };
 
   const roots = new Map<string, string>();
@@ -165,6 +174,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   for (const result of results) {
     if (result.error) io.stderr(`alpinist: ${result.error}\n`);
     if (result.warning) io.stderr(`alpinist: warning: ${result.warning}\n`);
+    for (const problem of result.shellcheckProblems ?? []) io.stderr(`alpinist: warning: ${problem}\n`);
     for (const ruleId of result.ruleFailures ?? []) io.stderr(`alpinist: internal error in rule ${ruleId} on ${result.file}; the other rules ran.\n`);
   }
   let failedWrite = false;

@@ -30,6 +30,8 @@ export interface PlainFinding {
   readonly range: Range;
   readonly fixes: readonly PlainFix[];
   readonly tags?: readonly DiagnosticTag[];
+  /** A page about this finding when it is not the rule's (ShellCheck's wiki page). */
+  readonly docsUrl?: string;
 }
 
 /** One file to lint: a path to read, or standard input's text under the name to report. */
@@ -53,6 +55,8 @@ export interface JobSettings {
   readonly suppressionComments: boolean;
   /** Return the (fixed) text, for code frames. */
   readonly keepSource: boolean;
+  /** The absolute path of the ShellCheck to run on RUN scripts; undefined: none. */
+  readonly shellcheck?: string;
 }
 
 export interface FileResult {
@@ -63,6 +67,8 @@ export interface FileResult {
   readonly error?: string;
   /** A one-line reason the file was linted but its fixes were not written (exit code unchanged). */
   readonly warning?: string;
+  /** Why ShellCheck's findings are missing for some scripts of this file (a timeout, a failed start), one line each. */
+  readonly shellcheckProblems?: readonly string[];
   /** Rules that threw on this file (a bug in Alpinist); the other rules still ran. */
   readonly ruleFailures?: readonly string[];
   readonly source?: string;

@@ -45,6 +45,8 @@ export function createDocumentAnalyses(
   settingsFor: (uri: string) => Promise<LintSettings>,
   ready: () => Promise<void>,
   warnOnce: (message: string) => void,
+  /** Hears each published version's analysis and diagnostics (ShellCheck adds its findings to them later). */
+  afterPublish?: (uri: string, version: number, analysis: Analysis, options: AnalysisOptions, diagnostics: readonly Diagnostic[]) => void,
 ): DocumentAnalyses {
   const analyses = new Map<string, CachedAnalysis>();
   const linters = new Map<string, DocumentLinter>();
@@ -85,16 +87,18 @@ export function createDocumentAnalyses(
   async function validate(document: TextDocument): Promise<void> {
     const version = document.version;
     let diagnostics: Diagnostic[] = [];
+    let linted: { result: LintResult; settings: LintSettings } | undefined;
     try {
-      const { result, settings } = await lintResultOf(document);
-      diagnostics = [...result.syntax];
-      if (settings.enable) diagnostics = diagnostics.concat(result.analysis.findings.map(toDiagnostic));
+      linted = await lintResultOf(document);
+      diagnostics = [...linted.result.syntax];
+      if (linted.settings.enable) diagnostics = diagnostics.concat(linted.result.analysis.findings.map(toDiagnostic));
     } catch (error) {
       connection.console.error(`Analysis failed for ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+    if (linted?.settings.enable) afterPublish?.(document.uri, version, linted.result.analysis, optionsOf(linted.settings), diagnostics);
   }
 
   /**

@@ -13,6 +13,7 @@ import { initShellParser } from '../shell/treeSitter';
 import { configureLibrary, SERVER_CAPABILITIES } from './capabilities';
 import { createConfigWatcher } from './configWatcher';
 import { createDocumentAnalyses, type LintSettings } from './documentAnalyses';
+import { createShellCheckDiagnostics, readShellCheckOptions, type ShellCheckDiagnostics } from './shellcheckDiagnostics';
 import { registerLifecycle } from './lifecycle';
 import { registerCodeActions } from './features/codeActionHandler';
 import { registerCommands } from './features/commands';
@@ -57,7 +58,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma, ruleOptions: config.ruleOptions };
   }
 
-  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce);
+  let shellcheck: ShellCheckDiagnostics | undefined;
+  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published));
 
   /** Forgets settings and config files, and lints every open document again. */
   function reloadAll(): void {
@@ -77,6 +79,11 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     workspace.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     workspace.setPushed((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    shellcheck = createShellCheckDiagnostics(readShellCheckOptions((params.initializationOptions as { shellcheck?: unknown } | undefined)?.shellcheck), {
+      send: (published) => connection.sendDiagnostics(published),
+      versionOf: (uri) => documents.get(uri)?.version,
+      log,
+    });
     configureLibrary(service, capabilities);
     return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
   });

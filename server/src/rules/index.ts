@@ -70,6 +70,7 @@ import runPreferShellInstruction from './run-prefer-shell-instruction';
 import runPreferWorkdir from './run-prefer-workdir';
 import runRequirePipefail from './run-require-pipefail';
 import secretsNoArgOrEnv from './secrets-no-arg-or-env';
+import shellcheck from './shellcheck';
 import stageNameNoDuplicate from './stage-name-no-duplicate';
 import stageNameNoReserved from './stage-name-no-reserved';
 import stageNameRequireLowercase from './stage-name-require-lowercase';
@@ -162,6 +163,7 @@ export const allRules: readonly Rule[] = [
   runPreferWorkdir,
   runRequirePipefail,
   secretsNoArgOrEnv,
+  shellcheck,
   stageNameNoDuplicate,
   stageNameNoReserved,
   stageNameRequireLowercase,

@@ -21,6 +21,8 @@ export interface Finding {
   /** The severity this finding has when the user has not configured one for the rule (e.g. error when proven). */
   readonly severity?: Severity;
   readonly tags?: readonly DiagnosticTag[];
+  /** A page about this finding when it is not the rule's own (ShellCheck's wiki page for an `SC` code). */
+  readonly docsUrl?: string;
 }
 
 export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] };
@@ -91,6 +93,11 @@ export interface RuleDefinition {
   readonly hadolint?: readonly string[];
   /** BuildKit build-check names this rule stands for (`JSONArgsRecommended`): `# check=skip=<name>` skips it. */
   readonly buildkit?: readonly string[];
+  /**
+   * The program whose findings this rule stands for (`ShellCheck`): they are computed outside the analysis, after it,
+   * and `check` reports nothing. Suppressions of such a rule are never judged unused by the analysis.
+   */
+  readonly externalTool?: string;
   /** Runs after every other rule, so that `context.suppressions.isUsed` is complete; its own findings cannot be suppressed. */
   readonly reviewsSuppressions?: boolean;
   check(context: RuleContext): void;

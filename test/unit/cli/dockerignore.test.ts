@@ -22,15 +22,15 @@ describe('CLI: .dockerignore beside the Dockerfile', () => {
     assert.equal(readDockerignore(dockerfile), 'build\n');
   });
 
-  it('reports a COPY of an ignored file; standard input gets no .dockerignore', () => {
+  it('reports a COPY of an ignored file; standard input gets no .dockerignore', async () => {
     const dockerfile = path.join(dir, 'Dockerfile');
     const text = 'FROM alpine:3.20\nCOPY dist /app\n';
     writeFileSync(dockerfile, text);
     writeFileSync(path.join(dir, '.dockerignore'), 'dist\n');
     const settings = { rules: {}, fix: 'off' as const, fixSuggestions: false, suppressionComments: true, ruleOptions: {}, keepSource: false };
-    const found = lintJob({ path: dockerfile, display: 'Dockerfile' }, settings).findings.map((finding) => finding.ruleId);
+    const found = (await lintJob({ path: dockerfile, display: 'Dockerfile' }, settings)).findings.map((finding) => finding.ruleId);
     assert.ok(found.includes('copy-no-ignored-file'), found.join(' '));
-    const stdin = lintJob({ path: dockerfile, display: '-', text }, settings).findings.map((finding) => finding.ruleId);
+    const stdin = (await lintJob({ path: dockerfile, display: '-', text }, settings)).findings.map((finding) => finding.ruleId);
     assert.ok(!stdin.includes('copy-no-ignored-file'));
   });
 });
