@@ -12,7 +12,9 @@ export const LAYERS = [
   { name: 'split', folders: ['split'], role: 'the compile/runtime stage split and its strategies' },
   { name: 'rules', folders: ['rules'], role: 'one file per rule, the registry, rule-specific helpers in rules/shared' },
   { name: 'analysis', folders: ['analysis'], role: 'text → model → enabled rules → findings; suppressions, fix combination, protocol ranges' },
+  { name: 'shellcheck', folders: ['shellcheck'], role: 'ShellCheck without processes: RUN bodies and heredocs as scripts mapped to Dockerfile offsets, dialects, json1 output to findings' },
   { name: 'config', folders: ['config', 'alpineData'], role: 'settings, config files and severities (resolved once, here), shared by the server and the CLI; Alpine data fetching and caching' },
+  { name: 'tools', folders: ['tools'], role: 'external programs (ShellCheck): a bounded process pool fed on standard input, timeouts, a result cache; never in an untrusted workspace' },
   { name: 'entry', folders: ['lsp', 'cli'], role: 'lsp: the language server (wiring, workspace, features); cli: alpinist lint. Neither imports the other' },
 ];
 

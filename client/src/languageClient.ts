@@ -1,7 +1,11 @@
 /** Server options, document selector and the language client itself. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../server/src/protocol';
+import { SERVER_NODE_OPTIONS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { explicitSettingsMiddleware, type InspectRules } from './settings';
+
+const inspectRules: InspectRules = (scopeUri) =>
+  vscode.workspace.getConfiguration(SETTINGS_SECTION, scopeUri === undefined ? undefined : vscode.Uri.parse(scopeUri)).inspect('rules');
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -16,7 +20,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'vscode-vfs', language: 'dockerfile' },
       { scheme: 'vscode-remote', language: 'dockerfile' },
     ],
-    synchronize: { configurationSection: 'alpinist' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it).
+    initializationOptions: {
+      shellcheck: {
+        workspaceTrusted: vscode.workspace.isTrusted,
+        enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),
+        path: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('shellcheck.path', 'shellcheck'),
+      },
+    },
+    middleware: { workspace: explicitSettingsMiddleware(inspectRules) },
     outputChannel,
     traceOutputChannel: outputChannel,
   };

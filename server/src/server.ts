@@ -4,6 +4,8 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createLanguageServer } from './lsp/languageServer';
+import { lifecycleOptions } from './lsp/lifecycle';
+import { exitOnBrokenFraming } from './lsp/stdioFraming';
 import { joinHeaderWrites } from './lsp/stdioWrites';
 
 const args = process.argv.slice(2);
@@ -17,7 +19,10 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   process.argv.push('--stdio');
 }
 
-if (process.argv.includes('--stdio')) joinHeaderWrites(process.stdout);
-const connection = createConnection(ProposedFeatures.all);
+if (process.argv.includes('--stdio')) {
+  joinHeaderWrites(process.stdout);
+  exitOnBrokenFraming(process.stdin);
+}
+const connection = createConnection(ProposedFeatures.all, lifecycleOptions());
 createLanguageServer(connection);
 connection.listen();

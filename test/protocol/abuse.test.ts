@@ -15,7 +15,7 @@ import { analyze } from '../../server/src/analysis/analysis';
 import { startHarness, type Harness } from '../support/lspHarness';
 
 const TEXT = [
-  'FROM alpine:3.20',
+  'FROM alpine:3.24',
   'RUN apk update && \\',
   '    apk add --virtual .build-deps gcc musl-dev python && \\',
   '    pip install flask && \\',
@@ -177,7 +177,7 @@ describe('protocol abuse', function () {
   it('a document that makes the base library throw still gets Alpinist diagnostics and hovers', async () => {
     // Why: dockerfile-ast 0.7.1 recurses until the stack overflows on a tab-indented RUN `[ $VAR; \` before any FROM.
     const broken = 'file:///work/abuse/library-crash/Dockerfile';
-    const text = '\tRUN [ $NAME; \\\nFROM alpine:3.20\nRUN apk add curl\n';
+    const text = '\tRUN [ $NAME; \\\nFROM alpine:3.24\nRUN apk add curl\n';
     const diagnostics = await harness.open(broken, text);
     assert.deepEqual(ours(diagnostics), expectedFindings(text));
     assert.ok(ours(diagnostics).length > 0);

@@ -1,7 +1,7 @@
 /**
  * The server reads the workspace's `.alpinist.yaml` / `.hadolint.yaml` as the CLI does, at the root of each workspace
- * folder, else the user's own file (`$XDG_CONFIG_HOME/hadolint.yaml`, …), with the editor's own settings winning where
- * they leave a default.
+ * folder, else the user's own file (`$XDG_CONFIG_HOME/hadolint.yaml`, …), with every severity the editor's settings
+ * list winning.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { allRules } from '../../server/src/rules';
 import { userConfigWatches } from '../../server/src/config/configFiles';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
-const TEXT = 'FROM alpine:3.20\nRUN apk add curl\n';
+const TEXT = 'FROM alpine:3.24\nRUN apk add curl\n';
 const WATCHING_CLIENT = { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } };
 /** A client that can watch files outside the workspace (LSP 3.17 relative patterns), as VS Code can. */
 const RELATIVE_WATCHING_CLIENT = { ...WATCHING_CLIENT, workspace: { ...WATCHING_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
@@ -52,12 +51,12 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
   });
 
   it("applies the folder root's .hadolint.yaml to every Dockerfile of the folder, and only there", async () => {
-    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored:\n  - DL3019\noverride:\n  error:\n    - DL3018\nformat: tty\n');
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored:\n  - DL3019\noverride:\n  error:\n    - DL3018\ncolour: yes\n');
     const server = await start();
     assert.deepEqual(found(await server.open(uriOf('configured', 'services', 'api', 'Dockerfile'), TEXT)), ['apk-require-pinned-versions:1']);
     assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:2']);
-    // The hadolint-only key is reported in the log, once.
-    assert.equal(server.logs.filter((line) => line.includes('"format"')).length, 1, server.logs.join('\n'));
+    // A key no config file has is reported in the log, once.
+    assert.equal(server.logs.filter((line) => line.includes('"colour"')).length, 1, server.logs.join('\n'));
     assert.ok(server.logs.some((line) => line.includes(path.join(root, 'configured', '.hadolint.yaml'))), server.logs.join('\n'));
   });
 
@@ -72,12 +71,13 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     assert.deepEqual(found(await server.open('untitled:Untitled-1', TEXT)), ['apk-prefer-no-cache:2']);
   });
 
-  it("lets the editor's settings win where they differ from a rule's default", async () => {
-    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\noverride:\n  error: [DL3018]\n');
-    // What VS Code sends: every rule's default (apk-require-pinned-versions: off), plus the user's own value.
-    const defaults = Object.fromEntries(allRules.map((rule) => [rule.id, rule.defaultSeverity]));
-    const server = await start({ alpinist: { enable: true, rules: { ...defaults, 'apk-prefer-no-cache': 'error' } } });
-    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), TEXT)), ['apk-prefer-no-cache:1', 'apk-require-pinned-versions:1']);
+  it("lets every severity the editor's settings list win over the file's, even a rule's default", async () => {
+    writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'ignored: [DL3019]\noverride:\n  error: [DL3018, DL3006]\n');
+    // The client forwards only what the user set: here apk-prefer-no-cache at its default (warning) and
+    // from-require-pinned-tag by its hadolint code; apk-require-pinned-versions is not set, so the file's error applies.
+    const server = await start({ alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'warning', DL3006: 'info' } } });
+    const text = 'FROM alpine\nRUN apk add curl\n';
+    assert.deepEqual(found(await server.open(uriOf('configured', 'Dockerfile'), text)).sort(), ['apk-prefer-no-cache:2', 'apk-require-pinned-versions:1', 'from-require-pinned-tag:3']);
   });
 
   it('shows why a broken config file is ignored, once, and lints with the defaults', async () => {
@@ -94,7 +94,7 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
   it('disable-ignore-pragma: suppression comments do nothing, and no action offers to add one', async () => {
     writeFileSync(path.join(root, 'configured', '.hadolint.yaml'), 'disable-ignore-pragma: true\n');
     const server = await start();
-    const suppressed = 'FROM alpine:3.20\n# hadolint ignore=DL3019\nRUN apk add curl\n';
+    const suppressed = 'FROM alpine:3.24\n# hadolint ignore=DL3019\nRUN apk add curl\n';
     assert.deepEqual(found(await server.open(uriOf('plain', 'Dockerfile'), suppressed)), []);
     const uri = uriOf('configured', 'Dockerfile');
     const diagnostics = (await server.open(uri, suppressed)).filter((diagnostic) => diagnostic.source === 'alpinist');

@@ -11,7 +11,7 @@ const TEXT = [
   '    gcc',
   'FROM build',
   'COPY --from=build /a /b',
-  'from alpine:3.20',
+  'from alpine:3.24',
   '',
 ].join('\n');
 
@@ -84,7 +84,7 @@ describe('dockerfile-language-service features over JSON-RPC', () => {
   });
 
   it('publishes the library syntax diagnostics next to ours', async () => {
-    const diagnostics = await harness.open('file:///work/features/Bad.Dockerfile', 'FROM alpine:3.20\nFOO bar\nRUN apk add curl\n');
+    const diagnostics = await harness.open('file:///work/features/Bad.Dockerfile', 'FROM alpine:3.24\nFOO bar\nRUN apk add curl\n');
     assert.ok(diagnostics.some((diagnostic) => diagnostic.source === 'dockerfile-utils'), JSON.stringify(diagnostics));
     assert.ok(diagnostics.some((diagnostic) => diagnostic.source === 'alpinist'));
   });

@@ -45,7 +45,7 @@ describe('split into compile and runtime stages over JSON-RPC', () => {
     const cmdLine = { start: { line: 14, character: 0 }, end: { line: 14, character: 0 } };
     assert.deepEqual(await request(cmdLine, ['refactor']), []);
     const other = 'file:///work/split-other/Dockerfile';
-    await harness.open(other, 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    await harness.open(other, 'FROM alpine:3.24\nRUN apk add --no-cache curl\n');
     const none = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['refactor'] } });
     assert.deepEqual(none, []);
   });

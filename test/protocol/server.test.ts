@@ -25,7 +25,7 @@ describe('language server over JSON-RPC', () => {
 
   it('publishes Alpinist diagnostics with source, code, docs link and data', async () => {
     const uri = 'file:///work/Dockerfile';
-    const diagnostics = await harness.open(uri, 'FROM alpine:3.20\nRUN apk add curl\n');
+    const diagnostics = await harness.open(uri, 'FROM alpine:3.24\nRUN apk add curl\n');
     const ours = diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist');
     assert.equal(ours.length, 1);
     const [diagnostic] = ours;
@@ -59,13 +59,13 @@ describe('language server over JSON-RPC', () => {
 
   it('inserts a suppression comment that silences the diagnostic', async () => {
     const uri = 'file:///work/suppress/Dockerfile';
-    const text = 'FROM alpine:3.20\n  RUN apk add curl\n';
+    const text = 'FROM alpine:3.24\n  RUN apk add curl\n';
     const diagnostics = await harness.open(uri, text);
     const target = diagnostics.find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
     const ignore = actions.find((action) => action.title.startsWith('Ignore')) as CodeAction;
     const suppressed = applyTextEdits(text, editsFor(ignore.edit, uri));
-    assert.equal(suppressed, 'FROM alpine:3.20\n  # alpinist ignore=apk-prefer-no-cache\n  RUN apk add curl\n');
+    assert.equal(suppressed, 'FROM alpine:3.24\n  # alpinist ignore=apk-prefer-no-cache\n  RUN apk add curl\n');
     const after = await harness.change(uri, suppressed, 2);
     assert.deepEqual(after.filter((diagnostic) => diagnostic.source === 'alpinist'), []);
   });
@@ -78,40 +78,40 @@ describe('language server over JSON-RPC', () => {
 
   it('source.fixAll.alpinist applies only safe fixes', async () => {
     const uri = 'file:///work/fixall/Dockerfile';
-    const text = 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\nRUN apk add --no-cache git\n';
+    const text = 'FROM alpine:3.24\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\nRUN apk add --no-cache git\n';
     await harness.open(uri, text);
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.alpinist'] } });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.alpinist');
-    assert.equal(applyTextEdits(text, editsFor(actions[0].edit, uri)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
+    assert.equal(applyTextEdits(text, editsFor(actions[0].edit, uri)), 'FROM alpine:3.24\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
   });
 
   it('turns dockerfile-language-service commands into code actions with edits', async () => {
     const uri = 'file:///work/lower/Dockerfile';
-    const text = 'from alpine:3.20\n';
+    const text = 'from alpine:3.24\n';
     const diagnostics = await harness.open(uri, text);
     const library = diagnostics.filter((diagnostic) => diagnostic.source !== 'alpinist');
     assert.ok(library.length > 0, JSON.stringify(diagnostics));
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: library[0].range, context: { diagnostics: library } });
     const convert = actions.find((action) => action.edit && editsFor(action.edit, uri).length > 0);
     assert.ok(convert, JSON.stringify(actions));
-    assert.equal(applyTextEdits(text, editsFor(convert.edit, uri)), 'FROM alpine:3.20\n');
+    assert.equal(applyTextEdits(text, editsFor(convert.edit, uri)), 'FROM alpine:3.24\n');
   });
 
   it('hovers an Alpine FROM with musl knowledge and the instruction documentation', async () => {
     const uri = 'file:///work/hover/Dockerfile';
-    await harness.open(uri, 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    await harness.open(uri, 'FROM alpine:3.24\nRUN apk add --no-cache curl\n');
     const hover = await harness.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /musl/);
-    assert.match(value, /Alpine 3\.20/);
+    assert.match(value, /Alpine 3\.24/);
     const flag = await harness.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 16 } });
     assert.match((flag.contents as { value: string }).value, /--no-cache/);
   });
 
   it('updates diagnostics when a rule is turned off in settings', async () => {
     const uri = 'file:///work/settings/Dockerfile';
-    const before = await harness.open(uri, 'FROM alpine:3.20\nRUN apk add curl\n');
+    const before = await harness.open(uri, 'FROM alpine:3.24\nRUN apk add curl\n');
     assert.equal(before.filter((diagnostic) => diagnostic.code === 'apk-prefer-no-cache').length, 1);
     harness.settings = { alpinist: { enable: true, rules: { 'apk-prefer-no-cache': 'off' } } };
     const next = harness.nextDiagnostics(uri);
@@ -122,7 +122,7 @@ describe('language server over JSON-RPC', () => {
   it('with alpinist.enable off, offers no Alpinist diagnostics, fixes, fix-all or refactorings', async () => {
     harness.settings = { alpinist: { enable: false, rules: {} } };
     const uri = 'file:///work/disabled/Dockerfile';
-    const diagnostics = await harness.open(uri, 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n');
+    const diagnostics = await harness.open(uri, 'FROM alpine:3.24\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n');
     assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist'), []);
     const everything = await harness.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
     assert.deepEqual(everything, []);
@@ -143,9 +143,9 @@ describe('language server over JSON-RPC', () => {
 
   it('lints a document again when its analysis was dropped for newer ones, and fixes it', async () => {
     const first = 'file:///work/many/0/Dockerfile';
-    const target = (await harness.open(first, 'FROM alpine:3.20\nRUN apk add curl\n')).find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
+    const target = (await harness.open(first, 'FROM alpine:3.24\nRUN apk add curl\n')).find((diagnostic) => diagnostic.code === 'apk-prefer-no-cache') as Diagnostic;
     // More documents than the server keeps analyses for.
-    for (let index = 1; index <= KEPT_ANALYSES + 4; index++) await harness.open(`file:///work/many/${index}/Dockerfile`, `FROM alpine:3.20\nRUN apk add x${index}\n`);
+    for (let index = 1; index <= KEPT_ANALYSES + 4; index++) await harness.open(`file:///work/many/${index}/Dockerfile`, `FROM alpine:3.24\nRUN apk add x${index}\n`);
     const actions = await harness.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: first },
       range: target.range,
@@ -153,7 +153,7 @@ describe('language server over JSON-RPC', () => {
     });
     const fix = actions.find((action) => action.isPreferred);
     assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
-    assert.equal(applyTextEdits('FROM alpine:3.20\nRUN apk add curl\n', editsFor(fix.edit, first)), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    assert.equal(applyTextEdits('FROM alpine:3.24\nRUN apk add curl\n', editsFor(fix.edit, first)), 'FROM alpine:3.24\nRUN apk add --no-cache curl\n');
   });
 });
 
@@ -177,7 +177,7 @@ describe('settings per workspace folder', () => {
   afterEach(() => harness.dispose());
 
   const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((diagnostic) => diagnostic.source === 'alpinist').map((diagnostic) => String(diagnostic.code));
-  const text = 'FROM alpine:3.20\nRUN apk add curl\n';
+  const text = 'FROM alpine:3.24\nRUN apk add curl\n';
 
   it("asks once per folder, and applies each folder's settings to its documents", async () => {
     assert.deepEqual(codes(await harness.open('file:///work/a/Dockerfile', text)), ['apk-prefer-no-cache']);

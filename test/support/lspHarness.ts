@@ -7,6 +7,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { createLanguageServer } from '../../server/src/lsp/languageServer';
+import { lifecycleOptions } from '../../server/src/lsp/lifecycle';
 
 export interface Harness {
   readonly client: MessageConnection;
@@ -53,7 +54,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const clientToServer = new PassThrough();
   const serverToClient = new PassThrough();
-  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient));
+  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient), lifecycleOptions());
   createLanguageServer(serverConnection);
   serverConnection.listen();
   const client = createMessageConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));

@@ -9,6 +9,7 @@ import { analyze, type ResolvedFinding } from '../../server/src/analysis/analysi
 import { parseDockerfile } from '../../server/src/dockerfile/model';
 import { applyEdits, combineFixes } from '../../server/src/analysis/fixes';
 import { allRules } from '../../server/src/rules';
+import type { AlpineDataView } from '../../server/src/knowledge/alpineData';
 import type { Rule, RuleOptions, Severity } from '../../server/src/rules/rule';
 import { formatRange, stripMarkers } from './markers';
 
@@ -19,6 +20,10 @@ export interface ValidCase {
   readonly code: string;
   /** Team settings passed to the rule as `context.options` (trusted registries, label schema). */
   readonly options?: RuleOptions;
+  /** The text of the build context's `.dockerignore`. */
+  readonly dockerignore?: string;
+  /** Alpine data passed to the rule as `context.alpineData` (package indexes, release table). */
+  readonly alpineData?: AlpineDataView;
 }
 
 export interface InvalidCase {
@@ -35,6 +40,10 @@ export interface InvalidCase {
   readonly skipSuppressionVariant?: boolean;
   /** Team settings passed to the rule as `context.options` (trusted registries, label schema). */
   readonly options?: RuleOptions;
+  /** The text of the build context's `.dockerignore`. */
+  readonly dockerignore?: string;
+  /** Alpine data passed to the rule as `context.alpineData` (package indexes, release table). */
+  readonly alpineData?: AlpineDataView;
 }
 
 export interface RuleTests {
@@ -43,9 +52,9 @@ export interface RuleTests {
 }
 
 /** Runs only `rule` (at its default severity, or `warning` when it is off by default). */
-export function findingsOf(rule: Rule, text: string, ruleOptions?: RuleOptions): ResolvedFinding[] {
+export function findingsOf(rule: Rule, text: string, ruleOptions?: RuleOptions, dockerignore?: string, alpineData?: AlpineDataView): ResolvedFinding[] {
   const ruleSeverities = Object.fromEntries(allRules.map((other) => [other.id, other.id === rule.id ? (rule.defaultSeverity === 'off' ? 'warning' : undefined) : 'off']).filter(([, value]) => value !== undefined));
-  const analysis = analyze(text, { ruleSeverities, today: TEST_TODAY, ruleOptions });
+  const analysis = analyze(text, { ruleSeverities, today: TEST_TODAY, ruleOptions, dockerignore, alpineData });
   assert.deepEqual(analysis.failures, [], 'rule threw');
   return analysis.findings.filter((finding) => finding.ruleId === rule.id) as ResolvedFinding[];
 }
@@ -60,7 +69,7 @@ function assertParses(text: string, context: string): void {
 function checkInvalid(rule: Rule, testCase: InvalidCase, lineEnding: 'LF' | 'CRLF'): void {
   const convert = lineEnding === 'CRLF' ? toCrlf : (text: string) => text;
   const { text, ranges } = stripMarkers(convert(testCase.code));
-  const findings = findingsOf(rule, text, testCase.options);
+  const findings = findingsOf(rule, text, testCase.options, testCase.dockerignore, testCase.alpineData);
   assert.deepEqual(
     findings.map((finding) => formatRange(finding.range)),
     ranges.map(formatRange),
@@ -79,7 +88,7 @@ function checkInvalid(rule: Rule, testCase: InvalidCase, lineEnding: 'LF' | 'CRL
     const fixed = applyEdits(text, combineFixes(safe));
     assert.equal(fixed, convert(testCase.output), `safe fix output (${lineEnding})`);
     assertParses(fixed, testCase.name);
-    assert.ok(findingsOf(rule, fixed, testCase.options).length < findings.length, 'the safe fix must remove its own diagnostics');
+    assert.ok(findingsOf(rule, fixed, testCase.options, testCase.dockerignore, testCase.alpineData).length < findings.length, 'the safe fix must remove its own diagnostics');
   }
   for (const suggestion of testCase.suggestions ?? []) {
     const fix = findings.flatMap((finding) => finding.fixes).find((candidate) => candidate.title === suggestion.title);
@@ -117,7 +126,7 @@ export const ruleTester = {
         const testCase = typeof entry === 'string' ? { code: entry } : entry;
         it(`valid: ${testCase.name ?? `#${index + 1} ${JSON.stringify(testCase.code.slice(0, 60))}`}`, () => {
           for (const text of [testCase.code, toCrlf(testCase.code)]) {
-            const findings = findingsOf(rule, text, testCase.options);
+            const findings = findingsOf(rule, text, testCase.options, testCase.dockerignore, testCase.alpineData);
             assert.deepEqual(findings.map((finding) => `${formatRange(finding.range)} ${finding.message}`), []);
           }
         });
@@ -130,7 +139,7 @@ export const ruleTester = {
             const pragmas = [`alpinist ignore=${rule.id}`, ...(rule.hadolint ?? []).map((code) => `hadolint ignore=${code}`)];
             for (const pragma of pragmas) {
               const suppressed = withSuppressions(testCase.code, pragma);
-              assert.deepEqual(findingsOf(rule, suppressed, testCase.options).map((finding) => formatRange(finding.range)), [], `under "# ${pragma}"`);
+              assert.deepEqual(findingsOf(rule, suppressed, testCase.options, testCase.dockerignore, testCase.alpineData).map((finding) => formatRange(finding.range)), [], `under "# ${pragma}"`);
             }
           });
         }

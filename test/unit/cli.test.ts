@@ -126,7 +126,7 @@ describe('alpinist lint (runCli)', () => {
       ['unknown severity', ['--rule', `${RULE}=loud`], `alpinist: Unknown severity "loud" for ${RULE}: use off, hint, info, warning, error.`],
       ['--rule without a severity', ['--rule', RULE], `alpinist: --rule needs ID=SEVERITY, got "${RULE}".`],
       ['--rule without a value', ['--rule'], 'alpinist: --rule needs a value.'],
-      ['unknown format', ['--format', 'xml'], 'alpinist: Unknown format "xml": use text, json, sarif, checkstyle, github or gitlab.'],
+      ['unknown format', ['--format', 'xml'], 'alpinist: Unknown format "xml": use text, json, sarif, checkstyle, github, gitlab, tty, codeclimate, gitlab_codeclimate, gnu, junit, sonarqube or codacy.'],
       ['unknown failure threshold', ['--failure-threshold', 'fatal'], 'alpinist: Unknown failure threshold "fatal"'],
       ['--jobs 0', ['--jobs', '0'], 'alpinist: --jobs needs a number from 1 or auto, got "0".'],
       ['--ignore of an unknown rule', ['--ignore', 'no-such-rule'], 'alpinist: Unknown rule "no-such-rule". Rules: '],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../server/src/config/configLocation';
-import { configDirectoryOf, mergeRuleSeverities, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/config/configFiles';
+import { ConfigError, MAX_CONFIG_BYTES } from '../../server/src/config/configLocation';
+import { configDirectoryOf, readUserConfig, readWorkspaceConfig, userConfigWatches } from '../../server/src/config/configFiles';
 
 describe('config files for the language server', () => {
   let root: string;
@@ -21,7 +21,7 @@ describe('config files for the language server', () => {
     assert.equal(await readWorkspaceConfig(root), undefined);
     assert.equal(await readWorkspaceConfig(path.join(root, 'missing')), undefined);
     writeFileSync(path.join(root, '.hadolint.yml'), 'ignored: [DL3019]\n');
-    assert.deepEqual(await readWorkspaceConfig(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, disableIgnorePragma: false, warnings: [] });
+    assert.deepEqual(await readWorkspaceConfig(root), { file: path.join(root, '.hadolint.yml'), rules: { 'apk-prefer-no-cache': 'off' }, disableIgnorePragma: false, ruleOptions: {}, warnings: [] });
     writeFileSync(path.join(root, '.alpinist.yml'), 'rules: { apk-prefer-no-cache: error }\n');
     assert.deepEqual((await readWorkspaceConfig(root))?.rules, { 'apk-prefer-no-cache': 'error' });
   });
@@ -35,22 +35,29 @@ describe('config files for the language server', () => {
     await assert.rejects(readWorkspaceConfig(root), ConfigError);
   });
 
-  it("keeps the settings that differ from a rule's default, and takes the file's severity elsewhere", () => {
-    const settings = { 'apk-prefer-no-cache': 'warning', 'apk-require-pinned-versions': 'error', 'pip-require-no-cache-dir': 'warning' } as const;
-    const file = { 'apk-prefer-no-cache': 'off', 'apk-require-pinned-versions': 'off', 'from-require-pinned-tag': 'error' } as const;
-    assert.deepEqual(mergeRuleSeverities(file, settings), {
-      'apk-prefer-no-cache': 'off',
-      'apk-require-pinned-versions': 'error',
-      'pip-require-no-cache-dir': 'warning',
-      'from-require-pinned-tag': 'error',
+  it('hands the rules trustedRegistries, label-schema and strict-labels', async () => {
+    writeFileSync(path.join(root, '.hadolint.yaml'), 'trustedRegistries: [docker.io, "*.example.com"]\nlabel-schema:\n  maintainer: text\n  org.opencontainers.image.source: url\nstrict-labels: true\n');
+    assert.deepEqual((await readWorkspaceConfig(root))?.ruleOptions, {
+      trustedRegistries: ['docker.io', '*.example.com'],
+      labelSchema: { maintainer: 'text', 'org.opencontainers.image.source': 'url' },
+      strictLabels: true,
     });
+  });
+
+  it('refuses a config file that is not a regular file or is over 1 MiB, with a one-line reason', async function () {
+    if (process.platform === 'win32') this.skip();
+    symlinkSync('/dev/zero', path.join(root, '.alpinist.yaml'));
+    await assert.rejects(readWorkspaceConfig(root), { message: `${path.join(root, '.alpinist.yaml')}: not a regular file; config files must be regular files` });
+    rmSync(path.join(root, '.alpinist.yaml'));
+    writeFileSync(path.join(root, '.alpinist.yaml'), `# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`);
+    await assert.rejects(readWorkspaceConfig(root), { message: `${path.join(root, '.alpinist.yaml')}: ${MAX_CONFIG_BYTES + 3} bytes; config files are limited to ${MAX_CONFIG_BYTES} bytes (1 MiB)` });
   });
 
   it("reads the user's own file, and watches each directory for the names looked for in it", async () => {
     const environment = { env: {}, home: root, platform: 'linux' as const };
     assert.equal(await readUserConfig(environment), undefined);
     writeFileSync(path.join(root, '.hadolint.yaml'), 'disable-ignore-pragma: true\n');
-    assert.deepEqual(await readUserConfig(environment), { file: path.join(root, '.hadolint.yaml'), rules: {}, disableIgnorePragma: true, warnings: [] });
+    assert.deepEqual(await readUserConfig(environment), { file: path.join(root, '.hadolint.yaml'), rules: {}, disableIgnorePragma: true, ruleOptions: {}, warnings: [] });
     assert.deepEqual(userConfigWatches(environment), [
       { directory: path.join(root, '.config'), pattern: '{alpinist.yaml,alpinist.yml,hadolint.yaml,hadolint.yml}' },
       { directory: path.join(root, '.hadolint'), pattern: '{hadolint.yaml,hadolint.yml}' },

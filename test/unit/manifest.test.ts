@@ -44,8 +44,8 @@ describe('rule registry, docs and manifest', () => {
     assert.equal(withRulesTable(readme), readme);
   });
 
-  it('activates on the dockerfile language and ships its grammar files', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:dockerfile']);
+  it('activates on the dockerfile language (and for its task type) and ships its grammar files', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:dockerfile', 'onTaskType:alpinist']);
     for (const grammar of manifest.contributes.grammars) assert.ok(existsSync(path.join(root, grammar.path)), grammar.path);
   });
 });

@@ -33,6 +33,12 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/^#![ \\t]*(\\S+)(?:[ \\t]+(\\S+))?/', { attacks: [['#!', ' ', 'x'], ['#!a', ' ', '\n']] }],
+  ['/\\r\\n?|\\n/g', {}],
+  ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],
+  ['/^.*[\\\\/]/', { attacks: [['', 'a', ''], ['', '/a', '']] }],
+  ['/\\.exe$/i', {}],
+  ['/^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$/', { attacks: [['2021-03-10T10:26:33', '.0', 'x'], ['2021-03-10T10:26:33.', '1', '+']] }],
   ['/ at line \\d+, column \\d+:?$/', { attacks: [['', ' at line 1, column 1', 'x'], [' at line ', '1', ', column 1:x']] }],
   ['/","/g', {}],
   ['/%/g', {}],
@@ -139,6 +145,25 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/run-?(?:time)?[-_]?deps|runtime|persistent|permanent/i', { attacks: [['', 'run-time-', ''], ['', 'runtim', '']] }],
   ['/windowsservercore|nanoserver|ltsc\\d{4}/', {}],
   ['/windows|nanoserver|servercore/', {}],
+  ['/[=<>~]/', {}],
+  ['/^[0-7]+$/', { attacks: [['', '7', 'x']] }],
+  ['/^(\\d+\\.\\d+)(?=\\D|$)/', { attacks: [['', '1', '.x'], ['1.', '2', '']] }],
+  ['/^\\d{4}-\\d{2}-\\d{2}$/', {}],
+  ['/^v(\\d+\\.\\d+)$/', { attacks: [['v', '1', '.1x'], ['v1.', '1', 'x']] }],
+  ['/^v?(\\d+\\.\\d+)(?:\\.\\d+)?$/', { attacks: [['', '1', '.1.1x'], ['1.', '1', '.x']] }],
+  ['/^\\d+\\.\\d+(?:\\.\\d+)?/', { attacks: [['', '1', '.x'], ['1.1.', '1', 'x']] }],
+  ['/^[a-z][a-z0-9+.-]*:\\/\\//i', { attacks: [['', 'a', ':/x'], ['a', '+', '']] }],
+  ['/[^A-Za-z0-9.-]/g', {}],
+  ['/^content-length: *(\\d+) *$/i', { attacks: [['content-length:', ' ', 'x'], ['content-length: 1', ' ', 'x']] }],
+  ['/^content-length:/i', {}],
+  ['/Install-Recommends\\W+(?:0|false|no)\\b/i', { attacks: [['Install-Recommends', ' ', 'x'], ['', 'Install-Recommends ', '']] }],
+  ['/^-[a-zA-Z]*[rR]/', { attacks: [['-', 'a', '']] }],
+  ['/-(?:\\d+:)?\\d[^-]*(?:-\\d[^-]*)?$/', { attacks: [['', '-1', '-x-'], ['', '-1-1', '']] }],
+  ['/[=<>]/', {}],
+  ['/^(?:git|hg|svn|bzr)(?:\\+[a-z-]+)?:/', { attacks: [['git+', 'a', '']] }],
+  ['/^\\d{6,}$/', { attacks: [['', '1', 'x']] }],
+  ['/^--?/', {}],
+  ['/^(?:@[\\w.~-]+\\/)?[\\w.~-]+(?:@.*)?$/', { attacks: [['@', 'a', ' '], ['', 'a', '/']] }],
 ];
 
 /** `RegExp` calls, as written, with the expressions they build (every value their arguments can take). */

@@ -52,6 +52,16 @@ describe('findSuppressions', () => {
       expected: [{ tool: 'alpinist', scope: 'stage', ids: ['a'], target: 'FROM alpine\nRUN y\n' }],
     },
     {
+      name: 'stage scope with only comments between it and the FROM',
+      code: '# hadolint stage ignore=DL3019\n# why: a build stage\n\nFROM alpine\nRUN y\nFROM alpine',
+      expected: [{ tool: 'hadolint', scope: 'stage', ids: ['DL3019'], target: 'FROM alpine\nRUN y\n' }],
+    },
+    {
+      name: 'stage scope not right before a FROM covers nothing (hadolint 2.15)',
+      code: 'FROM alpine\n# hadolint stage ignore=DL3019\nRUN y\nFROM alpine\nRUN z',
+      expected: [{ tool: 'hadolint', scope: 'stage', ids: ['DL3019'], target: undefined }],
+    },
+    {
       name: 'global scope covers the file',
       code: 'FROM alpine\n# alpinist global ignore=a\nRUN x',
       expected: [{ tool: 'alpinist', scope: 'global', ids: ['a'], target: 'FROM alpine\n# alpinist global ignore=a\nRUN x' }],
@@ -129,6 +139,11 @@ describe('analyze: suppressions silence findings', () => {
       name: 'stage scope',
       code: '# alpinist stage ignore=apk-prefer-no-cache\nFROM alpine\nRUN apk add x\nFROM alpine\nRUN apk add y',
       findings: [`${RULE}@4:4-4:11`],
+    },
+    {
+      name: 'a misplaced stage pragma silences nothing and is a hint',
+      code: 'FROM alpine\n# hadolint stage ignore=DL3019\nRUN apk add x',
+      findings: [`${UNUSED}@1:24-1:30`, `${RULE}@2:4-2:11`],
     },
     {
       name: 'global scope',

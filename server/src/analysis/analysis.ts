@@ -7,9 +7,11 @@ import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { withArgumentScansKept } from '../dockerfile/parse';
 import type { Edit } from '../edits/edits';
 import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
+import { buildkitCheckSettings, isRaisedByCheckDirective, isSkippedByCheckDirective } from './buildkitChecks';
 import { allRules, findRule } from '../rules';
 import type { Finding, Report, Rule, RuleCatalog, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 import type { Span } from '../util/span';
+import type { AlpineDataView } from '../knowledge/alpineData';
 
 export interface AnalysisOptions {
   /**
@@ -27,6 +29,13 @@ export interface AnalysisOptions {
   readonly suppressionComments?: boolean;
   /** Passed to every rule as `context.options`. */
   readonly ruleOptions?: RuleOptions;
+  /**
+   * The text of the `.dockerignore` that applies to this Dockerfile's build context (`<name>.dockerignore` beside it,
+   * else `.dockerignore` in the context), read by the front end; undefined when there is none or it is unknown.
+   */
+  readonly dockerignore?: string;
+  /** Alpine's package indexes and release data, as far as the front end has loaded them; passed to rules as is. */
+  readonly alpineData?: AlpineDataView;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -84,21 +93,23 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
     standingFor: (code) => allRules.filter((candidate) => (candidate.hadolint ?? []).includes(code)),
     isEnabled: (rule) => resolveSeverity(rule, options) !== 'off',
   };
+  const checks = buildkitCheckSettings(model.directives);
   const run = (rule: Rule): void => {
     const configured = resolveSeverity(rule, options);
-    if (configured === 'off') return;
+    if (configured === 'off' || isSkippedByCheckDirective(rule, checks)) return;
     const explicit = options.ruleSeverities?.[rule.id] !== undefined;
+    const raised = isRaisedByCheckDirective(rule, checks);
     const report = (finding: Report): void => {
       const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(suppressions, rule, finding.at.start);
       if (suppressedBy) {
         used.add(suppressedBy);
         return;
       }
-      const severity = explicit ? (configured as Severity) : (finding.severity ?? (configured as Severity));
+      const severity = explicit ? (configured as Severity) : raised ? 'error' : (finding.severity ?? (configured as Severity));
       findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
     };
     try {
-      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
+      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, dockerignore: options.dockerignore, alpineData: options.alpineData, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

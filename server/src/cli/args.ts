@@ -1,41 +1,88 @@
 /** `alpinist lint` arguments → options. Every mistake is a `UsageError` with a one-line reason. */
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
-import { listRuleIds, parseThreshold, resolveRuleReference } from '../config/ruleOptions';
+import { LABEL_TYPES, SEVERITY_SETTINGS, type LabelType, type Severity, type SeveritySetting } from '../rules/rule';
+import { listRuleIds, resolveRuleReference } from '../config/ruleReferences';
+import { parseThreshold } from '../config/severities';
 import type { JobSettings, Threshold } from './types';
 
-export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'github', 'gitlab'] as const;
+/**
+ * Alpinist's formats, then hadolint's (same names, same shapes, for CI lines written for hadolint): `tty` is the text
+ * format and `gitlab_codeclimate` the gitlab one.
+ */
+export const FORMATS = [
+  'text', 'json', 'sarif', 'checkstyle', 'github', 'gitlab',
+  'tty', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'junit', 'sonarqube', 'codacy',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: alpinist lint [options] [paths...]
 
 Lints Dockerfiles: files, or directories searched recursively for Dockerfile, *.Dockerfile, Dockerfile.* and
 Containerfile, skipping what .gitignore excludes. With no path, lints ./Dockerfile. Use - to read standard input.
+hadolint's options and HADOLINT_* environment variables are accepted with hadolint's meaning (\`lint\` may be left out).
 
 Options:
-  -f, --format FORMAT          text|json|sarif|checkstyle|github|gitlab (default: text)
-  -t, --failure-threshold LVL  error|warning|info|hint|none: exit 1 on a finding at or above LVL (default: warning)
+  -f, --format FORMAT          text|json|sarif|checkstyle|github|gitlab, or hadolint's tty|codeclimate|
+                               gitlab_codeclimate|gnu|junit|sonarqube|codacy (default: text); repeatable with -o
+  -o, --output [FORMAT=]FILE   write the report to FILE (- is stdout); repeatable: the n-th -f (or FORMAT=) applies
+                               to the n-th -o, later ones take the last -f
+  -t, --failure-threshold LVL  error|warning|info|style|hint|none: exit 1 on a finding at or above LVL (default: warning)
+      --no-fail                exit 0 whatever is found (errors reading files still exit 2)
   -c, --config FILE            Alpinist or hadolint YAML config (default: ./.alpinist.yaml, else ./.hadolint.yaml,
                                else the user's: ~/.config/alpinist.yaml, hadolint's global files)
       --no-config              use no config file
       --rule ID=SEVERITY       set a rule's severity (off|hint|info|warning|error); repeatable
+      --error/--warning/--info/--style ID  set a rule's severity as hadolint does (style is hint); repeatable
       --ignore ID              turn a rule off; repeatable (ID: an Alpinist rule id or a hadolint code)
+      --trusted-registry REG   images may only come from these registries (DL3026; *.example.com); repeatable
+      --require-label L:TYPE   every image needs label L of TYPE (text|url|semver|hash|rfc3339|spdx|email); repeatable
+      --strict-labels          labels outside the required ones are reported
       --disable-ignore-pragma  suppression comments (# alpinist ignore=…, # hadolint ignore=…) do nothing
+      --file-path-in-report P  the file name to report (for a Dockerfile linted in a container)
       --fix                    apply safe fixes in place, then report what is left
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
       --fix-suggestions        with --fix or --fix-dry-run, also apply suggestions (may change what the image does)
+      --shellcheck PATH        run this ShellCheck on RUN commands and heredoc scripts (default: \`shellcheck\`
+                               on PATH when there is one; the script goes to it on standard input)
+      --no-shellcheck          do not run ShellCheck
       --stdin-filename NAME    name to report for standard input (default: <stdin>)
       --color, --no-color      colour the text format (default: on a terminal, unless NO_COLOR is set)
+  -V, --verbose                name the config file read on stderr
   -j, --jobs N                 files linted in parallel (default: auto; 1 lints in this process)
+      --alpine-mirror URL|DIR  use Alpine's package indexes and releases.json from this mirror (https:// URL, fetched
+                               at most daily into $XDG_CACHE_HOME/alpinist, or a directory with the mirror's layout:
+                               v3.22/main/x86_64/APKINDEX.tar.gz, releases.json); lints in this process
+      --offline                use Alpine data from the cache only (of any age); never fetch
   -h, --help                   show this help
   -v, --version                show the version
 
+Precedence: flags, then HADOLINT_* environment variables, then the config file, then the defaults.
 Exit codes: 0 no findings at or above the threshold, 1 findings at or above it, 2 usage, config or I/O error.`;
 
 export class UsageError extends Error {}
 
+/** Where one report goes: a file, or standard output (`-`); its format when `-o FORMAT=FILE` names one. */
+export interface OutputTarget {
+  readonly file: string;
+  readonly format?: Format;
+}
+
+/** hadolint's levels for `--error`, `--warning`, `--info`, `--style`. */
+const LEVEL_FLAGS: Readonly<Record<string, Severity>> = { '--error': 'error', '--warning': 'warning', '--info': 'info', '--style': 'hint' };
+
 export interface CliOptions {
   readonly paths: readonly string[];
-  readonly format: Format;
+  /** `-f` in order; empty: the environment's, the config file's, else text. */
+  readonly formats: readonly Format[];
+  /** `-o` in order; empty: standard output. */
+  readonly outputs: readonly OutputTarget[];
+  /** `--no-fail`. */
+  readonly noFail: boolean;
+  /** `--trusted-registry`, `--require-label`, `--strict-labels`: undefined when not given. */
+  readonly trustedRegistries: readonly string[] | undefined;
+  readonly labelSchema: Readonly<Record<string, LabelType>> | undefined;
+  readonly strictLabels: boolean | undefined;
+  readonly filePathInReport: string | undefined;
+  readonly verbose: boolean;
   /** Undefined: the config file's, else `warning`. */
   readonly threshold: Threshold | undefined;
   /** Severities from `--rule` and `--ignore`, in argument order (the last one for a rule wins). */
@@ -51,6 +98,11 @@ export interface CliOptions {
   readonly stdinFilename: string;
   /** Worker threads to use, or `auto`. */
   readonly jobs: number | 'auto';
+  /** `--alpine-mirror`: a mirror URL or directory. */
+  readonly alpineMirror: string | undefined;
+  readonly offline: boolean;
+  /** `--shellcheck PATH`, `null` for `--no-shellcheck`, or undefined to use `shellcheck` from PATH if there is one. */
+  readonly shellcheck: string | null | undefined;
 }
 
 export function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version' {
@@ -59,7 +111,14 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   else if (args[0] === 'help' || args[0] === 'version') return args[0];
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  let format: Format = 'text';
+  const formats: Format[] = [];
+  const outputs: OutputTarget[] = [];
+  let noFail = false;
+  let trustedRegistries: string[] | undefined;
+  let labelSchema: Record<string, LabelType> | undefined;
+  let strictLabels: boolean | undefined;
+  let filePathInReport: string | undefined;
+  let verbose = false;
   let threshold: Threshold | undefined;
   let config: string | null | undefined;
   let fix: CliOptions['fix'] = 'off';
@@ -68,6 +127,9 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let color: boolean | undefined;
   let stdinFilename = '<stdin>';
   let jobs: CliOptions['jobs'] = 'auto';
+  let alpineMirror: string | undefined;
+  let offline = false;
+  let shellcheck: string | null | undefined;
   while (args.length > 0) {
     const arg = args.shift() as string;
     const split = arg.startsWith('--') && arg.includes('=');
@@ -81,16 +143,39 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
-      case '-f': case '--format': {
+      case '-f': case '--format': formats.push(parseFormat(value())); break;
+      case '-o': case '--output': {
         const given = value();
-        if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError(`Unknown format "${given}": use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}.`);
-        format = given as Format;
+        const separator = given.indexOf('=');
+        const named = separator > 0 ? given.slice(0, separator) : undefined;
+        // Note: `-o FILE` is hadolint's; `-o FORMAT=FILE` only when FORMAT is a format, so `-o a=b.json` is a file.
+        if (named !== undefined && isFormat(named)) outputs.push({ format: named, file: given.slice(separator + 1) });
+        else outputs.push({ file: given });
+        if (outputs.at(-1)?.file === '') throw new UsageError(`--output needs a file name (- for standard output), got "${given}".`);
         break;
       }
+      case '--no-fail': noFail = true; break;
+      case '--error': case '--warning': case '--info': case '--style':
+        for (const rule of resolveOrThrow(value())) rules[rule.id] = LEVEL_FLAGS[flag];
+        break;
+      case '--trusted-registry': {
+        const registry = value().trim();
+        if (registry === '') throw new UsageError('--trusted-registry needs a registry name such as docker.io.');
+        (trustedRegistries ??= []).push(registry);
+        break;
+      }
+      case '--require-label': {
+        const [label, type] = parseLabelRequirement(value());
+        (labelSchema ??= {})[label] = type;
+        break;
+      }
+      case '--strict-labels': strictLabels = true; break;
+      case '--file-path-in-report': filePathInReport = value(); break;
+      case '-V': case '--verbose': verbose = true; break;
       case '-t': case '--failure-threshold': {
         const given = value();
         threshold = parseThreshold(given);
-        if (!threshold) throw new UsageError(`Unknown failure threshold "${given}": use error, warning, info, hint or none.`);
+        if (!threshold) throw new UsageError(`Unknown failure threshold "${given}": use error, warning, info, style, hint or none.`);
         break;
       }
       case '-c': case '--config': config = value(); break;
@@ -115,6 +200,10 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       case '--color': color = true; break;
       case '--no-color': color = false; break;
       case '--stdin-filename': stdinFilename = value(); break;
+      case '--alpine-mirror': alpineMirror = value(); break;
+      case '--offline': offline = true; break;
+      case '--shellcheck': shellcheck = value(); break;
+      case '--no-shellcheck': shellcheck = null; break;
       case '-j': case '--jobs': {
         const given = value();
         if (given !== 'auto' && !/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--jobs needs a number from 1 or auto, got "${given}".`);
@@ -129,8 +218,28 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (paths.length === 0) paths.push('Dockerfile');
   if (fixSuggestions && fix === 'off') throw new UsageError('--fix-suggestions needs --fix or --fix-dry-run.');
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
-  if (fix === 'dry-run' && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints a diff, which the ${format} format has no place for: use text or json.`);
-  return { paths, format, threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs };
+  if (formats.length > Math.max(outputs.length, 1)) throw new UsageError(`${formats.length} formats for ${Math.max(outputs.length, 1)} output${outputs.length > 1 ? 's' : ''}: give one -o FILE per -f FORMAT.`);
+  return {
+    paths, formats, outputs, noFail, trustedRegistries, labelSchema, strictLabels, filePathInReport, verbose,
+    threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline, shellcheck,
+  };
+}
+
+export function isFormat(name: string): name is Format {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+export function parseFormat(given: string): Format {
+  if (!isFormat(given)) throw new UsageError(`Unknown format "${given}": use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}.`);
+  return given;
+}
+
+/** `LABEL:TYPE`, split at the first colon as hadolint does; throws `UsageError` on an unknown type. */
+export function parseLabelRequirement(spec: string): [string, LabelType] {
+  const separator = spec.indexOf(':');
+  const [label, type] = separator < 0 ? [spec, ''] : [spec.slice(0, separator), spec.slice(separator + 1)];
+  if (label === '' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--require-label needs LABEL:TYPE with TYPE one of ${LABEL_TYPES.join(', ')}, got "${spec}".`);
+  return [label, type as LabelType];
 }
 
 function resolveOrThrow(reference: string) {

@@ -3,21 +3,24 @@
  * thread run exactly this function, which is why their output cannot differ. A failure is this file's alone: it
  * becomes the file's error, and the other files of the run go on.
  */
-import { analyze, toTextEdits, type AnalysisOptions } from '../analysis/analysis';
+import { analyze, toTextEdits, type AnalysisOptions, type ResolvedFinding } from '../analysis/analysis';
+import { ShellCheckRunner } from '../tools/shellcheckRunner';
+import { mergeFindings, shellCheckFindings } from '../tools/shellcheckDocument';
 import { describeIoError } from '../config/ioError';
-import { readDockerfile, UnreadableFileError, writeFixed, type ReadDockerfile } from './files';
+import { readDockerfile, readDockerignore, UnreadableFileError, writeFixed, type ReadDockerfile } from './files';
 import { fixText, unifiedDiff } from './fix';
 import type { FileResult, JobSettings, LintJob, PlainFinding } from './types';
+import type { AlpineDataView } from '../knowledge/alpineData';
 
-export function lintJob(job: LintJob, settings: JobSettings): FileResult {
+export async function lintJob(job: LintJob, settings: JobSettings, alpineData?: AlpineDataView): Promise<FileResult> {
   try {
-    return lintFile(job, settings);
+    return await lintFile(job, settings, alpineData);
   } catch (error) {
     return { file: job.display, findings: [], error: `${job.display}: internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function lintFile(job: LintJob, settings: JobSettings): FileResult {
+async function lintFile(job: LintJob, settings: JobSettings, alpineData: AlpineDataView | undefined): Promise<FileResult> {
   let read: ReadDockerfile | undefined;
   let original: string;
   if (job.text !== undefined) {
@@ -30,7 +33,8 @@ function lintFile(job: LintJob, settings: JobSettings): FileResult {
     }
     original = read.text;
   }
-  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments };
+  const dockerignore = job.text === undefined ? readDockerignore(job.path) : undefined;
+  const options: AnalysisOptions = { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore, alpineData };
   let text = original;
   let fixed: Pick<FileResult, 'fixed' | 'diff' | 'warning'> = {};
   if (settings.fix !== 'off') {
@@ -54,19 +58,41 @@ function lintFile(job: LintJob, settings: JobSettings): FileResult {
     }
   }
   const analysis = analyze(text, options);
-  const findings: PlainFinding[] = analysis.findings.map(({ ruleId, severity, message, range, fixes, tags }) => ({
+  let all: readonly ResolvedFinding[] = analysis.findings;
+  const shellcheckProblems: string[] = [];
+  if (settings.shellcheck !== undefined) {
+    const report = (line: string): void => void shellcheckProblems.push(`${job.display}:${line}`);
+    all = mergeFindings(analysis.findings, await shellCheckFindings(analysis, runnerFor(settings.shellcheck, report), options, report));
+  }
+  const findings: PlainFinding[] = all.map(({ ruleId, severity, message, range, fixes, tags, docsUrl }) => ({
     ruleId,
     severity,
     message,
     range,
     fixes: fixes.map((fix) => ({ title: fix.title, kind: fix.kind, edits: toTextEdits(analysis.model, fix.edits) })),
     ...(tags ? { tags } : {}),
+    ...(docsUrl ? { docsUrl } : {}),
   }));
   return {
     file: job.display,
     findings,
+    ...(shellcheckProblems.length > 0 ? { shellcheckProblems } : {}),
     ...(analysis.failures.length > 0 ? { ruleFailures: analysis.failures.map((failure) => failure.ruleId) } : {}),
     ...(settings.keepSource ? { source: text } : {}),
     ...fixed,
   };
+}
+
+/** One runner per ShellCheck path for the whole run (per worker thread), so its cache serves every file. */
+const runners = new Map<string, ShellCheckRunner>();
+
+function runnerFor(executable: string, report: (line: string) => void): ShellCheckRunner {
+  let runner = runners.get(executable);
+  if (!runner) {
+    // The CLI runs what its user asked for, on files its user named: there is no workspace trust to ask.
+    // Note: the runner's own log hears only that ShellCheck gave no version, once, on the first file's report.
+    runner = new ShellCheckRunner({ executable, isTrusted: () => true, log: (line) => report(` ${line}`) });
+    runners.set(executable, runner);
+  }
+  return runner;
 }

@@ -1,6 +1,6 @@
 /** Data shared by the CLI modules: what one file's lint produces, and the I/O the CLI is given. */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Fix, Severity, SeveritySetting } from '../rules/rule';
+import type { Fix, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
 
 /** A fix as plain data, its edits as line/character ranges. */
 export interface PlainFix extends Omit<Fix, 'edits'> {
@@ -20,7 +20,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export type { Threshold } from '../config/ruleOptions';
+export type { Threshold } from '../config/severities';
 
 /** A finding as plain data: it crosses worker threads, so it carries the rule id, not the rule. */
 export interface PlainFinding {
@@ -30,6 +30,8 @@ export interface PlainFinding {
   readonly range: Range;
   readonly fixes: readonly PlainFix[];
   readonly tags?: readonly DiagnosticTag[];
+  /** A page about this finding when it is not the rule's (ShellCheck's wiki page). */
+  readonly docsUrl?: string;
 }
 
 /** One file to lint: a path to read, or standard input's text under the name to report. */
@@ -44,6 +46,8 @@ export interface LintJob {
 /** How every file of a run is linted; the same object is handed to each worker. */
 export interface JobSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** Trusted registries and required labels, for the rules that read them. */
+  readonly ruleOptions: RuleOptions;
   /** `apply` writes fixed files; `dry-run` only computes the diff. Findings are those left after fixing. */
   readonly fix: 'off' | 'apply' | 'dry-run';
   readonly fixSuggestions: boolean;
@@ -51,6 +55,8 @@ export interface JobSettings {
   readonly suppressionComments: boolean;
   /** Return the (fixed) text, for code frames. */
   readonly keepSource: boolean;
+  /** The absolute path of the ShellCheck to run on RUN scripts; undefined: none. */
+  readonly shellcheck?: string;
 }
 
 export interface FileResult {
@@ -61,6 +67,8 @@ export interface FileResult {
   readonly error?: string;
   /** A one-line reason the file was linted but its fixes were not written (exit code unchanged). */
   readonly warning?: string;
+  /** Why ShellCheck's findings are missing for some scripts of this file (a timeout, a failed start), one line each. */
+  readonly shellcheckProblems?: readonly string[];
   /** Rules that threw on this file (a bug in Alpinist); the other rules still ran. */
   readonly ruleFailures?: readonly string[];
   readonly source?: string;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { initShellParser } from '../shell/treeSitter';
 import { lintJob } from './job';
+import type { AlpineDataView } from '../knowledge/alpineData';
 import type { FileResult, JobSettings, LintJob } from './types';
 
 /**
@@ -41,15 +42,25 @@ export function countWorkers(files: number, jobs: number | 'auto'): number {
   return workers > 1 ? workers : 0;
 }
 
-/** Lints `jobs` with `workers` threads (0: in this process); `onProgress` hears each finished file. */
-export async function lintAll(jobs: readonly LintJob[], settings: JobSettings, workers: number, onProgress?: (done: number) => void): Promise<FileResult[]> {
-  if (workers === 0) {
+/**
+ * Lints `jobs` with `workers` threads (0: in this process); `onProgress` hears each finished file. Alpine data lives in
+ * this process, so a run that has it lints here (`workers` is then ignored).
+ */
+export async function lintAll(jobs: readonly LintJob[], settings: JobSettings, workers: number, onProgress?: (done: number) => void, alpineData?: AlpineDataView): Promise<FileResult[]> {
+  if (workers === 0 || alpineData) {
     await initShellParser();
-    return jobs.map((job, index) => {
-      const result = lintJob(job, settings);
-      onProgress?.(index + 1);
-      return result;
-    });
+    if (settings.shellcheck === undefined) {
+      const results: FileResult[] = [];
+      for (const job of jobs) {
+        results.push(await lintJob(job, settings, alpineData));
+        onProgress?.(results.length);
+      }
+      return results;
+    }
+    // Why all at once: each file's own analysis is synchronous, and ShellCheck's processes (bounded by the runner)
+    // then work through every file's scripts while the next file is analysed.
+    let finished = 0;
+    return Promise.all(jobs.map((job) => lintJob(job, settings, alpineData).then((result) => (onProgress?.(++finished), result))));
   }
   const results: FileResult[] = new Array<FileResult>(jobs.length);
   let next = 0;
@@ -107,7 +118,7 @@ export async function runWorker(): Promise<void> {
   if (!port) return;
   await initShellParser();
   port.on('message', (request: Request) => {
-    port.postMessage({ index: request.index, result: lintJob(request.job, settings) } satisfies Reply);
+    void lintJob(request.job, settings).then((result) => port.postMessage({ index: request.index, result } satisfies Reply));
   });
   port.postMessage({ ready: true } satisfies Reply);
 }

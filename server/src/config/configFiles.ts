@@ -5,23 +5,23 @@
  * workspace folder provides one (no file there, a document outside the folders, a folder not on disk), the user's
  * own file applies, as it does for the CLI run in a directory without one (`~/.config/hadolint.yaml`, …).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigModuleNamespace from './config';
-import { ConfigError, findConfigFile, findUserConfigFile, userConfigCandidates, type UserEnvironment } from './configLocation';
-import { describeIoError } from './ioError';
-import { findRule } from '../rules';
-import type { SeveritySetting } from '../rules/rule';
+import { findConfigFile, findUserConfigFile, readConfigTextAsync, userConfigCandidates, type UserEnvironment } from './configLocation';
+import type { RuleOptions } from '../rules/rule';
+import type { RuleSeverities } from './severities';
 
 type ConfigModule = typeof ConfigModuleNamespace;
 
 export interface ConfigFile {
   readonly file: string;
   /** Severities by rule id, as the CLI reads them (`override`, then `ignored`, then `rules`). */
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly rules: RuleSeverities;
   /** hadolint's `disable-ignore-pragma`: suppression comments in Dockerfiles do nothing. */
   readonly disableIgnorePragma: boolean;
+  /** `trustedRegistries`, `label-schema`, `strict-labels`, for the rules that read them. */
+  readonly ruleOptions: RuleOptions;
   /** Entries ignored, one message each. */
   readonly warnings: readonly string[];
 }
@@ -71,33 +71,11 @@ export function userConfigWatches(environment?: UserEnvironment): { directory: s
 }
 
 async function readConfigFile(file: string): Promise<ConfigFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(describeIoError(error, file));
-  }
+  const text = await readConfigTextAsync(file);
   // Why loaded here: the YAML parser is a sixth of the server's code, and most workspaces have no config file. Why
   // `require`: esbuild bundles it as a module initialized on first use, and it also works under the tests' loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   const { parseConfig } = require('./config') as ConfigModule;
-  const { rules, disableIgnorePragma, warnings } = parseConfig(text, file);
-  return { file, rules, disableIgnorePragma, warnings };
-}
-
-/**
- * The severities to lint with: the config file's, except where the editor's settings say otherwise. Why "otherwise"
- * means "differs from the rule's default": editors send every rule's default along with the user's own values, so a
- * default in the settings cannot be told from no setting at all.
- */
-export function mergeRuleSeverities(
-  fromFile: Readonly<Record<string, SeveritySetting>>,
-  fromSettings: Readonly<Record<string, SeveritySetting>>,
-): Record<string, SeveritySetting> {
-  const merged: Record<string, SeveritySetting> = { ...fromSettings };
-  for (const [id, severity] of Object.entries(fromFile)) {
-    const setting = fromSettings[id];
-    if (setting === undefined || setting === findRule(id)?.defaultSeverity) merged[id] = severity;
-  }
-  return merged;
+  const { rules, disableIgnorePragma, ruleOptions, warnings } = parseConfig(text, file);
+  return { file, rules, disableIgnorePragma, ruleOptions, warnings };
 }

@@ -2,14 +2,82 @@
  * Where config files are and what goes wrong reading them, without the YAML parser: shared by the CLI and the
  * language server, which loads the parser only when a config file exists.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { describeIoError } from './ioError';
 
 /** Looked for in one directory, in this order; the first one found is the only one read. */
 export const CONFIG_FILE_NAMES = ['.alpinist.yaml', '.alpinist.yml', '.hadolint.yaml', '.hadolint.yml'] as const;
 
 export class ConfigError extends Error {}
+
+/**
+ * The largest config file read: real ones are a few hundred bytes. Why a limit: a committed config file is input
+ * from whoever wrote the repository, and one that is huge (or a link to `/dev/zero`) must not stall the editor or CI.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Why a file is refused before reading it, or undefined when it may be read. */
+function refusal(file: string, stats: { isFile(): boolean; isDirectory(): boolean; size: number }): string | undefined {
+  if (stats.isDirectory()) return `${file}: is a directory`;
+  if (!stats.isFile()) return `${file}: not a regular file; config files must be regular files`;
+  if (stats.size > MAX_CONFIG_BYTES) return `${file}: ${stats.size} bytes; config files are limited to ${MAX_CONFIG_BYTES} bytes (1 MiB)`;
+  return undefined;
+}
+
+/**
+ * Reads a config file as UTF-8, refusing anything but a regular file of at most `MAX_CONFIG_BYTES`. Throws
+ * `ConfigError` with a one-line reason. Why the checks on the open descriptor: the file cannot be swapped for a
+ * device between the check and the read, and at most one byte past the limit is ever read.
+ */
+export function readConfigText(file: string): string {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    throw new ConfigError(describeIoError(error, file));
+  }
+  try {
+    const reason = refusal(file, fstatSync(descriptor));
+    if (reason) throw new ConfigError(reason);
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${file}: grew past ${MAX_CONFIG_BYTES} bytes while being read; config files are limited to 1 MiB`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(describeIoError(error, file));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** `readConfigText` without blocking the event loop, for the language server. */
+export async function readConfigTextAsync(file: string): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new ConfigError(describeIoError(error, file));
+  }
+  try {
+    const reason = refusal(file, await handle.stat());
+    if (reason) throw new ConfigError(reason);
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+    if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${file}: grew past ${MAX_CONFIG_BYTES} bytes while being read; config files are limited to 1 MiB`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(describeIoError(error, file));
+  } finally {
+    await handle.close();
+  }
+}
 
 /** The config file `directory` provides, if any. */
 export function findConfigFile(directory: string): string | undefined {

@@ -1,10 +1,12 @@
 /**
  * Reads and validates settings at the boundary. Invalid values fall back to defaults and are reported once
- * through `warn`, never thrown.
+ * through `warn`, never thrown. `rules` holds only what the user set (the client forwards nothing else), and a rule
+ * may be named by its id or by a hadolint code, as in config files.
  */
-import { findRule } from '../rules';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../rules/rule';
+import { SEVERITY_SETTINGS } from '../rules/rule';
 import type { AlpinistSettings } from '../protocol';
+import { parseSeveritySetting, setSeverity, type SeverityTable } from './severities';
+import { resolveRuleReference } from './ruleReferences';
 
 export const DEFAULT_SETTINGS: AlpinistSettings = { enable: true, rules: {} };
 
@@ -21,18 +23,19 @@ export function validateSettings(raw: unknown, warn: (message: string) => void):
     if (typeof record.enable === 'boolean') enable = record.enable;
     else warn(`Ignoring "alpinist.enable": expected true or false, got ${describe(record.enable)}.`);
   }
-  const rules: Record<string, SeveritySetting> = {};
+  const rules: SeverityTable = {};
   if (record.rules !== undefined && record.rules !== null) {
     if (typeof record.rules !== 'object' || Array.isArray(record.rules)) {
       warn(`Ignoring "alpinist.rules": expected an object mapping rule ids to severities, got ${describe(record.rules)}.`);
     } else {
       for (const [id, value] of Object.entries(record.rules as Record<string, unknown>)) {
-        if (!findRule(id)) {
-          warn(`Ignoring "alpinist.rules.${id}": there is no Alpinist rule with that id.`);
-        } else if (typeof value !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(value)) {
+        const severity = parseSeveritySetting(value);
+        if (!resolveRuleReference(id)) {
+          warn(`Ignoring "alpinist.rules.${id}": there is no Alpinist rule or hadolint code with that name.`);
+        } else if (!severity) {
           warn(`Ignoring "alpinist.rules.${id}": expected one of ${SEVERITY_SETTINGS.join(', ')}, got ${describe(value)}.`);
         } else {
-          rules[id] = value as SeveritySetting;
+          setSeverity(rules, id, severity);
         }
       }
     }

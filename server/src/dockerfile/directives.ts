@@ -26,13 +26,19 @@ export function readDirectives(source: Source, directives: readonly ParserDirect
     const range = directive.getRange();
     const nameRange = directive.getNameRange();
     const valueRange = directive.getValueRange();
+    const valueStart = document.offsetAt(valueRange.start);
+    // Why: dockerfile-ast ends the value at the first blank, but BuildKit reads a directive's value to the end of the
+    // line (`# check=skip=A, B`), trimmed.
+    let lineEnd = Math.max(valueStart, document.offsetAt(range.end));
+    while (lineEnd < source.text.length && source.text[lineEnd] !== '\n' && source.text[lineEnd] !== '\r') lineEnd++;
+    const valueEnd = valueStart + source.text.slice(valueStart, lineEnd).trimEnd().length;
     return {
       start: document.offsetAt(range.start),
-      end: document.offsetAt(range.end),
+      end: Math.max(document.offsetAt(range.end), valueEnd),
       name: directive.getName(),
-      value: directive.getValue(),
+      value: source.text.slice(valueStart, valueEnd),
       nameSpan: { start: document.offsetAt(nameRange.start), end: document.offsetAt(nameRange.end) },
-      valueSpan: { start: document.offsetAt(valueRange.start), end: document.offsetAt(valueRange.end) },
+      valueSpan: { start: valueStart, end: valueEnd },
     };
   });
 }

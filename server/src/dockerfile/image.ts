@@ -107,3 +107,58 @@ function alpineReleaseFromAlpineTag(tag: string | undefined): string | undefined
   const match = /^(\d+)\.(\d+)/.exec(tag);
   return match ? `${match[1]}.${match[2]}` : undefined;
 }
+
+const isLowerAlnum = (character: string): boolean => (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
+const isAlnum = (character: string): boolean => isLowerAlnum(character) || (character >= 'A' && character <= 'Z');
+
+/** A path component of a repository: lower-case letters and digits, joined by `.`, `_`, `__` or dashes. */
+function isPathComponent(component: string): boolean {
+  if (component === '' || !isLowerAlnum(component[0]) || !isLowerAlnum(component[component.length - 1])) return false;
+  let separator = '';
+  for (const character of component) {
+    if (isLowerAlnum(character)) {
+      separator = '';
+      continue;
+    }
+    separator += character;
+    const valid = separator === '.' || separator === '_' || separator === '__' || [...separator].every((dash) => dash === '-');
+    if (!valid) return false;
+  }
+  return true;
+}
+
+/** A registry host: letters, digits, dots and dashes, optionally `:port`. */
+function isDomain(component: string): boolean {
+  const [host, port, extra] = component.split(':');
+  if (extra !== undefined || host === '' || ![...host].every((character) => isAlnum(character) || character === '.' || character === '-')) return false;
+  return port === undefined || (port !== '' && [...port].every((character) => character >= '0' && character <= '9'));
+}
+
+/**
+ * True when `reference` is a valid image reference as Docker parses it (`name[:tag][@digest]`, the name lower case,
+ * the tag up to 128 word characters, dots and dashes). BuildKit refuses a FROM whose image is not.
+ */
+export function isValidImageReference(reference: string): boolean {
+  if (reference === '' || reference.length > 4096) return false;
+  let rest = reference;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    const digest = rest.slice(at + 1);
+    const colon = digest.indexOf(':');
+    if (colon <= 0 || colon === digest.length - 1) return false;
+    rest = rest.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    const tag = rest.slice(colon + 1);
+    if (tag === '' || tag.length > 128 || tag[0] === '.' || tag[0] === '-') return false;
+    if (![...tag].every((character) => isAlnum(character) || '_.-'.includes(character))) return false;
+    rest = rest.slice(0, colon);
+  }
+  const components = rest.split('/');
+  const first = components[0];
+  const hasDomain = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (hasDomain && !isDomain(first)) return false;
+  return components.slice(hasDomain ? 1 : 0).every(isPathComponent) && components.length > (hasDomain ? 1 : 0);
+}

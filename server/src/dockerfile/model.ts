@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../util/span';
 import { memoOn } from '../util/memo';
 import { readComments, readDirectives, type Comment, type Directive } from './directives';
+import { assignShells } from './shells';
 import { classifyImage, parseImageReference, type BaseFamily } from './image';
 import {
   CommandInstruction,
@@ -30,6 +31,7 @@ import { expandVariables } from './variables';
 
 export type {
   CommandInstruction,
+  CommandLine,
   CopyInstruction,
   ExposeInstruction,
   FromInstruction,
@@ -37,6 +39,7 @@ export type {
   Instruction,
   InstructionOf,
   PlainInstruction,
+  Property,
   PropertyInstruction,
   Token,
   UserInstruction,
@@ -321,10 +324,12 @@ export function buildModel(parsed: ParsedDockerfile, cache?: ModelCache): Docker
   for (const stage of stages) finishStage(stage);
   cache?.endGeneration();
   const comments = readComments(source, parsed.chunks.flatMap((chunk) => chunk.comments));
+  const directives = readDirectives(source, parsed.directives);
+  assignShells({ text, directives, comments, instructions }, (run, shell) => run.readWith(shell));
   return {
     text,
     document,
-    directives: readDirectives(source, parsed.directives),
+    directives,
     comments,
     escapeChar,
     globalArgs,

@@ -1,7 +1,8 @@
 /**
  * Pragmas: suppression comments, `# alpinist ignore=<id>[,<id>]` and `# hadolint ignore=<DLxxxx>[,…]` apply to the next
- * instruction; `… stage ignore=…` placed before a FROM applies to that stage; `… global ignore=…` to the whole file.
- * The syntax mirrors hadolint's inline pragmas so existing Dockerfiles keep working.
+ * instruction; `… stage ignore=…` right before a FROM (only comments between) applies to that stage; `… global
+ * ignore=…` to the whole file. The syntax mirrors hadolint's inline pragmas so existing Dockerfiles keep working. The
+ * shell pragma (`# hadolint shell=powershell`) changes how RUNs are read and lives with the model (`shells.ts`).
  */
 import { memoOn } from '../util/memo';
 import type { Span } from '../util/span';
@@ -54,14 +55,16 @@ function findSuppressions(model: DockerfileModel): Suppression[] {
     let target: Suppression['target'];
     if (scope === 'global') target = { start: 0, end: model.text.length };
     else if (scope === 'next') target = isAdjacent ? { start: next.start, end: next.end } : undefined;
-    else target = stageCoverage(model, end);
+    // hadolint 2.15 (its pull request 1195): a stage pragma applies to the stage whose FROM follows it at once;
+    // placed anywhere else it applies to nothing (and is reported as unused).
+    else target = isAdjacent && next.keyword === 'FROM' ? stageCoverage(model, next.start) : undefined;
     result.push({ tool: tool as Suppression['tool'], scope, ids, start, end, target });
   }
   return result;
 }
 
 /** The first instruction that starts at or after `offset`. */
-function firstInstructionFrom(model: DockerfileModel, offset: number): Span | undefined {
+function firstInstructionFrom(model: DockerfileModel, offset: number): DockerfileModel['instructions'][number] | undefined {
   const list = model.instructions;
   let low = 0;
   let high = list.length;

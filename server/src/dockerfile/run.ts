@@ -8,6 +8,7 @@ import { parseApk, type ApkCall } from '../shell/apk';
 import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
+import { isPosixShell } from './shells';
 import { decodeJsonString, InstructionBase, type Placement, type Source } from './instructions';
 
 /** A `--mount` of RUN, as BuildKit reads it (offsets are on the flag: `run.flag('mount')`). */
@@ -45,10 +46,26 @@ export interface RunShell {
 export class RunInstruction extends InstructionBase {
   readonly keyword = 'RUN';
   readonly #shell: RunShell;
+  #shellProgram: string | undefined;
 
   constructor(syntax: AstInstruction, placement: Placement, shell: RunShell) {
     super(syntax, placement);
     this.#shell = shell;
+  }
+
+  /** The shell that runs the script when a SHELL instruction or a shell pragma set one (`powershell`); else undefined (`/bin/sh`). */
+  get shellProgram(): string | undefined {
+    return this.#shellProgram;
+  }
+
+  /** False when the script is read by a shell that is not POSIX (PowerShell, cmd): it then has no commands, apk calls or exports. */
+  get isPosixShell(): boolean {
+    return this.#shellProgram === undefined || this.#shell.form === 'exec' || isPosixShell(this.#shellProgram);
+  }
+
+  /** For `model.ts` only: sets the shell, see `shells.ts`. */
+  readWith(shell: string): void {
+    this.#shellProgram = shell;
   }
 
   /** `shell` (a command line), `exec` (a JSON array) or `heredoc` (a script in a heredoc). */
@@ -70,17 +87,17 @@ export class RunInstruction extends InstructionBase {
 
   /** Every command of the script in source order (exec form: one command), nested ones included. */
   get commands(): readonly ShellCommand[] {
-    return this.#shell.commands;
+    return this.isPosixShell ? this.#shell.commands : [];
   }
 
   /** The commands that run `apk`, read as apk calls. */
   get apkCalls(): readonly ApkCall[] {
-    return this.#shell.apkCalls;
+    return this.isPosixShell ? this.#shell.apkCalls : [];
   }
 
   /** `NAME=value` words of `export` statements in the script, in source order (exec form: none). */
   get exports(): readonly ShellWord[] {
-    return this.#shell.exports;
+    return this.isPosixShell ? this.#shell.exports : [];
   }
 
   /** Offset of the first character of the command text (after the keyword and `--flags`). */

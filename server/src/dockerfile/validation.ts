@@ -128,3 +128,13 @@ export function validateParsed(parsed: ParsedDockerfile): Diagnostic[] {
   if (ignoredLines.size === 0) return diagnostics;
   return diagnostics.filter((diagnostic) => diagnostic.instructionLine === null || diagnostic.instructionLine === undefined || !ignoredLines.has(diagnostic.instructionLine));
 }
+
+/**
+ * The base library's diagnostic codes for problems an Alpinist rule also checks, by rule id: while the rule runs,
+ * the user sees the rule's diagnostic, not the library's.
+ */
+export const SYNTAX_CODES_BY_RULE: Readonly<Record<string, number>> = {
+  'instruction-consistent-casing': ValidationCode.CASING_INSTRUCTION,
+  'continuation-no-empty-line': ValidationCode.EMPTY_CONTINUATION_LINE,
+  'workdir-require-absolute': ValidationCode.WORKDIR_IS_NOT_ABSOLUTE,
+};

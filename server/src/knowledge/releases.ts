@@ -252,3 +252,20 @@ export const devRuntimePairs: readonly DevRuntimePair[] = [
     reference: packagePage('musl-dev'),
   },
 ];
+
+/**
+ * Names that a later package took over under another name. Unlike {@link packageRenames} these carry no release:
+ * rules offer the replacement only when the stage's package index has it.
+ */
+export const packageSuccessors: readonly { readonly name: string; readonly replacement: string; readonly reference: Reference }[] = [
+  {
+    name: 'nodejs-npm',
+    replacement: 'npm',
+    reference: { title: 'pkgs.alpinelinux.org: npm (edge)', url: 'https://pkgs.alpinelinux.org/package/edge/community/x86_64/npm' },
+  },
+  {
+    name: 'py-pip',
+    replacement: 'py3-pip',
+    reference: { title: 'aports: main/py3-pip APKBUILD', url: 'https://gitlab.alpinelinux.org/alpine/aports/-/blob/master/main/py3-pip/APKBUILD' },
+  },
+];

@@ -5,7 +5,8 @@
  */
 import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
 import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/lookup';
-import { latestAlpineRelease } from '../knowledge/releases';
+import { releaseTableOf } from '../knowledge/alpineData';
+import { newestReleasePhrase, type ReleaseTable } from '../knowledge/releaseData';
 import type { PackageRename } from '../knowledge/types';
 import type { ApkPackage } from '../shell/apk';
 import { removeWord, replace, type Edit } from '../edits/edits';
@@ -22,7 +23,7 @@ function verdictFor(rename: PackageRename, release: string | undefined): Verdict
   return 'uncertain';
 }
 
-function messageFor(rename: PackageRename, verdict: Verdict, release: string | undefined): string {
+function messageFor(rename: PackageRename, verdict: Verdict, release: string | undefined, table: ReleaseTable): string {
   const name = `\`${rename.name}\``;
   const instead = `install \`${rename.replacement}\` instead`;
   switch (verdict) {
@@ -31,7 +32,7 @@ function messageFor(rename: PackageRename, verdict: Verdict, release: string | u
       return `${name} does not exist on ${where} (gone since ${rename.firstReleaseWithout}), so \`apk add\` fails; ${instead}.`;
     }
     case 'unknown':
-      return `${name} does not exist from Alpine ${rename.firstReleaseWithout} on, including the newest release ${latestAlpineRelease}, so \`apk add\` fails unless the base image is older; ${instead}.`;
+      return `${name} does not exist from Alpine ${rename.firstReleaseWithout} on, including ${table.newest} (${newestReleasePhrase(table)}), so \`apk add\` fails unless the base image is older; ${instead}.`;
     case 'uncertain':
       return `${name} does not exist from Alpine ${rename.firstReleaseWithout} on and may already be missing on ${release}, so \`apk add\` can fail; ${instead}.`;
   }
@@ -105,7 +106,7 @@ export default defineRule({
           // Why safe only when proven: the old name cannot install there, so the replacement cannot break a working build.
           const fix = fixFor(model, run, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
           listed.add(rename.replacement);
-          context.report({ at, severity, message: messageFor(rename, verdict, release), fixes: fix ? [fix] : [] });
+          context.report({ at, severity, message: messageFor(rename, verdict, release, releaseTableOf(context.alpineData)), fixes: fix ? [fix] : [] });
         }
       }
     }

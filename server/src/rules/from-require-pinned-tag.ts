@@ -3,7 +3,7 @@
  * pushed, so the same Dockerfile builds on a different base from one day to the next.
  */
 import { parseImageReference, type ImageReference } from '../dockerfile/image';
-import { latestAlpineRelease } from '../knowledge/releases';
+import { releaseTableOf } from '../knowledge/alpineData';
 import { replace } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
 
@@ -74,6 +74,7 @@ export default defineRule({
       const at = problem === 'untagged' ? offsets : { start: tagStart, end: offsets.end };
       const fixes: Fix[] = [];
       if (isOfficialAlpine(reference)) {
+        const latestAlpineRelease = releaseTableOf(context.alpineData).newest;
         const edit = problem === 'untagged'
           ? replace({ start: offsets.end, end: offsets.end }, `:${latestAlpineRelease}`)
           : replace({ start: tagStart, end: offsets.end }, latestAlpineRelease);

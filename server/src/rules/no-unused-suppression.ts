@@ -34,8 +34,11 @@ export default defineRule({
 
 /** What is wrong with an id that silenced nothing; undefined when it is not Alpinist's business. */
 function unusedMessage(suppression: Suppression, id: SuppressedId, rules: RuleCatalog): string | undefined {
+  // Why: ShellCheck's findings (`SC2086`, or the rule `shellcheck`) arrive after the analysis, so it cannot tell.
+  if (isShellCheckCode(id.id)) return undefined;
   if (suppression.tool === 'alpinist') {
     const target = rules.find(id.id);
+    if (target?.externalTool) return undefined;
     if (!target && id.id !== 'all') return `\`${id.id}\` is not an Alpinist rule, so this suppression does nothing.`;
     if (target && rules.isEnabled(target)) return `\`${id.id}\` reports nothing here, so this suppression is unused.`;
     return undefined;
@@ -44,6 +47,11 @@ function unusedMessage(suppression: Suppression, id: SuppressedId, rules: RuleCa
   const targets = rules.standingFor(id.id);
   if (targets.length === 0 || !targets.every((target) => rules.isEnabled(target))) return undefined;
   return `\`${id.id}\` (Alpinist \`${targets.map((target) => target.id).join('`, `')}\`) reports nothing here, so this suppression is unused.`;
+}
+
+/** `SC` and four digits, as ShellCheck numbers its checks. */
+function isShellCheckCode(id: string): boolean {
+  return id.length === 6 && id.startsWith('SC') && [...id.slice(2)].every((character) => character >= '0' && character <= '9');
 }
 
 /** Removes the id at `position` from its list, or the whole comment line when it is the only id. */

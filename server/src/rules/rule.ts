@@ -3,6 +3,7 @@ import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
 import type { Fix } from '../edits/edits';
+import type { AlpineDataView } from '../knowledge/alpineData';
 import type { Span } from '../util/span';
 
 export type { Edit, Fix } from '../edits/edits';
@@ -20,6 +21,8 @@ export interface Finding {
   /** The severity this finding has when the user has not configured one for the rule (e.g. error when proven). */
   readonly severity?: Severity;
   readonly tags?: readonly DiagnosticTag[];
+  /** A page about this finding when it is not the rule's own (ShellCheck's wiki page for an `SC` code). */
+  readonly docsUrl?: string;
 }
 
 export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] };
@@ -56,6 +59,7 @@ export interface RuleOptions {
 
 /** hadolint's label-schema value types. */
 export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 
 export interface RuleContext {
   readonly dockerfile: DockerfileModel;
@@ -65,6 +69,13 @@ export interface RuleContext {
   readonly today: string;
   readonly rules: RuleCatalog;
   readonly suppressions: SuppressionUsage;
+  /** The text of the build context's `.dockerignore` for this Dockerfile, when the front end found one. */
+  readonly dockerignore: string | undefined;
+  /**
+   * Alpine's own data (package indexes, release table) when the front end has it; undefined otherwise. Rules that use
+   * it fall back to the built-in tables or stay silent without it.
+   */
+  readonly alpineData?: AlpineDataView;
   report(finding: Report): void;
 }
 
@@ -82,6 +93,11 @@ export interface RuleDefinition {
   readonly hadolint?: readonly string[];
   /** BuildKit build-check names this rule stands for (`JSONArgsRecommended`): `# check=skip=<name>` skips it. */
   readonly buildkit?: readonly string[];
+  /**
+   * The program whose findings this rule stands for (`ShellCheck`): they are computed outside the analysis, after it,
+   * and `check` reports nothing. Suppressions of such a rule are never judged unused by the analysis.
+   */
+  readonly externalTool?: string;
   /** Runs after every other rule, so that `context.suppressions.isUsed` is complete; its own findings cannot be suppressed. */
   readonly reviewsSuppressions?: boolean;
   check(context: RuleContext): void;

@@ -27,7 +27,8 @@ function startsWithoutShells(stage: Stage): boolean {
   if (!reference) return false;
   const registry = reference.registry;
   if (registry !== undefined && registry !== 'docker.io' && registry !== 'index.docker.io') return false;
-  return IMAGES_WITHOUT_OPTIONAL_SHELLS.has(reference.repository.replace(/^library\//, ''));
+  const repository = reference.repository.startsWith('library/') ? reference.repository.slice('library/'.length) : reference.repository;
+  return IMAGES_WITHOUT_OPTIONAL_SHELLS.has(repository);
 }
 
 function record(installs: Installs, call: ApkCall): void {
@@ -54,14 +55,17 @@ function shellWordOf(words: readonly (Token | ShellWord)[]): (Token | ShellWord)
   return undefined;
 }
 
+const SHEBANG = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/;
+
 /** A heredoc script's `#!` line naming an optional shell: the span of the shell's name in it. */
 function shebangShell(context: RuleContext, run: RunInstruction): { shell: string; at: Span } | undefined {
   for (const heredoc of run.heredocs) {
     if (!heredoc.contentSpan) continue;
     const text = context.dockerfile.text;
-    const lineEnd = text.slice(heredoc.contentSpan.start, heredoc.contentSpan.end).search(/[\r\n]|$/);
-    const line = text.slice(heredoc.contentSpan.start, heredoc.contentSpan.start + lineEnd);
-    const match = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(line);
+    let lineEnd = heredoc.contentSpan.start;
+    while (lineEnd < heredoc.contentSpan.end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const line = text.slice(heredoc.contentSpan.start, lineEnd);
+    const match = SHEBANG.exec(line);
     if (!match) continue;
     const program = programName(match[1]);
     const name = program === 'env' && match[2] !== undefined ? match[2] : program;

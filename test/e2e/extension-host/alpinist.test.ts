@@ -75,7 +75,8 @@ describe('Alpinist through the vscode API (extension host)', function () {
   it('activates on a dockerfile document and publishes diagnostics (getDiagnostics)', async function () {
     const document = await openUntitled('FROM alpine:3.20\nRUN apk add curl\n');
     const diagnostics = alpinistDiagnostics(await waitForDiagnostics(document.uri, (all) => alpinistDiagnostics(all).length > 0));
-    const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON.name === 'alpinist');
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { publisher: string; name: string };
+    const extension = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
     assert.ok(extension?.isActive, 'the Alpinist extension is active');
     assert.deepEqual(diagnostics.map(label), ['apk-prefer-no-cache@2']);
     const [diagnostic] = diagnostics;
@@ -133,6 +134,34 @@ describe('Alpinist through the vscode API (extension host)', function () {
       await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(dockerfile).then(undefined, () => undefined);
+    }
+  });
+
+  it('Alpinist: Lint Workspace puts a Dockerfile that is not open into the Problems panel (task + $alpinist)', async function () {
+    this.timeout(120_000);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the suite runs in a workspace folder');
+    const directory = vscode.Uri.joinPath(folder.uri, 'lint-workspace');
+    const dockerfile = vscode.Uri.joinPath(directory, 'Dockerfile');
+    await vscode.workspace.fs.writeFile(dockerfile, Buffer.from('FROM alpine:3.20\nRUN apk add python\n'));
+    try {
+      assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === dockerfile.toString()), 'not open');
+      const ended = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+          if (event.execution.task.definition.type !== 'alpinist') return;
+          listener.dispose();
+          resolve(event.exitCode);
+        });
+      });
+      await vscode.commands.executeCommand('alpinist.lintWorkspace');
+      assert.equal(await ended, 0, 'the task ends with 0 (--failure-threshold none)');
+      const diagnostics = await waitForDiagnostics(dockerfile, (all) => all.some((diagnostic) => ruleId(diagnostic) === 'apk-no-renamed-packages'), 30_000);
+      const renamed = diagnostics.find((diagnostic) => ruleId(diagnostic) === 'apk-no-renamed-packages');
+      assert.equal(renamed?.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(renamed?.range.start.line, 1);
+      assert.equal(renamed?.range.start.character, 12);
+    } finally {
+      await vscode.workspace.fs.delete(directory, { recursive: true }).then(undefined, () => undefined);
     }
   });
 

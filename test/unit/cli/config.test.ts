@@ -16,6 +16,10 @@ interface Case {
   readonly rules?: Record<string, string>;
   readonly threshold?: string;
   readonly disableIgnorePragma?: boolean;
+  readonly ruleOptions?: Record<string, unknown>;
+  readonly format?: string;
+  readonly color?: boolean;
+  readonly verbose?: boolean;
   /** Whole warnings, without the `<file>: ` prefix. */
   readonly warnings?: readonly string[];
 }
@@ -26,7 +30,7 @@ const cases: Case[] = [
   { name: 'Alpinist rules by id', yaml: 'rules:\n  apk-prefer-no-cache: error\n  no-unused-suppression: off\n', rules: { 'apk-prefer-no-cache': 'error', 'no-unused-suppression': 'off' } },
   { name: 'Alpinist rules by hadolint code', yaml: 'rules:\n  DL3019: info\n', rules: { 'apk-prefer-no-cache': 'info' } },
   { name: 'YAML 1.1 `off` written as false', yaml: 'rules:\n  apk-prefer-no-cache: false\n', rules: { 'apk-prefer-no-cache': 'off' } },
-  { name: 'hadolint ignored: codes map to their rules; unknown DL codes are hadolint’s', yaml: 'ignored:\n  - DL3019\n  - DL3008\n  - SC2086\n', rules: { 'apk-prefer-no-cache': 'off' } },
+  { name: 'hadolint ignored: codes map to their rules; unknown DL codes are hadolint’s', yaml: 'ignored:\n  - DL3019\n  - DL3008\n  - DL9999\n  - SC2086\n', rules: { 'apk-prefer-no-cache': 'off', 'apt-require-pinned-versions': 'off' } },
   { name: 'hadolint ignored by Alpinist id', yaml: 'ignored: [from-require-pinned-tag]\n', rules: { 'from-require-pinned-tag': 'off' } },
   { name: 'one code stands for the whole rule', yaml: 'override:\n  error: [DL3007]\n', rules: { 'from-require-pinned-tag': 'error' } },
   {
@@ -42,10 +46,27 @@ const cases: Case[] = [
   { name: 'disable-ignore-pragma: false', yaml: 'disable-ignore-pragma: false\n' },
   { name: 'disable-ignore-pragma must be a boolean', yaml: 'disable-ignore-pragma: yes please\n', warnings: ['ignoring "disable-ignore-pragma": expected true or false, got "yes please".'] },
   {
-    name: 'hadolint-only and unknown keys are ignored with a warning',
-    yaml: 'trustedRegistries: [docker.io]\nlabel-schema:\n  author: text\nfoo: 1\n',
-    warnings: ['ignoring "trustedRegistries": a hadolint option Alpinist does not use.', 'ignoring "label-schema": a hadolint option Alpinist does not use.', 'ignoring unknown key "foo".'],
+    name: 'trustedRegistries, label-schema, strict-labels, format, no-color, verbose',
+    yaml: 'trustedRegistries: [docker.io, " gcr.io ", 3]\nlabel-schema:\n  maintainer: text\n  version: semver\n  bad: colour\nstrict-labels: true\nformat: sarif\nno-color: true\nverbose: true\n',
+    ruleOptions: { trustedRegistries: ['docker.io', 'gcr.io'], labelSchema: { maintainer: 'text', version: 'semver' }, strictLabels: true },
+    format: 'sarif',
+    color: false,
+    verbose: true,
+    warnings: [
+      'ignoring 3 in "trustedRegistries": expected a registry name such as docker.io or *.example.com.',
+      'ignoring "label-schema.bad": expected one of text, url, semver, hash, rfc3339, spdx, email, got "colour".',
+    ],
   },
+  { name: 'an empty trustedRegistries list is kept (no registry is trusted is not the same as unset)', yaml: 'trustedRegistries: []\nstrict-labels: false\n', ruleOptions: { trustedRegistries: [], strictLabels: false } },
+  { name: 'wrong shapes of the rule options', yaml: 'label-schema: [a]\nstrict-labels: yes\nformat: 3\n', warnings: ['ignoring "strict-labels": expected true or false, got "yes".', 'ignoring "label-schema": expected a mapping of label names to types, got a list.', 'ignoring "format": expected a format name, got 3.'] },
+  {
+    name: 'thousands of bad entries: twenty warnings and a count',
+    yaml: `rules:\n${Array.from({ length: 5000 }, (_, i) => `  nope${i}: error`).join('\n')}\n`,
+    warnings: [...Array.from({ length: 20 }, (_, i) => `ignoring "nope${i}" in "rules.nope${i}": there is no Alpinist rule or hadolint code with that name.`), '4980 more entries ignored.'],
+  },
+  { name: 'unknown keys are ignored with a warning', yaml: 'foo: 1\n', warnings: ['ignoring unknown key "foo".'] },
+  { name: 'prototype names are not levels', yaml: 'override:\n  constructor: [DL3019]\n  toString: [DL3019]\n', warnings: ['ignoring "override.constructor": use error, warning, info or style.', 'ignoring "override.toString": use error, warning, info or style.'] },
+  { name: 'prototype names are not thresholds', yaml: 'failure-threshold: constructor\n', warnings: ['ignoring "failure-threshold": expected error, warning, info, style, hint or none, got "constructor".'] },
   {
     name: 'invalid values are ignored with a warning',
     yaml: 'rules:\n  apk-prefer-no-cache: loud\n  no-such-rule: error\nignored: DL3019\noverride:\n  fatal: [DL3019]\n  error: [not-a-rule, 3]\nfailure-threshold: 2\nno-fail: maybe\n',
@@ -67,6 +88,12 @@ const broken: [string, string, string][] = [
   ['an unclosed flow sequence', 'ignored: [DL3018\n', 'cfg.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ['a tab as indentation', 'rules:\n\tapk-prefer-no-cache: off\n', 'cfg.yaml:2:1: invalid YAML: Tabs are not allowed as indentation'],
   ['a duplicate key', 'ignored: []\nignored: [DL3019]\n', 'cfg.yaml:2:1: invalid YAML: Map keys must be unique'],
+  ['a duplicate nested key', 'label-schema:\n  a: text\n  b: url\n  a: url\n', 'cfg.yaml:4:3: invalid YAML: Map keys must be unique'],
+  [
+    'a billion laughs',
+    `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`,
+    'cfg.yaml: invalid YAML: more than 100 alias expansions (a config file needs none)',
+  ],
   ['a list at the top', '- DL3019\n', 'cfg.yaml: expected a mapping of options, got a list.'],
   ['a scalar at the top', 'DL3019\n', 'cfg.yaml: expected a mapping of options, got "DL3019".'],
 ];
@@ -124,10 +151,10 @@ describe('alpinist lint: config files', () => {
   });
 
   describe('parseConfig', () => {
-    for (const { name, yaml, rules = {}, threshold, disableIgnorePragma = false, warnings = [] } of cases) {
+    for (const { name, yaml, rules = {}, threshold, disableIgnorePragma = false, ruleOptions = {}, format, color, verbose = false, warnings = [] } of cases) {
       it(name, () => {
         const config = parseConfig(yaml, 'cfg.yaml');
-        assert.deepEqual(config, { rules, threshold, disableIgnorePragma, warnings: warnings.map((warning) => `cfg.yaml: ${warning}`) });
+        assert.deepEqual(config, { rules, threshold, disableIgnorePragma, ruleOptions, format, color, verbose, warnings: warnings.map((warning) => `cfg.yaml: ${warning}`) });
       });
     }
     for (const [name, yaml, message] of broken) {
@@ -170,11 +197,11 @@ describe('alpinist lint: config files', () => {
       afterEach(() => fs.rmSync(userFile, { force: true }));
 
       it('is read when the current directory has no config file, and named by its absolute path', async () => {
-        fs.writeFileSync(userFile, 'ignored: [DL3019]\nverbose: true\n');
+        fs.writeFileSync(userFile, 'ignored: [DL3019]\nverbose: maybe\n');
         assert.deepEqual(await lint('Dockerfile'), {
           code: 0,
           stdout: '0 findings in 1 file.\n',
-          stderr: `alpinist: warning: ${userFile}: ignoring "verbose": a hadolint option Alpinist does not use.\n`,
+          stderr: `alpinist: warning: ${userFile}: ignoring "verbose": expected true or false, got "maybe".\n`,
         });
       });
 
@@ -214,6 +241,36 @@ describe('alpinist lint: config files', () => {
       assert.equal((await lint('Dockerfile', '--rule', 'DL3019=error', '--ignore', 'DL3019')).code, 0);
     });
 
+    it('an explicit severity equal to the default wins over the one the rule picks: flag, flag over file, file', async () => {
+      const only = onlyRules('apk-no-renamed-packages');
+      const run = (...argv: string[]) => runAlpinist(['lint', ...only, ...argv]);
+      directory.write('Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache python\n');
+      // The rule's default is warning; a package gone from the release is reported as an error unless the user says.
+      const unset = await run('--no-config', '-t', 'error', 'Dockerfile');
+      assert.equal(unset.code, 1, unset.stdout);
+      assert.match(unset.stdout, /^Dockerfile:2:24: error apk-no-renamed-packages: /);
+      const flag = await run('--no-config', '--rule', 'apk-no-renamed-packages=warning', '-t', 'error', 'Dockerfile');
+      assert.equal(flag.code, 0, flag.stdout);
+      assert.match(flag.stdout, /^Dockerfile:2:24: warning apk-no-renamed-packages: .*\n1 finding in 1 file\.\n$/);
+      directory.write('.alpinist.yaml', 'rules:\n  apk-no-renamed-packages: error\n');
+      assert.equal((await run('--rule', 'apk-no-renamed-packages=warning', '-t', 'error', 'Dockerfile')).code, 0);
+      directory.write('.alpinist.yaml', 'rules:\n  apk-no-renamed-packages: warning\n');
+      assert.equal((await run('-t', 'error', 'Dockerfile')).code, 0);
+      directory.write('.alpinist.yaml', 'override:\n  warning: [apk-no-renamed-packages]\n');
+      assert.equal((await run('-t', 'error', 'Dockerfile')).code, 0);
+    });
+
+    it('thresholds and levels that are keys of every object are refused', async () => {
+      const refused = await lint('-t', 'toString', 'Dockerfile');
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /Unknown failure threshold "toString"/);
+      directory.write('.hadolint.yaml', 'failure-threshold: constructor\noverride:\n  constructor: [DL3019]\n');
+      const result = await lint('Dockerfile');
+      assert.equal(result.code, 1, 'the default threshold (warning) applies');
+      assert.match(result.stderr, /ignoring "failure-threshold"/);
+      assert.match(result.stderr, /ignoring "override\.constructor"/);
+    });
+
     it('the file’s failure-threshold applies when no flag sets one', async () => {
       directory.write('.hadolint.yaml', 'failure-threshold: error\n');
       assert.equal((await lint('Dockerfile')).code, 0);
@@ -222,17 +279,40 @@ describe('alpinist lint: config files', () => {
     });
 
     it('warnings go to stderr, one line each, and the run goes on', async () => {
-      directory.write('.hadolint.yaml', 'trustedRegistries: [docker.io]\nignored: [DL3019, nonsense]\n');
+      directory.write('.hadolint.yaml', 'trustedRegistries: docker.io\nignored: [DL3019, nonsense]\n');
       assert.deepEqual(await lint('Dockerfile'), {
         code: 0,
         stdout: '0 findings in 1 file.\n',
-        stderr: 'alpinist: warning: .hadolint.yaml: ignoring "trustedRegistries": a hadolint option Alpinist does not use.\nalpinist: warning: .hadolint.yaml: ignoring "nonsense" in "ignored": there is no Alpinist rule or hadolint code with that name.\n',
+        stderr: 'alpinist: warning: .hadolint.yaml: ignoring "nonsense" in "ignored": there is no Alpinist rule or hadolint code with that name.\nalpinist: warning: .hadolint.yaml: ignoring "trustedRegistries": expected a list, got "docker.io".\n',
       });
     });
 
     it('broken YAML: one line on stderr, exit 2, nothing linted', async () => {
       directory.write('.hadolint.yaml', 'ignored: [DL3018\n');
       assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: 'alpinist: .hadolint.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n' });
+    });
+
+    it('a config file that is a link to /dev/zero, or over 1 MiB: one line, exit 2', async function () {
+      if (process.platform === 'win32') this.skip();
+      fs.symlinkSync('/dev/zero', path.join(directory.root, '.hadolint.yaml'));
+      assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: 'alpinist: .hadolint.yaml: not a regular file; config files must be regular files\n' });
+      directory.write('big.yaml', `ignored: []\n${'#'.repeat(2 * 1024 * 1024)}\n`);
+      assert.deepEqual(await lint('Dockerfile', '-c', 'big.yaml'), { code: 2, stdout: '', stderr: `alpinist: big.yaml: ${2 * 1024 * 1024 + 13} bytes; config files are limited to 1048576 bytes (1 MiB)\n` });
+    });
+
+    it('a billion-laughs config file: one line, exit 2, no stack trace', async () => {
+      const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let level = 1; level < 9; level++) laughs.push(`l${level}: &l${level} [${Array(9).fill(level === 1 ? '*a' : `*l${level - 1}`).join(', ')}]`);
+      directory.write('.hadolint.yaml', `${laughs.join('\n')}\n`);
+      assert.deepEqual(await lint('Dockerfile'), { code: 2, stdout: '', stderr: 'alpinist: .hadolint.yaml: invalid YAML: more than 100 alias expansions (a config file needs none)\n' });
+    });
+
+    it('-t toString and -t constructor are refused', async () => {
+      for (const name of ['toString', 'constructor', '__proto__']) {
+        const result = await lint('Dockerfile', '-t', name);
+        assert.equal(result.code, 2, name);
+        assert.match(result.stderr, new RegExp(`^alpinist: Unknown failure threshold "${name}"`));
+      }
     });
 
     it('a missing or unreadable --config: one line, exit 2', async () => {

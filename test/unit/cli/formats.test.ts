@@ -54,6 +54,7 @@ web.Dockerfile:2:5: info pip-require-no-cache-dir: ${PIP_MESSAGE}
           findings: [
             {
               ruleId: 'apk-prefer-no-cache',
+              aliases: ['DL3019'],
               severity: 'warning',
               message: APK_MESSAGE,
               range: range(1, 4, 11),
@@ -69,6 +70,7 @@ web.Dockerfile:2:5: info pip-require-no-cache-dir: ${PIP_MESSAGE}
           findings: [
             {
               ruleId: 'pip-require-no-cache-dir',
+              aliases: ['DL3042'],
               severity: 'info',
               message: PIP_MESSAGE,
               range: range(1, 4, 15),
@@ -268,6 +270,7 @@ ${ESC}[1m1 finding in 1 file.${ESC}[22m
             ruleId: 'apk-prefer-no-cache',
             level: 'warning',
             message: { text: APK_MESSAGE },
+            properties: { aliases: ['DL3019'] },
             locations: [{ physicalLocation: { artifactLocation: location('Dockerfile'), region: region(2, 5, 12) } }],
             fixes: [
               { description: { text: 'Add `--no-cache` to `apk add`' }, artifactChanges: [{ artifactLocation: location('Dockerfile'), replacements: [insert(2, 12, ' --no-cache')] }], properties: { kind: 'safe' } },
@@ -282,6 +285,7 @@ ${ESC}[1m1 finding in 1 file.${ESC}[22m
             ruleId: 'pip-require-no-cache-dir',
             level: 'note',
             message: { text: PIP_MESSAGE },
+            properties: { aliases: ['DL3042'] },
             locations: [{ physicalLocation: { artifactLocation: location('web.Dockerfile'), region: region(2, 5, 16) } }],
             fixes: [{ description: { text: 'Add `--no-cache-dir` to `pip install`' }, artifactChanges: [{ artifactLocation: location('web.Dockerfile'), replacements: [insert(2, 16, ' --no-cache-dir')] }], properties: { kind: 'safe' } }],
           },
@@ -297,7 +301,7 @@ ${ESC}[1m1 finding in 1 file.${ESC}[22m
       assert.match(noCache.helpUri ?? '', /^file:\/\/.*\/docs\/rules\/apk-prefer-no-cache\.md$/);
       assert.match(noCache.help?.markdown ?? '', /^# apk-prefer-no-cache\n/);
       assert.deepEqual(noCache.defaultConfiguration, { level: 'warning' });
-      assert.deepEqual(noCache.properties, { tags: ['dockerfile', 'DL3019'] });
+      assert.deepEqual(noCache.properties, { tags: ['dockerfile', 'DL3019'], aliases: ['DL3019'] });
       assert.deepEqual(rules.find((rule) => rule.id === 'apk-require-pinned-versions')?.defaultConfiguration, { enabled: false });
     });
 

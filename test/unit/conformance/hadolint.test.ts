@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../../../server/src/rules';
+import type { LabelType, RuleOptions } from '../../../server/src/rules/rule';
 import { corpusPath } from '../../support/corpus';
 import { findingsOf } from '../../support/ruleTester';
 
@@ -31,6 +32,23 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = Object.assign
     .map((name) => JSON.parse(readFileSync(path.join(__dirname, 'differences', name), 'utf8')) as Record<string, string>),
 );
 
+/** hadolint's label-schema types as its test configurations spell them (`Rule.RawText`, `Url` …). */
+const LABEL_TYPES: Readonly<Record<string, LabelType>> = { RawText: 'text', Url: 'url', Rfc3339: 'rfc3339', Spdx: 'spdx', GitHash: 'hash', SemVer: 'semver', Email: 'email' };
+
+/**
+ * The rule options a case's configuration (Haskell source such as `def { allowedRegistries = ["x.com"] }`) stands for;
+ * undefined for settings that are not rule options (`ignoreRules` is the config layer's business).
+ */
+export function optionsOf(config: string): RuleOptions | undefined {
+  const registries = /allowedRegistries = \[([^\]]*)\]/.exec(config);
+  if (registries) return { trustedRegistries: [...registries[1].matchAll(/"([^"]*)"/g)].map((match) => match[1]) };
+  const schema = /labelSchema = Map\.fromList \[(.*)\]/.exec(config);
+  if (!schema) return undefined;
+  const labelSchema: Record<string, LabelType> = {};
+  for (const match of schema[1].matchAll(/\("([^"]*)", (?:Rule\.)?(\w+)\)/g)) labelSchema[match[1]] = LABEL_TYPES[match[2]];
+  return { labelSchema, strictLabels: config.includes('strictLabels = True') };
+}
+
 const file = corpusPath('hadolint-cases.jsonl');
 
 describe('hadolint conformance', function () {
@@ -42,9 +60,22 @@ describe('hadolint conformance', function () {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as HadolintCase);
+  // Note: hadolint's specs often assert `ruleCatchesNot` and `onBuildRuleCatches` on one Dockerfile; the extracted
+  // violation then carries the same text as the `ok` case of its test, and stands for the ONBUILD variant.
+  const okTexts = new Set(cases.filter((testCase) => testCase.expect === 'ok').map((testCase) => `${testCase.rule}\0${testCase.test}\0${testCase.dockerfile}`));
+  const isOnbuildVariant = (testCase: HadolintCase): boolean =>
+    testCase.expect === 'violation' && okTexts.has(`${testCase.rule}\0${testCase.test}\0${testCase.dockerfile}`);
+  // Agreement per code: cases whose outcome matches hadolint's (deliberate differences count as disagreement).
+  const agreement = new Map<string, { rule: string; agreed: number; total: number }>();
+  after(() => {
+    const lines = [...agreement].map(([code, { rule, agreed, total }]) => `    ${code.padEnd(7)} ${rule.padEnd(36)} ${agreed}/${total} (${((100 * agreed) / Math.max(total, 1)).toFixed(1)}%)`);
+    console.log(`\n  hadolint agreement per code:\n${lines.join('\n')}`);
+  });
   for (const rule of allRules) {
     for (const code of rule.hadolint ?? []) {
-      const relevant = cases.filter((testCase) => testCase.rule === code && testCase.config === undefined);
+      const relevant = cases.filter((testCase) => testCase.rule === code && (testCase.config === undefined || optionsOf(testCase.config) !== undefined));
+      const tally = { rule: rule.id, agreed: 0, total: relevant.length };
+      agreement.set(code, tally);
       describe(`${code} → ${rule.id} (${relevant.length} cases)`, () => {
         for (const testCase of relevant) {
           const title = `${testCase.expect}: ${testCase.test} [${testCase.source.split(' ')[1]}]`;
@@ -54,14 +85,15 @@ describe('hadolint conformance', function () {
             continue;
           }
           it(title, () => {
-            const texts = [testCase.dockerfile + '\n'];
+            const texts = isOnbuildVariant(testCase) ? [wrapRunsInOnbuild(testCase.dockerfile) + '\n'] : [testCase.dockerfile + '\n'];
             if (testCase.also_onbuild) texts.push(wrapRunsInOnbuild(testCase.dockerfile) + '\n');
             for (const text of texts) {
-              const findings = findingsOf(rule, text);
+              const findings = findingsOf(rule, text, testCase.config === undefined ? undefined : optionsOf(testCase.config));
               if (testCase.expect === 'ok') assert.deepEqual(findings.map((finding) => finding.message), [], text);
               else if (testCase.count !== undefined) assert.equal(findings.length, testCase.count, text);
               else assert.ok(findings.length > 0, `expected a finding in:\n${text}`);
             }
+            tally.agreed++;
           });
         }
       });
@@ -73,3 +105,4 @@ describe('hadolint conformance', function () {
 function wrapRunsInOnbuild(dockerfile: string): string {
   return dockerfile.replace(/^RUN /gm, 'ONBUILD RUN ');
 }
+

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../../../server/src/analysis/analysis';
 import { getDockerfileService } from '../../../server/src/dockerfile/languageService';
 import { parseInChunks, withArgumentScansKept } from '../../../server/src/dockerfile/parse';
-import { validateParsed } from '../../../server/src/dockerfile/validation';
+import { SYNTAX_CODES_BY_RULE, validateParsed } from '../../../server/src/dockerfile/validation';
 import { createDocumentLinter } from '../../../server/src/analysis/documentLinter';
 import { corpusPath } from '../../support/corpus';
 
@@ -106,7 +106,9 @@ describe('chunked parse', () => {
     for (const text of versions) {
       const result = linter.lint(text);
       assert.deepEqual(comparable(result.analysis), comparable(analyze(text, { today: TODAY })));
-      assert.deepEqual(sorted(result.syntax), sorted(service.validate(text)));
+      // The linter leaves out the library's diagnostics that a rule which ran reports itself.
+      const duplicated = new Set(Object.values(SYNTAX_CODES_BY_RULE));
+      assert.deepEqual(sorted(result.syntax), sorted(service.validate(text).filter((diagnostic) => !duplicated.has(diagnostic.code as number))));
     }
   });
 

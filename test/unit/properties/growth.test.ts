@@ -13,6 +13,7 @@ import { parseDockerfile } from '../../../server/src/dockerfile/model';
 import { parseInChunks, withArgumentScansKept } from '../../../server/src/dockerfile/parse';
 import { validateParsed } from '../../../server/src/dockerfile/validation';
 import { stepsOf } from '../../../server/src/dockerfile/steps';
+import { parseConfig } from '../../../server/src/config/config';
 
 const LIMIT = 10;
 const ATTEMPTS = 3;
@@ -99,6 +100,13 @@ describe('growth: paths that must stay linear', function () {
       const before = `FROM alpine:3.20\n${lines(n, (i) => `RUN apk add x${i}`)}\n`;
       const after = before.replace(/apk add x/g, 'apk add --no-cache x');
       return () => unifiedDiff('Dockerfile', before, after);
+    });
+  });
+
+  it('a config file of 20k / 80k keys: parsed (the YAML library compares each key with every other unless told not to)', () => {
+    assertLinear('config file of n keys', 20_000, (n) => {
+      const text = `label-schema:\n${lines(n, (i) => `  label${i}: text`)}\n`;
+      return () => parseConfig(text, 'big.yaml');
     });
   });
 });

@@ -25,7 +25,7 @@ ruleTester.run(rule, {
       code: 'FROM alpine\nRUN apk add --update-cache \\\n    «python» \\\n    «python-dev» \\\n    py-pip \\\n    build-base \\\n  && pip install virtualenv \\\n  && rm -rf /var/cache/apk/*\n',
       output: null,
       severity: 'warning',
-      messageIncludes: 'including the newest release 3.24',
+      messageIncludes: 'including 3.24 (3.24 is the newest release known on 2026-11-26)',
       suggestions: [
         { title: PYTHON, output: 'FROM alpine\nRUN apk add --update-cache \\\n    python3 \\\n    python-dev \\\n    py-pip \\\n    build-base \\\n  && pip install virtualenv \\\n  && rm -rf /var/cache/apk/*\n' },
         { title: PYTHON_DEV, output: 'FROM alpine\nRUN apk add --update-cache \\\n    python \\\n    python3-dev \\\n    py-pip \\\n    build-base \\\n  && pip install virtualenv \\\n  && rm -rf /var/cache/apk/*\n' },

@@ -1,5 +1,8 @@
 import rule from '../../../server/src/rules/apk-require-pinned-versions';
+import { BASE_PACKAGES, staticAlpineData } from '../../support/alpineFixtures';
 import { ruleTester } from '../../support/ruleTester';
+
+const alpineData = staticAlpineData({ '3.22': BASE_PACKAGES });
 
 ruleTester.run(rule, {
   valid: [
@@ -15,6 +18,18 @@ ruleTester.run(rule, {
     { name: 'exec form pinned', code: 'FROM alpine:3.20\nRUN ["apk", "add", "--no-cache", "curl=8.9.1-r1"]' },
   ],
   invalid: [
+    {
+      name: 'with the index of the release: pin the current version, exactly or fuzzily',
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache «curl» «"git"» «nosuch»',
+      output: null,
+      alpineData,
+      suggestions: [
+        { title: 'Pin `curl` to the current `8.14.1-r2`', output: 'FROM alpine:3.22\nRUN apk add --no-cache curl=8.14.1-r2 "git" nosuch' },
+        { title: 'Pin `curl` to `~8.14` (any 8.14 release)', output: 'FROM alpine:3.22\nRUN apk add --no-cache curl~8.14 "git" nosuch' },
+        { title: 'Pin `git` to the current `2.49.1-r0`', output: 'FROM alpine:3.22\nRUN apk add --no-cache curl "git=2.49.1-r0" nosuch' },
+        { title: 'Pin `git` to `~2.49` (any 2.49 release)', output: 'FROM alpine:3.22\nRUN apk add --no-cache curl "git~2.49" nosuch' },
+      ],
+    },
     {
       name: 'one unpinned package',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache «curl»',

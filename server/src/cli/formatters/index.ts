@@ -2,6 +2,11 @@
 import type { Format } from '../args';
 import type { FileResult, JobSettings } from '../types';
 import { formatCheckstyle } from './checkstyle';
+import { formatCodacy } from './codacy';
+import { formatCodeclimate } from './codeclimate';
+import { formatGnu } from './gnu';
+import { formatJunit } from './junit';
+import { formatSonarqube } from './sonarqube';
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
@@ -31,10 +36,18 @@ const FORMATTERS: Record<Format, (report: Report) => string> = {
   checkstyle: formatCheckstyle,
   github: formatGithub,
   gitlab: formatGitlab,
+  // hadolint's names: its tty is Alpinist's text, its gitlab_codeclimate (GitLab Code Quality) Alpinist's gitlab.
+  tty: formatText,
+  gitlab_codeclimate: formatGitlab,
+  codeclimate: formatCodeclimate,
+  gnu: formatGnu,
+  junit: formatJunit,
+  sonarqube: formatSonarqube,
+  codacy: formatCodacy,
 };
 
-/** The complete stdout of a run, ending with a newline unless empty. */
+/** The complete report of a run, ending with a newline unless empty (Code Climate's NUL-separated stream ends as is). */
 export function formatReport(format: Format, report: Report): string {
   const output = FORMATTERS[format](report);
-  return output === '' ? '' : `${output}\n`;
+  return output === '' || format === 'codeclimate' ? output : `${output}\n`;
 }

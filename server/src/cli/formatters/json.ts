@@ -1,5 +1,9 @@
-/** One entry per file: its findings with ranges (0-based, LSP) and fixes; `fixed`/`diff` with the fix flags. */
+/**
+ * One entry per file: its findings with ranges (0-based, LSP) and fixes; `fixed`/`diff` with the fix flags. Each
+ * finding names its rule's other names (`aliases`: hadolint codes, BuildKit check names) next to its id.
+ */
 import type { Report } from '.';
+import { aliasesOf } from './aliases';
 
 export function formatJson(report: Report): string {
   return JSON.stringify(
@@ -10,6 +14,7 @@ export function formatJson(report: Report): string {
       ...(result.diff ? { diff: result.diff } : {}),
       findings: result.findings.map((finding) => ({
         ruleId: finding.ruleId,
+        aliases: aliasesOf(finding.ruleId),
         severity: finding.severity,
         message: finding.message,
         range: finding.range,

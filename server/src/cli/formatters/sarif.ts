@@ -11,6 +11,7 @@ import { docsUri } from '../../config/docs';
 import { allRules } from '../../rules';
 import type { Rule, Severity } from '../../rules/rule';
 import type { Report } from '.';
+import { aliasesOf } from './aliases';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -27,6 +28,8 @@ export function formatSarif(report: Report): string {
         ruleIndex: ruleIndex.get(finding.ruleId),
         level: LEVELS[finding.severity],
         message: { text: finding.message },
+        // Why: CI users grep reports for the hadolint codes (DL3019) and BuildKit names they know.
+        properties: { aliases: aliasesOf(finding.ruleId) },
         locations: [{ physicalLocation: { artifactLocation, region: toRegion(finding.range) } }],
         ...(finding.fixes.length > 0
           ? {
@@ -71,7 +74,7 @@ function toReportingDescriptor(rule: Rule) {
     // Why: code scanning shows `help` on the alert page, while the docs URI points into the installed package.
     ...(help ? { help: { text: `${rule.description} Documentation: ${helpUri}`, markdown: help } } : {}),
     defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: LEVELS[rule.defaultSeverity] },
-    properties: { tags: ['dockerfile', ...(rule.hadolint ?? [])] },
+    properties: { tags: ['dockerfile', ...(rule.hadolint ?? []), ...(rule.buildkit ?? [])], aliases: [...(rule.hadolint ?? []), ...(rule.buildkit ?? [])] },
   };
 }
 

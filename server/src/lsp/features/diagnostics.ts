@@ -24,7 +24,7 @@ export function toDiagnostic(finding: ResolvedFinding): Diagnostic {
     severity: SEVERITIES[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: docsUri(finding.ruleId) },
+    codeDescription: { href: finding.docsUrl ?? docsUri(finding.ruleId) },
     message: finding.message,
     data: { ruleId: finding.ruleId } satisfies DiagnosticData,
   };

@@ -1,0 +1,39 @@
+/**
+ * Why: an empty line inside a continued instruction is skipped today, but Docker has announced it will become an
+ * error (moby/moby#33719), and it often means the author thought the instruction ended there (BuildKit
+ * NoEmptyContinuation).
+ */
+import { lineEnd, nextLineStart } from '../edits/lines';
+import { replace } from '../edits/edits';
+import type { Span } from '../util/span';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'continuation-no-empty-line',
+  description: 'Do not leave empty lines inside an instruction continued with `\\`.',
+  defaultSeverity: 'warning',
+  fixSummary: 'safe: remove the empty line',
+  buildkit: ['NoEmptyContinuation'],
+  check(context) {
+    const { text } = context.dockerfile;
+    for (const instruction of context.dockerfile.instructions) {
+      const heredocs = instruction.heredocs.map((heredoc) => heredoc.contentSpan).filter((span): span is Span => span !== undefined);
+      let line = nextLineStart(text, instruction.start);
+      while (line < instruction.end) {
+        const end = lineEnd(text, line);
+        const next = nextLineStart(text, line);
+        const isBlank = [...text.slice(line, end)].every((character) => character === ' ' || character === '\t');
+        const inHeredoc = heredocs.some((span) => span.start <= line && line < span.end);
+        if (isBlank && !inHeredoc && next < instruction.end) {
+          const at = { start: line, end: next };
+          context.report({
+            at,
+            message: 'This empty line sits inside a continued instruction; Docker skips it today but will treat it as an error.',
+            fixes: [{ title: 'Remove the empty line', kind: 'safe', edits: [replace(at, '')] }],
+          });
+        }
+        line = next;
+      }
+    }
+  },
+});

@@ -1,0 +1,58 @@
+/** Why: `pip install flask` installs whatever version is latest on build day, so rebuilds can differ. */
+import { readCommandLine, hasOption } from '../shell/cli';
+import { parsePipCall } from '../shell/pip';
+import { argumentsOf, type ShellCommand, type ShellWord } from '../shell/shellCommand';
+import { defineRule } from './rule';
+
+/** `pip install` options that take a value (pip install --help, pip 24). */
+const PIP_VALUE_OPTIONS = [
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--platform', '--python-version',
+  '--implementation', '--abi', '--root', '--prefix', '-b', '--build', '--src', '--upgrade-strategy', '-C', '--config-settings',
+  '--global-option', '--install-option', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--no-binary',
+  '--only-binary', '--progress-bar', '--root-user-action', '--report', '--trusted-host', '--proxy', '--retries', '--timeout',
+  '--exists-action', '--cert', '--client-cert', '--cache-dir', '--log', '--python', '--keyring-provider', '--use-feature',
+  '--use-deprecated', '--group', '--pip-args', '--suffix', '--spec',
+];
+const VERSION_OPERATORS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
+const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z-]+)?:/;
+
+export default defineRule({
+  id: 'pip-require-pinned-versions',
+  description: 'Pin the version of every package in `pip install` (`package==version`) or install from a requirements file.',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3013'],
+  check(context) {
+    for (const run of context.dockerfile.runs) {
+      for (const command of run.commands) {
+        for (const word of unpinnedPackages(command)) {
+          const value = word.value as string;
+          context.report({
+            at: word,
+            message: VCS.test(value)
+              ? `\`${value}\` installs from version control without a revision (\`@<tag or commit>\`), so a rebuild can install different code.`
+              : `\`${value}\` is installed without a version (\`${value}==<version>\`), so a rebuild can install a different one.`,
+          });
+        }
+      }
+    }
+  },
+});
+
+function unpinnedPackages(command: ShellCommand): ShellWord[] {
+  let words: readonly ShellWord[];
+  const pip = parsePipCall(command);
+  if (pip?.subcommand === 'install') words = pip.options;
+  else if (command.name === 'pipx' && argumentsOf(command)[0]?.value === 'install') words = argumentsOf(command).slice(1);
+  else return [];
+  const line = readCommandLine(words, { valueOptions: PIP_VALUE_OPTIONS });
+  // Why: requirement and constraint files carry the pins; `.` installs the project in the context.
+  if (hasOption(line, '-r', '--requirement', '-c', '--constraint')) return [];
+  if (line.operands.some((word) => word.value === '.')) return [];
+  return line.operands.filter((word) => word.value !== undefined && !isPinned(word.value));
+}
+
+function isPinned(spec: string): boolean {
+  if (VCS.test(spec)) return spec.slice(spec.lastIndexOf('/') + 1).includes('@');
+  if (VERSION_OPERATORS.some((operator) => spec.includes(operator)) || spec.includes(' @ ')) return true;
+  return spec.endsWith('.whl') || spec.endsWith('.tar.gz') || spec.endsWith('.zip') || spec.includes('/');
+}

@@ -1,0 +1,31 @@
+/** Where a rule checks what the base library's validator also reports, the user sees one diagnostic: the rule's. */
+import assert from 'node:assert/strict';
+import { createDocumentLinter } from '../../server/src/analysis/documentLinter';
+import { TEST_TODAY } from '../support/ruleTester';
+
+const TEXT = 'from alpine:3.20\nrun apk add --no-cache \\\n\n    curl\nWORKDIR app\n';
+
+function lint(text: string, ruleSeverities: Record<string, 'off' | 'warning'> = {}): { syntax: string[]; rules: string[] } {
+  const result = createDocumentLinter().lint(text, { today: TEST_TODAY, ruleSeverities });
+  return {
+    syntax: result.syntax.map((diagnostic) => `${diagnostic.range.start.line}:${String(diagnostic.code)}`),
+    rules: result.analysis.findings.map((finding) => `${finding.range.start.line}:${finding.ruleId}`),
+  };
+}
+
+describe('syntax diagnostics a rule duplicates', () => {
+  it('are dropped while the rule runs', () => {
+    const { syntax, rules } = lint(TEXT);
+    assert.deepEqual(syntax, []);
+    assert.ok(rules.includes('4:instruction-consistent-casing'), rules.join(' '));
+    assert.ok(rules.includes('2:continuation-no-empty-line'), rules.join(' '));
+    assert.ok(rules.includes('4:workdir-require-absolute'), rules.join(' '));
+  });
+
+  it('are kept when the rule is off or skipped by # check=', () => {
+    const off = lint(TEXT, { 'instruction-consistent-casing': 'off', 'continuation-no-empty-line': 'off', 'workdir-require-absolute': 'off' });
+    assert.deepEqual(off.syntax.sort(), ['0:0', '1:0', '2:11', '4:50'].sort());
+    const skipped = lint(`# check=skip=ConsistentInstructionCasing\n${TEXT}`);
+    assert.deepEqual(skipped.syntax.sort(), ['1:0', '2:0'].sort());
+  });
+});
