@@ -28,4 +28,13 @@ describe('syntax diagnostics a rule duplicates', () => {
     const skipped = lint(`# check=skip=ConsistentInstructionCasing\n${TEXT}`);
     assert.deepEqual(skipped.syntax.sort(), ['1:0', '2:0'].sort());
   });
+
+  it('MAINTAINER, repeated CMD and duplicate stage names: one diagnostic each, the rule\'s', () => {
+    const text = 'FROM alpine:3.20 AS a\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\nFROM alpine:3.20 AS a\n';
+    const { syntax, rules } = lint(text);
+    assert.deepEqual(syntax, []);
+    for (const expected of ['1:maintainer-no-deprecated', '2:stage-no-repeated-cmd', '4:stage-name-no-duplicate']) assert.ok(rules.includes(expected), rules.join(' '));
+    const off = lint(text, { 'maintainer-no-deprecated': 'off', 'stage-no-repeated-cmd': 'off', 'stage-name-no-duplicate': 'off' });
+    assert.deepEqual(off.syntax.sort(), ['0:10', '1:45', '2:37', '4:10'].sort());
+  });
 });

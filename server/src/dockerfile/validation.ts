@@ -137,4 +137,7 @@ export const SYNTAX_CODES_BY_RULE: Readonly<Record<string, number>> = {
   'instruction-consistent-casing': ValidationCode.CASING_INSTRUCTION,
   'continuation-no-empty-line': ValidationCode.EMPTY_CONTINUATION_LINE,
   'workdir-require-absolute': ValidationCode.WORKDIR_IS_NOT_ABSOLUTE,
+  'maintainer-no-deprecated': ValidationCode.DEPRECATED_MAINTAINER,
+  'stage-no-repeated-cmd': ValidationCode.MULTIPLE_INSTRUCTIONS,
+  'stage-name-no-duplicate': ValidationCode.DUPLICATE_BUILD_STAGE_NAME,
 };
