@@ -14,9 +14,10 @@ function lint(text: string, ruleSeverities: Record<string, 'off' | 'warning'> = 
 }
 
 describe('syntax diagnostics a rule duplicates', () => {
-  it('are dropped while the rule runs', () => {
+  it('are dropped while the rule runs (casing: only on the lines the casing rule reports)', () => {
     const { syntax, rules } = lint(TEXT);
-    assert.deepEqual(syntax, []);
+    // The library asks for upper case on lines 0 and 1; BuildKit's check asks for the file's majority (lower) case on line 4.
+    assert.deepEqual(syntax.sort(), ['0:0', '1:0']);
     assert.ok(rules.includes('4:instruction-consistent-casing'), rules.join(' '));
     assert.ok(rules.includes('2:continuation-no-empty-line'), rules.join(' '));
     assert.ok(rules.includes('4:workdir-require-absolute'), rules.join(' '));

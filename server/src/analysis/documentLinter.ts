@@ -36,15 +36,27 @@ export function createDocumentLinter(defaults: AnalysisOptions = {}, minChunkLin
 }
 
 /**
- * The syntax diagnostics without those an Alpinist rule that ran also checks (instruction casing, empty continuation
- * lines, relative WORKDIR), so the user sees one diagnostic per problem: the rule's, with its range and fix.
+ * The syntax diagnostics without those an Alpinist rule that ran also checks (empty continuation lines, relative
+ * WORKDIR, MAINTAINER, repeated CMD, duplicate stage names), so the user sees one diagnostic per problem: the rule's,
+ * with its range and fix. Instruction casing differs in kind (the library wants upper case, BuildKit's check wants one
+ * case per file): the library's casing diagnostic gives way only on a line where the casing rule reported.
  */
 function withoutDuplicates(syntax: readonly Diagnostic[], analysis: Analysis, options: AnalysisOptions): readonly Diagnostic[] {
   const checks = buildkitCheckSettings(analysis.model.directives);
   const dropped = new Set<number>();
   for (const [ruleId, code] of Object.entries(SYNTAX_CODES_BY_RULE)) {
+    if (ruleId === CASING_RULE) continue;
     const rule = findRule(ruleId);
     if (rule && resolveSeverity(rule, options) !== 'off' && !isSkippedByCheckDirective(rule, checks)) dropped.add(code);
   }
-  return dropped.size === 0 ? syntax : syntax.filter((diagnostic) => typeof diagnostic.code !== 'number' || !dropped.has(diagnostic.code));
+  const casingLines = new Set(analysis.findings.filter((finding) => finding.ruleId === CASING_RULE).map((finding) => finding.range.start.line));
+  const casingCode = SYNTAX_CODES_BY_RULE[CASING_RULE];
+  if (dropped.size === 0 && casingLines.size === 0) return syntax;
+  return syntax.filter((diagnostic) => {
+    if (typeof diagnostic.code !== 'number') return true;
+    if (diagnostic.code === casingCode) return !casingLines.has(diagnostic.range.start.line);
+    return !dropped.has(diagnostic.code);
+  });
 }
+
+const CASING_RULE = 'instruction-consistent-casing';

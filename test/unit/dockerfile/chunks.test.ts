@@ -106,9 +106,9 @@ describe('chunked parse', () => {
     for (const text of versions) {
       const result = linter.lint(text);
       assert.deepEqual(comparable(result.analysis), comparable(analyze(text, { today: TODAY })));
-      // The linter leaves out the library's diagnostics that a rule which ran reports itself.
+      // The linter leaves out some of the library's diagnostics where a rule reports the problem itself: compared on neither side.
       const duplicated = new Set(Object.values(SYNTAX_CODES_BY_RULE));
-      assert.deepEqual(sorted(result.syntax), sorted(service.validate(text).filter((diagnostic) => !duplicated.has(diagnostic.code as number))));
+      assert.deepEqual(sorted(result.syntax.filter((diagnostic) => !duplicated.has(diagnostic.code as number))), sorted(service.validate(text).filter((diagnostic) => !duplicated.has(diagnostic.code as number))));
     }
   });
 

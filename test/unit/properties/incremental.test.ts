@@ -18,11 +18,12 @@ function reported(analysis: Analysis): string[] {
   return analysis.findings.map(({ ruleId, range, message, severity, fixes, tags }) => JSON.stringify({ ruleId, range, message, severity, fixes, tags }));
 }
 
+/** The library's diagnostics that the linter leaves out where a rule reports the problem itself: compared on neither side. */
+const DUPLICATED = new Set(Object.values(SYNTAX_CODES_BY_RULE));
+
 function libraryDiagnostics(text: string): string[] | undefined {
   try {
-    // The linter leaves out the library's diagnostics that a rule which ran reports itself.
-    const duplicated = new Set(Object.values(SYNTAX_CODES_BY_RULE));
-    return getDockerfileService().validate(text).filter((diagnostic) => !duplicated.has(diagnostic.code as number)).map((diagnostic) => JSON.stringify(diagnostic)).sort();
+    return getDockerfileService().validate(text).filter((diagnostic) => !DUPLICATED.has(diagnostic.code as number)).map((diagnostic) => JSON.stringify(diagnostic)).sort();
   } catch {
     // Note: dockerfile-ast 0.7.1 overflows the stack on some inputs; nothing to compare with then.
     return undefined;
@@ -53,7 +54,7 @@ describe('properties: incremental linting', function () {
           const result = linter.lint(text, EVERY_RULE_ON);
           assert.deepEqual(reported(result.analysis), reported(analyze(text, EVERY_RULE_ON)), `incremental analysis differs on ${excerpt(text)} after ${versions.length} versions`);
           const expected = libraryDiagnostics(text);
-          if (expected) assert.deepEqual(result.syntax.map((diagnostic) => JSON.stringify(diagnostic)).sort(), expected, `syntax diagnostics differ on ${excerpt(text)}`);
+          if (expected) assert.deepEqual(result.syntax.filter((diagnostic) => !DUPLICATED.has(diagnostic.code as number)).map((diagnostic) => JSON.stringify(diagnostic)).sort(), expected, `syntax diagnostics differ on ${excerpt(text)}`);
         }
       }),
       propertyParameters(150),
