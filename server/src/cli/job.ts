@@ -3,7 +3,9 @@
  * thread run exactly this function, which is why their output cannot differ. A failure is this file's alone: it
  * becomes the file's error, and the other files of the run go on.
  */
-import { analyze, toTextEdits, type AnalysisOptions, type ResolvedFinding } from '../analysis/analysis';
+import { toTextEdits, type AnalysisOptions, type ResolvedFinding } from '../analysis/analysis';
+import { createDocumentLinter } from '../analysis/documentLinter';
+import { syntaxFindings } from '../analysis/syntaxFindings';
 import { ShellCheckRunner } from '../tools/shellcheckRunner';
 import { mergeFindings, shellCheckFindings } from '../tools/shellcheckDocument';
 import { describeIoError } from '../config/ioError';
@@ -57,12 +59,13 @@ async function lintFile(job: LintJob, settings: JobSettings, alpineData: AlpineD
       text = candidate;
     }
   }
-  const analysis = analyze(text, options);
-  let all: readonly ResolvedFinding[] = analysis.findings;
+  // Why the document linter: it also runs the parser's validator, so the CLI reports the syntax problems the editor shows.
+  const { syntax, analysis } = createDocumentLinter().lint(text, options);
+  let all: readonly ResolvedFinding[] = byPosition([...syntaxFindings(syntax, analysis, options), ...analysis.findings]);
   const shellcheckProblems: string[] = [];
   if (settings.shellcheck !== undefined) {
     const report = (line: string): void => void shellcheckProblems.push(`${job.display}:${line}`);
-    all = mergeFindings(analysis.findings, await shellCheckFindings(analysis, runnerFor(settings.shellcheck, report), options, report));
+    all = mergeFindings(all, await shellCheckFindings(analysis, runnerFor(settings.shellcheck, report), options, report));
   }
   const findings: PlainFinding[] = all.map(({ ruleId, severity, message, range, fixes, tags, docsUrl }) => ({
     ruleId,
@@ -95,4 +98,8 @@ function runnerFor(executable: string, report: (line: string) => void): ShellChe
     runners.set(executable, runner);
   }
   return runner;
+}
+
+function byPosition(findings: ResolvedFinding[]): ResolvedFinding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

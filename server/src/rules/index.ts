@@ -31,6 +31,7 @@ import descriptionCommentMatchName from './description-comment-match-name';
 import dnfRequireClean from './dnf-require-clean';
 import dnfRequirePinnedVersions from './dnf-require-pinned-versions';
 import dnfRequireYes from './dnf-require-yes';
+import dockerfileSyntax from './dockerfile-syntax';
 import envNoSelfReference from './env-no-self-reference';
 import exposeNoHostMapping from './expose-no-host-mapping';
 import exposePortInRange from './expose-port-in-range';
@@ -125,6 +126,7 @@ export const allRules: readonly Rule[] = [
   dnfRequireClean,
   dnfRequirePinnedVersions,
   dnfRequireYes,
+  dockerfileSyntax,
   envNoSelfReference,
   exposeNoHostMapping,
   exposePortInRange,
