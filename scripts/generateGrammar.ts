@@ -20,7 +20,7 @@ const sourcePath = path.join(root, 'scripts/grammar/injection.source.json');
 export const grammarPath = path.join(root, 'syntaxes/alpinist.injection.tmLanguage.json');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Rule = { [key: string]: Json };
+type Rule = Record<string, Json>;
 
 interface Context {
   readonly depth: number;
