@@ -1,0 +1,109 @@
+/**
+ * Generates syntaxes/alpinist.injection.tmLanguage.json from scripts/grammar/injection.source.json (edit the source,
+ * then run `npm run grammar`; `--check` exits 1 instead of writing when the committed grammar is out of date).
+ *
+ * Why generated: TextMate has no counters, and unbounded nesting made tokenization quadratic (vscode-textmate checks
+ * the injection selector against the whole scope stack at every position) and, through captures that tokenize their
+ * own text again (`<<E <<E …`), overflowed its stack. So the source's shell rules are copied once per nesting level:
+ * - `$(` nests at most MAX_SUBSTITUTION_DEPTH levels; a deeper `$(` starts #command-substitution-flat, which
+ *   tokenizes the rest of the line as one interpolation (the degradation, documented in docs/grammar.md).
+ * - The rest of a heredoc marker's line (#heredoc-rest-of-line, a capture) marks further `<<E` with a flat match
+ *   (#heredoc-marker-flat) instead of rules whose captures would tokenize the rest of the line once more.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const MAX_SUBSTITUTION_DEPTH = 8;
+
+const root = path.resolve(__dirname, '..');
+const sourcePath = path.join(root, 'scripts/grammar/injection.source.json');
+export const grammarPath = path.join(root, 'syntaxes/alpinist.injection.tmLanguage.json');
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Rule = Record<string, Json>;
+
+interface Context {
+  readonly depth: number;
+  readonly restOfLine: boolean;
+}
+
+const FLAT_RULES: Record<string, Rule> = {
+  'command-substitution-flat': {
+    comment: `A \`$(\` nested deeper than ${MAX_SUBSTITUTION_DEPTH} levels: the rest of the line is one interpolation, not tokenized further (keeps tokenizing linear).`,
+    name: 'meta.interpolation.command.shell',
+    begin: '\\$\\(',
+    beginCaptures: { '0': { name: 'punctuation.section.interpolation.begin.shell' } },
+    end: '(?=\\n)',
+  },
+  'heredoc-marker-flat': {
+    comment: 'A further heredoc marker on the line of a first one: marked, its body is not tracked (keeps tokenizing linear).',
+    match: '(<<-?)[ \\t]*(["\']?)([A-Za-z_][A-Za-z0-9_.-]*)(\\2)',
+    captures: {
+      '1': { name: 'keyword.operator.heredoc.shell' },
+      '2': { name: 'punctuation.definition.string.heredoc.quote.shell' },
+      '3': { name: 'punctuation.definition.string.heredoc.delimiter.shell' },
+      '4': { name: 'punctuation.definition.string.heredoc.quote.shell' },
+    },
+  },
+};
+
+/** The generated grammar, as written to syntaxes/ (two-space JSON and a final newline). */
+export function generateInjectionGrammar(source: Rule = JSON.parse(readFileSync(sourcePath, 'utf8')) as Rule): string {
+  const sourceRepository = source.repository as Record<string, Rule>;
+  const repository: Record<string, Rule> = {};
+  const nameOf = (base: string, context: Context): string =>
+    `${base}${context.depth > 0 ? `-${context.depth}` : ''}${context.restOfLine ? '-rest' : ''}`;
+
+  const rewriteInclude = (include: string, context: Context): string => {
+    if (!include.startsWith('#')) return include;
+    const base = include.slice(1);
+    if (base === 'command-substitution') {
+      if (context.depth + 1 > MAX_SUBSTITUTION_DEPTH) return '#command-substitution-flat';
+      return `#${copyRule(base, { ...context, depth: context.depth + 1 })}`;
+    }
+    if (context.restOfLine && (base === 'heredoc-script' || base === 'heredoc-string')) return '#heredoc-marker-flat';
+    if (base === 'heredoc-rest-of-line') return `#${copyRule(base, { ...context, restOfLine: true })}`;
+    return `#${copyRule(base, context)}`;
+  };
+
+  const rewrite = (value: Json, context: Context): Json => {
+    if (Array.isArray(value)) return value.map((item) => rewrite(item, context));
+    if (value === null || typeof value !== 'object') return value;
+    const result: Rule = {};
+    for (const [key, item] of Object.entries(value)) {
+      result[key] = key === 'include' && typeof item === 'string' ? rewriteInclude(item, context) : rewrite(item, context);
+    }
+    return result;
+  };
+
+  function copyRule(base: string, context: Context): string {
+    const name = nameOf(base, context);
+    if (name in repository) return name;
+    const rule = sourceRepository[base];
+    if (!rule) throw new Error(`#${base} is not in the source grammar's repository`);
+    repository[name] = {}; // reserved before rewriting: rules include each other
+    repository[name] = rewrite(rule, context) as Rule;
+    return name;
+  }
+
+  for (const base of Object.keys(sourceRepository)) copyRule(base, { depth: 0, restOfLine: false });
+  const topLevel = { depth: 0, restOfLine: false };
+  const patterns = rewrite(source.patterns ?? [], topLevel);
+  Object.assign(repository, FLAT_RULES);
+  const generated: Rule = { ...source, patterns, repository };
+  generated.comment = `${String(source.comment)} GENERATED by scripts/generateGrammar.ts from scripts/grammar/injection.source.json: do not edit.`;
+  return `${JSON.stringify(generated, null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const generated = generateInjectionGrammar();
+  const current = readFileSync(grammarPath, 'utf8');
+  if (process.argv.includes('--check')) {
+    if (current !== generated) {
+      console.error('syntaxes/alpinist.injection.tmLanguage.json is out of date: run npm run grammar');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(grammarPath, generated);
+  }
+}
