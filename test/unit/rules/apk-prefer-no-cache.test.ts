@@ -6,6 +6,7 @@ const MOUNT = 'Use a BuildKit cache mount for `/var/cache/apk`';
 
 ruleTester.run(rule, {
   valid: [
+    { name: '--no-network fetches no index (the docker-library images add local packages this way)', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps musl' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl',
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl',
     'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk/ apk add -U curl',

@@ -18,10 +18,13 @@ export function hasApkCacheMount(run: RunInstruction): boolean {
   return APK_CACHE_PATHS.some((path) => run.mountsCacheAt(path));
 }
 
-/** `apk add` calls of the RUN that leave the package index in the layer. */
+/**
+ * `apk add` calls of the RUN that leave the package index in the layer. `--no-network` fetches nothing (the packages
+ * come from local files or repositories already on disk), so it writes no index either.
+ */
 export function addsWithoutNoCache(run: RunInstruction): ApkCall[] {
   if (hasApkCacheMount(run)) return [];
-  return run.apkCalls.filter((call) => call.subcommand === 'add' && !apkHasFlag(call, '--no-cache'));
+  return run.apkCalls.filter((call) => call.subcommand === 'add' && !apkHasFlag(call, '--no-cache') && !apkHasFlag(call, '--no-network'));
 }
 
 /** `rm` commands of a RUN that delete `/var/cache/apk/*`, with the word that names that path. */
