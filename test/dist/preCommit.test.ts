@@ -30,8 +30,8 @@ function toJsRegExp(pattern: string): RegExp {
   return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
 }
 
-const BAD = 'FROM alpine:3.20\nRUN apk add python\n';
-const GOOD = 'FROM alpine:3.20\nRUN apk add --no-cache python3\n';
+const BAD = 'FROM alpine:3.24\nRUN apk add python\n';
+const GOOD = 'FROM alpine:3.24\nRUN apk add --no-cache python3\n';
 
 function hasPreCommit(): boolean {
   return spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
