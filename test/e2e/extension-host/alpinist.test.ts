@@ -73,7 +73,7 @@ describe('Alpinist through the vscode API (extension host)', function () {
   });
 
   it('activates on a dockerfile document and publishes diagnostics (getDiagnostics)', async function () {
-    const document = await openUntitled('FROM alpine:3.20\nRUN apk add curl\n');
+    const document = await openUntitled('FROM alpine:3.24\nRUN apk add curl\n');
     const diagnostics = alpinistDiagnostics(await waitForDiagnostics(document.uri, (all) => alpinistDiagnostics(all).length > 0));
     const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { publisher: string; name: string };
     const extension = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
