@@ -104,6 +104,20 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     assert.ok(actions.some((action) => action.title.startsWith('Show documentation')), JSON.stringify(actions));
   });
 
+  it('reads the .dockerignore beside a file Dockerfile (copy-no-ignored-file) and again when it changes', async () => {
+    const server = await start();
+    const uri = uriOf('configured', 'Dockerfile');
+    const ignore = path.join(root, 'configured', '.dockerignore');
+    writeFileSync(ignore, 'dist\n');
+    const text = 'FROM alpine:3.24\nCOPY dist /app\n';
+    assert.deepEqual(found(await server.open(uri, text)), ['copy-no-ignored-file:2']);
+    assert.deepEqual(found(await server.open('untitled:Untitled-1', text)), [], 'an untitled document has no build context');
+    rmSync(ignore);
+    const relinted = server.nextDiagnostics(uri);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(ignore).href, type: 3 }] });
+    assert.deepEqual(found(await relinted), []);
+  });
+
   it('watches the config files and lints open documents again when one changes', async () => {
     const server = await start();
     const uri = uriOf('configured', 'Dockerfile');
@@ -111,7 +125,7 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
     // Registered on `initialized`, so before the diagnostics arrived.
     assert.deepEqual(
       server.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles').map((registration) => registration.registerOptions),
-      [{ watchers: [{ globPattern: '**/{.alpinist,.hadolint}.{yaml,yml}' }] }],
+      [{ watchers: [{ globPattern: '**/{.alpinist,.hadolint}.{yaml,yml}' }, { globPattern: '**/{.dockerignore,*.dockerignore}' }] }],
     );
     const file = path.join(root, 'configured', '.hadolint.yaml');
     writeFileSync(file, 'ignored: [DL3019]\n');
@@ -153,8 +167,8 @@ describe('config files in the editor (.alpinist.yaml, .hadolint.yaml)', () => {
       assert.deepEqual(found(await server.open(uri, TEXT)), ['apk-prefer-no-cache:2']);
       const [registration] = server.registrations.filter((registered) => registered.method === 'workspace/didChangeWatchedFiles');
       const watchers = (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers;
-      assert.deepEqual(watchers.slice(1), userConfigWatches().map(({ directory, pattern }) => ({ globPattern: { baseUri: pathToFileURL(directory).href, pattern } })));
-      assert.deepEqual(watchers[1], { globPattern: { baseUri: pathToFileURL(path.dirname(USER_FILE)).href, pattern: '{alpinist.yaml,alpinist.yml,hadolint.yaml,hadolint.yml}' } });
+      assert.deepEqual(watchers.slice(2), userConfigWatches().map(({ directory, pattern }) => ({ globPattern: { baseUri: pathToFileURL(directory).href, pattern } })));
+      assert.deepEqual(watchers[2], { globPattern: { baseUri: pathToFileURL(path.dirname(USER_FILE)).href, pattern: '{alpinist.yaml,alpinist.yml,hadolint.yaml,hadolint.yml}' } });
       writeFileSync(USER_FILE, 'ignored: [DL3019]\n');
       const relinted = server.nextDiagnostics(uri);
       await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(USER_FILE).href, type: 1 }] });

@@ -4,7 +4,7 @@
  * rewritten; a UTF-8 byte order mark is kept out of the analysis (so line 1 columns are the editor's) and written
  * back; the write is atomic and is skipped when the file changed since it was read.
  */
-import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The largest Dockerfile the CLI reads (also in SECURITY.md): far above any real one, far below what exhausts memory. */
@@ -128,22 +128,3 @@ export function realPathOf(file: string): string {
   }
 }
 
-/** Longest `.dockerignore` read; a longer one is treated as absent. */
-const MAX_DOCKERIGNORE_BYTES = 1024 * 1024;
-
-/**
- * The `.dockerignore` Docker uses for the Dockerfile at `file`, taking its directory as the build context:
- * `<file name>.dockerignore` beside it first, then `.dockerignore`; undefined when neither is a readable file.
- */
-export function readDockerignore(file: string): string | undefined {
-  for (const candidate of [`${file}.dockerignore`, path.join(path.dirname(file), '.dockerignore')]) {
-    try {
-      const stats = statSync(candidate);
-      if (!stats.isFile() || stats.size > MAX_DOCKERIGNORE_BYTES) continue;
-      return readFileSync(candidate, 'utf8');
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
-}

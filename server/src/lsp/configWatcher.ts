@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver';
 import { CONFIG_FILE_GLOB, configDirectoryOf, readUserConfig, readWorkspaceConfig, userConfigWatches, type ConfigFile } from '../config/configFiles';
+import { DOCKERIGNORE_GLOB } from '../config/dockerignoreFile';
 
 /** The key of the user's own config file among those of workspace folders (which are absolute paths). */
 const USER_CONFIG_KEY = '';
@@ -66,7 +67,7 @@ export function createConfigWatcher(connection: Connection, log: (message: strin
       const userWatchers: FileSystemWatcher[] = outsideWorkspace
         ? userConfigWatches().map(({ directory, pattern }) => ({ globPattern: { baseUri: pathToFileURL(directory).href, pattern } }))
         : [];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, ...userWatchers] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: DOCKERIGNORE_GLOB }, ...userWatchers] }).catch(() => undefined);
     },
     clear() {
       byKey.clear();

@@ -13,7 +13,12 @@ import { toDiagnostic } from './features/diagnostics';
 import type { RuleOptions } from '../rules/rule';
 
 /** The editor's settings with what a config file adds. */
-export type LintSettings = AlpinistSettings & { readonly suppressionComments: boolean; readonly ruleOptions: RuleOptions };
+export type LintSettings = AlpinistSettings & {
+  readonly suppressionComments: boolean;
+  readonly ruleOptions: RuleOptions;
+  /** The `.dockerignore` of the document's build context (file documents only). */
+  readonly dockerignore?: string;
+};
 
 /** How many documents keep their analysis between requests; see `remember`. */
 export const KEPT_ANALYSES = 8;
@@ -36,7 +41,7 @@ export interface DocumentAnalyses {
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function optionsOf(settings: LintSettings): AnalysisOptions {
-  return { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, today: today() };
+  return { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore: settings.dockerignore, today: today() };
 }
 
 export function createDocumentAnalyses(
@@ -55,7 +60,7 @@ export function createDocumentAnalyses(
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
     await ready();
     const settings = await settingsFor(document.uri);
-    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions]);
+    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions, settings.dockerignore]);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
     let linter = linters.get(document.uri);

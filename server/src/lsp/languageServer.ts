@@ -13,6 +13,7 @@ import { initShellParser } from '../shell/treeSitter';
 import { configureLibrary, SERVER_CAPABILITIES } from './capabilities';
 import { createConfigWatcher } from './configWatcher';
 import { createDocumentAnalyses, type LintSettings } from './documentAnalyses';
+import { createDockerignoreCache } from './dockerignores';
 import { createShellCheckDiagnostics, readShellCheckOptions, type ShellCheckDiagnostics } from './shellcheckDiagnostics';
 import { registerLifecycle } from './lifecycle';
 import { registerCodeActions } from './features/codeActionHandler';
@@ -51,11 +52,14 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   const workspace = createWorkspaceSettings(connection, () => client.configuration, warnOnce);
   const configFiles = createConfigWatcher(connection, log, warnOnce);
 
+  const dockerignores = createDockerignoreCache();
+
   /** The editor's settings for `uri` over its config file's: a rule the user set in the editor takes that severity. */
   async function lintSettingsFor(uri: string): Promise<LintSettings> {
     const [settings, config] = await Promise.all([workspace.settingsFor(uri), configFiles.configFor(workspace.folderOf(uri))]);
-    if (!config) return { ...settings, suppressionComments: true, ruleOptions: {} };
-    return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma, ruleOptions: config.ruleOptions };
+    const dockerignore = dockerignores.of(uri);
+    if (!config) return { ...settings, suppressionComments: true, ruleOptions: {}, dockerignore };
+    return { ...settings, rules: combineSeverities(config.rules, settings.rules), suppressionComments: !config.disableIgnorePragma, ruleOptions: config.ruleOptions, dockerignore };
   }
 
   let shellcheck: ShellCheckDiagnostics | undefined;
@@ -65,6 +69,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   function reloadAll(): void {
     workspace.clear();
     configFiles.clear();
+    dockerignores.clear();
     for (const document of documents.all()) analyses.schedule(document);
   }
 

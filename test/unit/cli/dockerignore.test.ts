@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readDockerignore } from '../../../server/src/cli/files';
+import { readDockerignore } from '../../../server/src/config/dockerignoreFile';
 import { lintJob } from '../../../server/src/cli/job';
 
 describe('CLI: .dockerignore beside the Dockerfile', () => {
