@@ -10,6 +10,7 @@
  * `U` URL, `L` licence.
  */
 import { compareApkVersions } from './apkVersion';
+import { boundedEditDistance } from '../util/editDistance';
 
 /** One package of an index. */
 export interface ApkPackageInfo {
@@ -91,40 +92,6 @@ export class ApkIndex {
     }
     return new ApkIndex(packages, provided);
   }
-}
-
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
-/** Levenshtein distance of `a` and `b` when it is at most `max`, else undefined (rows stop early past `max`). */
-export function boundedEditDistance(a: string, b: string, max: number): number | undefined {
-  if (Math.abs(a.length - b.length) > max) return undefined;
-  // Why: two rows reused across calls; the search runs over every name of the index.
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length + 1);
-    rowB = new Int32Array(b.length + 1);
-  }
-  let previous = rowA;
-  let current = rowB;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMinimum = i;
-    const code = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
-      const remove = previous[j] + 1;
-      const insert = current[j - 1] + 1;
-      const value = substitute < remove ? (substitute < insert ? substitute : insert) : (remove < insert ? remove : insert);
-      current[j] = value;
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > max) return undefined;
-    const swap = previous;
-    previous = current;
-    current = swap;
-  }
-  return previous[b.length] <= max ? previous[b.length] : undefined;
 }
 
 /** Raised for bytes that are not a package index; the message says what was wrong. */

@@ -1,20 +1,37 @@
 /** Edit distance for "did you mean" suggestions. */
 
-/** The Levenshtein distance between `a` and `b` (insertions, deletions and substitutions of one character). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Levenshtein distance of `a` and `b` when it is at most `max`, else undefined (rows stop early past `max`). */
+export function boundedEditDistance(a: string, b: string, max: number): number | undefined {
+  if (Math.abs(a.length - b.length) > max) return undefined;
+  // Why: two rows reused across calls; the search runs over every name of the index.
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
   }
-  return previous[b.length];
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMinimum = i;
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = previous[j] + 1;
+      const insert = current[j - 1] + 1;
+      const value = substitute < remove ? (substitute < insert ? substitute : insert) : (remove < insert ? remove : insert);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > max) return undefined;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return previous[b.length] <= max ? previous[b.length] : undefined;
 }
 
 /** Longest name compared; longer names get no suggestion (the distance is quadratic in the length). */
@@ -31,7 +48,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   for (const candidate of candidates) {
     if (candidate === name || candidate.length > MAX_COMPARED_LENGTH) continue;
     if (Math.abs(candidate.length - name.length) > 2) continue;
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : (boundedEditDistance(name, candidate, 2) ?? Number.POSITIVE_INFINITY);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

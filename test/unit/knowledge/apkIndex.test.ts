@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { ApkIndex, ApkIndexArchiveReader, ApkIndexFormatError, ApkIndexTextParser, boundedEditDistance, parseApkIndexTar } from '../../../server/src/knowledge/apkIndex';
+import { ApkIndex, ApkIndexArchiveReader, ApkIndexFormatError, ApkIndexTextParser, parseApkIndexTar } from '../../../server/src/knowledge/apkIndex';
+import { boundedEditDistance } from '../../../server/src/util/editDistance';
 import { branchOf, builtInReleaseTable, newestReleasePhrase, parseReleasesJson, ReleaseDataError, releaseIn } from '../../../server/src/knowledge/releaseData';
 import { apkIndexArchive, apkIndexTar, BASE_PACKAGES, releasesJson, tarMember } from '../../support/alpineFixtures';
 
