@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { ALPINE_DATA_OPTIONS_NOTIFICATION, ALPINE_DATA_STATUS_NOTIFICATION, type AlpineDataClientOptions, type AlpineDataStatus } from '../../server/src/protocol';
 import { apkIndexArchive, BASE_PACKAGES, releasesJson } from '../support/alpineFixtures';
 import { startHarness, type Harness } from '../support/lspHarness';
@@ -144,6 +144,34 @@ describe('Alpine data in the editor (loopback mirror)', function () {
     assert.equal(unknownPackages(fresh).length, 1);
     const requests: readonly string[] = mirror.requests;
     assert.deepEqual(requests.filter((request) => request.endsWith('APKINDEX.tar.gz')).sort(), [...INDEX_PATHS].sort());
+  });
+
+  it('completes package names and versions in apk add, and hovers a package, from the fetched index', async () => {
+    const server = await start(options());
+    const text = 'FROM alpine:3.22\nRUN apk add --no-cache php8\n';
+    await server.open(URI, text);
+    // `php8` is no package: its finding shows that the index is in.
+    await publishedUntil(server, URI, (diagnostics) => unknownPackages(diagnostics).length > 0);
+    const names = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 27 } });
+    assert.deepEqual(names.items.map((item) => [item.label, item.detail, item.labelDetails?.description]), [
+      ['php83', '8.3.23-r0 (main)', 'The php83 package'],
+      ['php83-curl', '8.3.23-r0 (main)', 'The php83-curl package'],
+      ['php84-curl', '8.4.10-r0 (main)', 'The php84-curl package'],
+      ['php85-fpm', '8.5.0-r0 (community)', 'PHP 8.5 FastCGI process manager'],
+    ]);
+    assert.deepEqual(names.items[0].textEdit, { range: { start: { line: 1, character: 23 }, end: { line: 1, character: 27 } }, newText: 'php83' });
+
+    await server.change(URI, 'FROM alpine:3.22\nRUN apk add --no-cache curl=\n', 2);
+    const versions = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 28 } });
+    assert.deepEqual(versions.items.map((item) => item.label), ['curl=8.14.1-r2']);
+
+    await server.change(URI, 'FROM alpine:3.22\nRUN apk add --no-cache curl gcompat\n', 3);
+    const curl = await server.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 25 } });
+    const curlText = (curl.contents as MarkupContent).value;
+    assert.ok(curlText.startsWith(`**curl** — URL retrieval utility and library\n\n\`8.14.1-r2\` · repository \`main\` · licence curl\n\n[Project](https://example.org/curl)\n\n_Alpine 3.22 (main and community, x86_64, index of ${today()})._`), curlText);
+    const gcompat = (await server.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 31 } })).contents as MarkupContent;
+    assert.match(gcompat.value, /^\*\*gcompat\*\* — The GNU C Library compatibility layer for musl/);
+    assert.match(gcompat.value, /glibc/i);
   });
 
   it('a client that does not say the workspace is trusted fetches nothing', async () => {
