@@ -190,6 +190,7 @@ export function copyRunShell(shell: RunShell, delta: number): RunShell {
     ...command,
     words: command.words.map(copyWord),
     assignments: command.assignments.map(copyWord),
+    redirects: command.redirects.map((redirect) => ({ operator: redirect.operator, target: copyWord(redirect.target) })),
     start: command.start + delta,
     end: command.end + delta,
   }));
@@ -225,6 +226,7 @@ export function shiftRunShell(shell: RunShell, delta: number): void {
     shift(command);
     command.words.forEach(shift);
     command.assignments.forEach(shift);
+    command.redirects.forEach((redirect) => shift(redirect.target));
   });
   shell.exports.forEach(shift);
   shell.start += delta;
@@ -266,5 +268,6 @@ function execCommand(source: Source, strings: ReturnType<Run['getJSONStrings']>)
     separatorAfter: 'none',
     isTopLevel: true,
     index: 0,
+    redirects: [],
   };
 }

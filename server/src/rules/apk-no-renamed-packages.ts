@@ -3,13 +3,14 @@
  * so `apk add` stops with "unsatisfiable constraints" — typically after the base image moved to a newer release.
  * Names that still install through a newer package's `provides` (`py-pip` → `py3-pip`) are not reported.
  */
-import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
+import type { DockerfileModel, RunInstruction } from '../dockerfile/model';
 import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/lookup';
 import { releaseTableOf } from '../knowledge/alpineData';
 import { newestReleasePhrase, type ReleaseTable } from '../knowledge/releaseData';
 import type { PackageRename } from '../knowledge/types';
 import type { ApkPackage } from '../shell/apk';
-import { removeWord, replace, type Edit } from '../edits/edits';
+import { replace } from '../edits/edits';
+import { removePackage } from './shared/apkPackages';
 import { defineRule, type Fix, type Severity } from './rule';
 
 type Verdict = 'removed' | 'unknown' | 'uncertain';
@@ -46,25 +47,6 @@ function innerOffsets(pkg: ApkPackage): { start: number; length: number } | unde
   const quote = raw[0];
   if ((quote === '"' || quote === '\'') && raw.endsWith(quote) && raw.slice(1, -1) === value) return { start: start + 1, length: value.length };
   return undefined;
-}
-
-/**
- * Removes a package word. When it sits alone on a continuation line, the whole line goes, so no empty
- * continuation is left behind (`python3 \\` / `python \\` / `gcc`, or `python` as the last line).
- */
-function removePackage(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage): Edit {
-  const { text, escapeChar } = model;
-  const { start, end } = pkg.word;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (run.form !== 'exec' && lineStart > 0 && text.slice(lineStart, start).trim() === '') {
-    const after = /^[ \t]*(\S?)(\r?\n|$)/.exec(text.slice(end, end + 200));
-    if (after && after[1] === escapeChar) return replace({ start: lineStart, end: end + after[0].length }, '');
-    const before = /[ \t]*(\S)\r?\n$/.exec(text.slice(Math.max(0, lineStart - 200), lineStart));
-    if (after && after[1] === '' && before && before[1] === escapeChar) {
-      return replace({ start: lineStart - before[0].length, end: end + after[0].length - after[2].length }, '');
-    }
-  }
-  return removeWord(model, run, pkg.word);
 }
 
 function fixFor(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {

@@ -4,6 +4,7 @@ import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
+import apkNoSecondRuntime from './apk-no-second-runtime';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
 import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
@@ -99,6 +100,7 @@ export const allRules: readonly Rule[] = [
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
   apkNoRenamedPackages,
+  apkNoSecondRuntime,
   apkNoUpdateInOwnLayer,
   apkPinnedVersionMissing,
   apkPreferNoCache,

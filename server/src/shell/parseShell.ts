@@ -4,7 +4,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ShellSegment } from './segment';
-import type { Separator, ShellCommand, ShellWord } from './shellCommand';
+import type { Separator, ShellCommand, ShellRedirect, ShellWord } from './shellCommand';
 import { getShellParser } from './treeSitter';
 
 /** Node types that make the commands inside them conditional or nested rather than plain steps. */
@@ -122,11 +122,14 @@ function toCommand(
 ): ShellCommand {
   const words: ShellWord[] = [];
   const assignments: ShellWord[] = [];
+  const redirects: ShellRedirect[] = [];
   let name: string | undefined;
   for (const child of node.namedChildren) {
     if (!child) continue;
     const type = child.type;
-    if (type === 'variable_assignment') {
+    if (type === 'file_redirect') {
+      addRedirect(source, child, redirects);
+    } else if (type === 'variable_assignment') {
       assignments.push(toWord(source, child));
     } else if (type === 'command_name') {
       const word = toWord(source, child.firstNamedChild ?? child);
@@ -135,6 +138,9 @@ function toCommand(
     } else if (type !== 'file_redirect' && type !== 'herestring_redirect' && type !== 'comment') {
       words.push(toWord(source, child));
     }
+  }
+  if (statement !== node) {
+    for (const child of statement.namedChildren) if (child?.type === 'file_redirect') addRedirect(source, child, redirects);
   }
   return {
     name,
@@ -146,7 +152,22 @@ function toCommand(
     separatorAfter,
     isTopLevel,
     index,
+    redirects,
   };
+}
+
+/** Adds a `file_redirect` node's operator (`>`, `>>`, `>|` …) and target word; a descriptor duplication (`2>&1`) is skipped. */
+function addRedirect(source: Source, redirect: Node, into: ShellRedirect[]): void {
+  let operator: string | undefined;
+  for (const part of redirect.children) {
+    if (!part) continue;
+    if (!part.isNamed) {
+      operator ??= part.type;
+    } else if (part.type !== 'file_descriptor') {
+      if (operator !== undefined && !operator.includes('&')) into.push({ operator, target: toWord(source, part) });
+      return;
+    }
+  }
 }
 
 function basename(value: string): string {

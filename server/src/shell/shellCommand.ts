@@ -14,6 +14,12 @@ export interface ShellWord {
   readonly end: number;
 }
 
+/** A file redirection of a statement (`>> /etc/apk/repositories`): the operator as written and the target word. */
+export interface ShellRedirect {
+  readonly operator: string;
+  readonly target: ShellWord;
+}
+
 export interface ShellCommand {
   /** The command word (`apk`, `/sbin/apk` → `apk`), `undefined` when it is not a literal. */
   readonly name: string | undefined;
@@ -31,6 +37,8 @@ export interface ShellCommand {
   readonly isTopLevel: boolean;
   /** Position of this command in the script, in source order. */
   readonly index: number;
+  /** File redirections of the statement (`echo x >> FILE`), in source order; heredoc and here-string ones excluded. */
+  readonly redirects: readonly ShellRedirect[];
 }
 
 /** Name word plus arguments, without the name. */
