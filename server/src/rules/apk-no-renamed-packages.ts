@@ -8,9 +8,11 @@ import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/loo
 import { releaseTableOf } from '../knowledge/alpineData';
 import { newestReleasePhrase, type ReleaseTable } from '../knowledge/releaseData';
 import type { PackageRename } from '../knowledge/types';
-import type { ApkPackage } from '../shell/apk';
+import type { ApkCall, ApkPackage } from '../shell/apk';
+import { duplicatedRuntime } from '../knowledge/languageImages';
 import { replace } from '../edits/edits';
-import { removePackage } from './shared/apkPackages';
+import { packagesRemoval, removePackage } from './shared/apkPackages';
+import { officialLanguageImage } from './shared/languageImage';
 import { defineRule, type Fix, type Severity } from './rule';
 
 type Verdict = 'removed' | 'unknown' | 'uncertain';
@@ -49,7 +51,13 @@ function innerOffsets(pkg: ApkPackage): { start: number; length: number } | unde
   return undefined;
 }
 
-function fixFor(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
+function fixFor(model: DockerfileModel, run: RunInstruction, call: ApkCall, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
+  // Why: on an official language image the successor would be a second interpreter beside the image's own.
+  const image = officialLanguageImage(run.stage);
+  if (image && duplicatedRuntime(rename.replacement, image.runtime)) {
+    const edits = packagesRemoval(model, run, call, [pkg]);
+    return edits && { title: `Remove \`${rename.name}\` (\`${image.image}\` has its own ${image.runtime === 'python' ? 'Python' : 'Node.js'})`, kind, edits };
+  }
   if (isListed) {
     return { title: `Remove \`${rename.name}\` (\`${rename.replacement}\` is already listed)`, kind, edits: [removePackage(model, run, pkg)] };
   }
@@ -86,7 +94,7 @@ export default defineRule({
           const at = inner ? { start: inner.start, end: inner.start + pkg.name.length } : pkg.word;
           const severity: Severity = verdict === 'removed' ? 'error' : 'warning';
           // Why safe only when proven: the old name cannot install there, so the replacement cannot break a working build.
-          const fix = fixFor(model, run, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
+          const fix = fixFor(model, run, call, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
           listed.add(rename.replacement);
           context.report({ at, severity, message: messageFor(rename, verdict, release, releaseTableOf(context.alpineData)), fixes: fix ? [fix] : [] });
         }
