@@ -8,6 +8,9 @@ import apkNoSecondRuntime from './apk-no-second-runtime';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
 import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
+import apkRepositoryNoDeadMirror from './apk-repository-no-dead-mirror';
+import apkRepositoryNoMixedReleases from './apk-repository-no-mixed-releases';
+import apkRepositoryRequireHttps from './apk-repository-require-https';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkUnknownPackage from './apk-unknown-package';
@@ -104,6 +107,9 @@ export const allRules: readonly Rule[] = [
   apkNoUpdateInOwnLayer,
   apkPinnedVersionMissing,
   apkPreferNoCache,
+  apkRepositoryNoDeadMirror,
+  apkRepositoryNoMixedReleases,
+  apkRepositoryRequireHttps,
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
   apkUnknownPackage,
