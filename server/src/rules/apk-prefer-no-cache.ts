@@ -32,8 +32,10 @@ export default defineRule({
       const fixes: Fix[] = [];
       // Why: later RUNs may install from the index this RUN leaves behind; `--no-cache` here must reach them too.
       const relying = indexUse(run).refreshes ? runsRelyingOnIndexOf(run) : [];
-      if (relying) {
-        const edits = [...noCacheEdits(model, run), ...relying.flatMap((later) => noCacheEdits(model, later))];
+      const own = relying ? noCacheEdits(model, run) : [];
+      // Why: with no edit of its own RUN (an index refresh that cannot go) the fix would leave this finding.
+      if (relying && own.length > 0) {
+        const edits = [...own, ...relying.flatMap((later) => noCacheEdits(model, later))];
         const title = relying.length === 0 ? 'Add `--no-cache` to `apk add`' : 'Add `--no-cache` to `apk add` here and in the later RUNs that used its index';
         fixes.push({ title, kind: 'safe', edits });
       }
@@ -59,12 +61,12 @@ export default defineRule({
       const cleanups = cacheCleanups(run).filter((cleanup) => cleanup.command.isTopLevel);
       adds.forEach((call, index) => {
         const end = call.subcommandWord ?? call.command.words[0];
-        const own: Fix[] = writesIndex(call) || isIndexRefresh(call) ? [] : [{ title: 'Add `--no-cache` to this `apk add`', kind: 'safe', edits: noCacheCallEdits(model, run, call) }];
+        const callFix: Fix[] = writesIndex(call) || isIndexRefresh(call) ? [] : [{ title: 'Add `--no-cache` to this `apk add`', kind: 'safe', edits: noCacheCallEdits(model, run, call) }];
         const isCleanedLater = cleanups.some((cleanup) => cleanup.command.index > call.command.index);
         context.report({
           at: spanOf(call.command.words[0], end),
           message: messageFor(call, isCleanedLater),
-          fixes: index === 0 ? fixes.filter((fix) => fix.edits.length > 0) : own,
+          fixes: index === 0 ? fixes : callFix,
         });
       });
     }

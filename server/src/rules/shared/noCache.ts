@@ -59,7 +59,7 @@ export function removeCacheCleanup(model: DockerfileModel, run: RunInstruction, 
  * would turn it into a command that does nothing.
  */
 export function isIndexRefresh(call: ApkCall): boolean {
-  return call.subcommand === 'add' && call.packages.length === 0 && call.virtualName === undefined && apkHasFlag(call, '--update-cache');
+  return call.subcommand === 'add' && call.packages.length === 0 && !apkHasFlag(call, '--virtual') && apkHasFlag(call, '--update-cache');
 }
 
 /**
@@ -104,16 +104,17 @@ export function noCacheEdits(model: DockerfileModel, run: RunInstruction): Edit[
       !READ_ONLY_SUBCOMMANDS.has(call.subcommand ?? '') &&
       !apkHasFlag(call, '--no-cache'),
   );
+  const refreshAdds = adds.filter(isIndexRefresh);
+  // Why nothing at all: an index refresh that stays would keep its finding, and `--no-cache` cannot fix it.
+  if (refreshAdds.length > 0 && (othersNeedIndex || refreshAdds.some((call) => !call.flags.every((flag) => REFRESH_FLAGS.has(flag.name))))) return [];
   if (!othersNeedIndex) {
-    const refreshes = run.apkCalls.filter(
-      (call) => (call.subcommand === 'update' && call.flags.length === 0) || (isIndexRefresh(call) && adds.includes(call) && call.flags.every((flag) => REFRESH_FLAGS.has(flag.name))),
-    );
+    const refreshes = run.apkCalls.filter((call) => (call.subcommand === 'update' && call.flags.length === 0) || refreshAdds.includes(call));
     const isWholeRun = refreshes.length > 0 && users.size === 0 && run.commands.every((command) => command.isTopLevel && refreshes.some((call) => call.command === command));
     if (isWholeRun) return [removeInstruction(model, run)];
     for (const call of refreshes) {
-      if (call.command.index > firstUse) continue;
-      const edit = removeCommand(run, call.command);
+      const edit = call.command.index > firstUse ? undefined : removeCommand(run, call.command);
       if (edit) edits.push(edit);
+      else if (refreshAdds.includes(call)) return [];
     }
     for (const cleanup of cacheCleanups(run)) {
       if (cleanup.command.index < firstUse) continue;
