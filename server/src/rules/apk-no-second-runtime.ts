@@ -5,7 +5,7 @@
  * versions, a `pip` or `npm` that may belong to the wrong one, and native modules built against the wrong headers.
  */
 import type { DockerfileModel, RunInstruction } from '../dockerfile/model';
-import { duplicatedRuntime, type DuplicatedRuntime } from '../knowledge/languageImages';
+import { duplicatedRuntime, type DuplicatedRuntime, type LanguageRuntime } from '../knowledge/languageImages';
 import type { ApkCall, ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
 import { packagesRemoval } from './shared/apkPackages';
@@ -39,10 +39,16 @@ export default defineRule({
   fixSummary: 'remove the package (safe for the interpreter, its headers and package manager)',
   check(context) {
     const model = context.dockerfile;
+    // Why once per runtime: a search of the whole text per stage would grow with stages × length.
+    const namesSystemProgram = new Map<LanguageRuntime, boolean>();
     for (const stage of model.stages) {
       const image = officialLanguageImage(stage);
       if (!image) continue;
-      const usesSystemProgram = SYSTEM_PROGRAMS[image.runtime].some((path) => model.text.includes(path));
+      let usesSystemProgram = namesSystemProgram.get(image.runtime);
+      if (usesSystemProgram === undefined) {
+        usesSystemProgram = SYSTEM_PROGRAMS[image.runtime].some((path) => model.text.includes(path));
+        namesSystemProgram.set(image.runtime, usesSystemProgram);
+      }
       for (const run of stage.runs) {
         for (const call of run.apkCalls) {
           if (call.subcommand !== 'add') continue;
