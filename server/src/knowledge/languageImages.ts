@@ -15,6 +15,19 @@ export const OFFICIAL_LANGUAGE_IMAGES: ReadonlyMap<string, LanguageRuntime> = ne
   ['node', 'node'],
 ]);
 
+const DOCKER_HUB: ReadonlySet<string | undefined> = new Set([undefined, 'docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * The runtime of an official language image on Alpine, from a parsed reference (`library/` already stripped from
+ * the repository): `python` + a tag that says `alpine` on Docker Hub → `python`. Undefined for anything else, images
+ * of other registries or namespaces included (they may be built differently).
+ */
+export function officialAlpineLanguageRuntime(registry: string | undefined, repository: string, tag: string | undefined): LanguageRuntime | undefined {
+  if (!DOCKER_HUB.has(registry)) return undefined;
+  const runtime = OFFICIAL_LANGUAGE_IMAGES.get(repository);
+  return runtime && (tag ?? '').toLowerCase().includes('alpine') ? runtime : undefined;
+}
+
 /** What an Alpine package duplicates in the official image of its runtime. */
 export interface DuplicatedRuntime {
   readonly runtime: LanguageRuntime;

@@ -1,11 +1,12 @@
 /**
  * "Is this stage's base an official language image on Alpine?" — asked by the rules that must not add a second
  * interpreter beside the image's own (`python:*-alpine`, `node:*-alpine`), through global ARGs and earlier stages
- * (`FROM base AS app` where `base` is `FROM python:3.12-alpine`).
+ * (`FROM base AS app` where `base` is `FROM python:3.12-alpine`). Layers below the rules (split/) can ask the same
+ * of a parsed image reference with `officialAlpineLanguageRuntime` (knowledge/languageImages.ts).
  */
 import { stageChain, type Stage } from '../../dockerfile/model';
 import { parseImageReference } from '../../dockerfile/image';
-import { OFFICIAL_LANGUAGE_IMAGES, type LanguageRuntime } from '../../knowledge/languageImages';
+import { officialAlpineLanguageRuntime, type LanguageRuntime } from '../../knowledge/languageImages';
 import { memoOn } from '../../util/memo';
 
 export interface OfficialLanguageImage {
@@ -14,7 +15,6 @@ export interface OfficialLanguageImage {
   readonly image: string;
 }
 
-const DOCKER_HUB = new Set([undefined, 'docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const KEY = Symbol('officialLanguageImage');
 
 /**
@@ -28,10 +28,8 @@ export function officialLanguageImage(stage: Stage | undefined): OfficialLanguag
     const root = chain[chain.length - 1];
     const image = root.resolvedImage ?? root.imageText;
     const reference = parseImageReference(image) ?? parseImageReference(withoutExpansionsInTag(image));
-    if (!reference || !DOCKER_HUB.has(reference.registry)) return undefined;
-    const runtime = OFFICIAL_LANGUAGE_IMAGES.get(reference.repository);
-    if (!runtime || !(reference.tag ?? '').toLowerCase().includes('alpine')) return undefined;
-    return { runtime, image };
+    const runtime = reference && officialAlpineLanguageRuntime(reference.registry, reference.repository, reference.tag);
+    return runtime ? { runtime, image } : undefined;
   });
 }
 
