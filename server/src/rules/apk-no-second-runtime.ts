@@ -14,6 +14,8 @@ import { officialLanguageImage } from './shared/languageImage';
 /** Paths that name Alpine's own interpreter: a file that uses one needs the package, so removing it is only offered. */
 const SYSTEM_PROGRAMS = { python: ['/usr/bin/python', '/usr/bin/pip'], node: ['/usr/bin/node', '/usr/bin/npm', '/usr/bin/npx'] } as const;
 
+const SYSTEM_SITE_PACKAGES = '/usr/lib/python3';
+
 const LANGUAGE = { python: 'Python', node: 'Node.js' } as const;
 const CONSEQUENCE = {
   python: 'two interpreters, and pip and wheels can end up with the wrong one',
@@ -41,6 +43,7 @@ export default defineRule({
     const model = context.dockerfile;
     // Why once per runtime: a search of the whole text per stage would grow with stages × length.
     const namesSystemProgram = new Map<LanguageRuntime, boolean>();
+    let usesSystemModules: boolean | undefined;
     for (const stage of model.stages) {
       const image = officialLanguageImage(stage);
       if (!image) continue;
@@ -49,13 +52,16 @@ export default defineRule({
         usesSystemProgram = SYSTEM_PROGRAMS[image.runtime].some((path) => model.text.includes(path));
         namesSystemProgram.set(image.runtime, usesSystemProgram);
       }
+      // Why: a file that puts Alpine's site-packages on the path (`PYTHONPATH=/usr/lib/python3.11/site-packages`)
+      // imports its modules on purpose, so "cannot import it" would be false there.
+      usesSystemModules ??= image.runtime === 'python' && model.text.includes(SYSTEM_SITE_PACKAGES);
       for (const run of stage.runs) {
         for (const call of run.apkCalls) {
           if (call.subcommand !== 'add') continue;
           for (const pkg of call.packages) {
             if (pkg.kind !== 'name') continue;
             const duplicate = duplicatedRuntime(pkg.name, image.runtime);
-            if (!duplicate) continue;
+            if (!duplicate || (!duplicate.isCore && usesSystemModules)) continue;
             context.report({
               at: pkg.word,
               message: messageFor(pkg.name, duplicate, image.image),

@@ -12,6 +12,7 @@ ruleTester.run(rule, {
     { name: 'nodejs on python:alpine is another language', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache nodejs npm' },
     { name: 'another registry is not the official image', code: 'FROM ghcr.io/acme/python:3.12-alpine\nRUN apk add --no-cache python3' },
     { name: 'a stage FROM another base', code: 'FROM python:3.12-alpine AS py\nFROM alpine:3.20\nRUN apk add --no-cache python3' },
+    { name: 'Alpine\'s site-packages put on the path on purpose: its modules are not reported', code: 'FROM python:3.11-alpine3.18\nENV PYTHONPATH=/usr/lib/python3.11/site-packages\nRUN apk add --no-cache py3-numpy' },
     { name: 'apk del is not an install', code: 'FROM python:3.12-alpine\nRUN apk del python3' },
   ],
   invalid: [
