@@ -54,19 +54,22 @@ export default defineRule({
       }
       // Why: a file that puts Alpine's site-packages on the path (`PYTHONPATH=/usr/lib/python3.11/site-packages`)
       // imports its modules on purpose, so "cannot import it" would be false there.
-      usesSystemModules ??= image.runtime === 'python' && model.text.includes(SYSTEM_SITE_PACKAGES);
+      if (image.runtime === 'python') usesSystemModules ??= model.text.includes(SYSTEM_SITE_PACKAGES);
       for (const run of stage.runs) {
         for (const call of run.apkCalls) {
           if (call.subcommand !== 'add') continue;
+          const found: { pkg: ApkPackage; duplicate: DuplicatedRuntime }[] = [];
           for (const pkg of call.packages) {
             if (pkg.kind !== 'name') continue;
             const duplicate = duplicatedRuntime(pkg.name, image.runtime);
-            if (!duplicate || (!duplicate.isCore && usesSystemModules)) continue;
-            context.report({
-              at: pkg.word,
-              message: messageFor(pkg.name, duplicate, image.image),
-              fixes: removalFixes(model, run, call, pkg, duplicate, usesSystemProgram),
-            });
+            if (duplicate && (duplicate.isCore || usesSystemModules !== true)) found.push({ pkg, duplicate });
+          }
+          if (found.length === 0) continue;
+          // Why one shared fix when every package goes: word removals one by one would leave an `apk add` of nothing.
+          const shared = found.length === call.packages.length ? removalFix(model, run, call, found, usesSystemProgram) : undefined;
+          for (const item of found) {
+            const fix = found.length === call.packages.length ? shared : removalFix(model, run, call, [item], usesSystemProgram);
+            context.report({ at: item.pkg.word, message: messageFor(item.pkg.name, item.duplicate, image.image), fixes: fix ? [fix] : [] });
           }
         }
       }
@@ -74,11 +77,17 @@ export default defineRule({
   },
 });
 
-function removalFixes(model: DockerfileModel, run: RunInstruction, call: ApkCall, pkg: ApkPackage, duplicate: DuplicatedRuntime, usesSystemProgram: boolean): Fix[] {
-  const edits = packagesRemoval(model, run, call, [pkg]);
-  if (!edits) return [];
+function removalFix(
+  model: DockerfileModel,
+  run: RunInstruction,
+  call: ApkCall,
+  found: readonly { pkg: ApkPackage; duplicate: DuplicatedRuntime }[],
+  usesSystemProgram: boolean,
+): Fix | undefined {
+  const edits = packagesRemoval(model, run, call, found.map((item) => item.pkg));
+  if (!edits) return undefined;
   // Why safe only for the interpreter itself: nothing on the image's PATH reaches Alpine's copy (`/usr/local/bin`
   // comes first), unless the file names `/usr/bin/python…`; a `py3-*` module may be imported by that copy on purpose.
-  const kind = duplicate.isCore && !usesSystemProgram ? 'safe' : 'suggestion';
-  return [{ title: `Remove \`${pkg.name}\``, kind, edits }];
+  const kind = found.every((item) => item.duplicate.isCore) && !usesSystemProgram ? 'safe' : 'suggestion';
+  return { title: `Remove ${found.map((item) => `\`${item.pkg.name}\``).join(' and ')}`, kind, edits };
 }

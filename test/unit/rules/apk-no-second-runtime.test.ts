@@ -76,6 +76,18 @@ ruleTester.run(rule, {
       messageIncludes: 'two runtimes',
     },
     {
+      name: 'every package of the call is a duplicate: one fix removes the command',
+      code: 'FROM node:20-alpine\nRUN apk add --no-cache «nodejs» «npm» && npm ci\n',
+      output: 'FROM node:20-alpine\nRUN npm ci\n',
+      suggestions: [{ title: 'Remove `nodejs` and `npm`', output: 'FROM node:20-alpine\nRUN npm ci\n' }],
+    },
+    {
+      name: 'a module among the duplicates makes the shared removal a suggestion',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache «python3» «py3-numpy»\n',
+      output: null,
+      suggestions: [{ title: 'Remove `python3` and `py3-numpy`', output: 'FROM python:3.12-alpine\n' }],
+    },
+    {
       name: 'the only package of a --virtual group: no fix',
       code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .deps «python3-dev» && pip install x && apk del .deps\n',
       output: null,
