@@ -70,7 +70,7 @@ interface RunWords {
  */
 function runCandidates(stage: Stage, run: RunInstruction): Candidate[] {
   const words = memoOn(run.commands, CANDIDATE_WORDS, () => readRunCandidates(run));
-  const found: Candidate[] = words.found.map(({ word, file }) => ({ at: word, file }));
+  const found: Candidate[] = words.found.map(({ word, file }) => ({ at: word, file: word.value === undefined ? resolvedName(stage, run, word, file) : file }));
   for (const { word, use } of words.deferred) {
     const expanded = expandNestedAt(stage, run.start, word.raw);
     if (expanded === undefined) continue;
@@ -89,6 +89,13 @@ function runCandidates(stage: Stage, run: RunInstruction): Candidate[] {
     }
   }
   return found;
+}
+
+/** The file named with the stage's variable values (`glibc-2.27-r0.apk` for `glibc-${V}.apk`), when they are known. */
+function resolvedName(stage: Stage, run: RunInstruction, word: ShellWord, file: GlibcFile): GlibcFile {
+  const expanded = expandNestedAt(stage, run.start, word.raw);
+  const resolved = expanded === undefined ? undefined : classifyGlibcFile(expanded);
+  return resolved === undefined ? file : { kind: file.kind, fileName: resolved.fileName };
 }
 
 /** A package name or file given to `apk add` that is the third-party glibc package. */

@@ -94,7 +94,7 @@ ruleTester.run(rule, {
       name: 'quoted URL with a variable',
       code: 'FROM alpine:3.20\nARG V=1.0\nRUN wget -O /tmp/t.tgz «"https://example.com/releases/v${V}/tool-${V}-aarch64-linux-gnu.tgz"»',
       output: null,
-      messageIncludes: '`tool-${V}-aarch64-linux-gnu.tgz`',
+      messageIncludes: '`tool-1.0-aarch64-linux-gnu.tgz` is a glibc build',
     },
     {
       name: 'AWS CLI v2 installer',
@@ -122,13 +122,13 @@ ruleTester.run(rule, {
       name: 'a glibc URL in an ENV value, used by a later RUN',
       code: `FROM alpine:3.20\nENV RG_URL=${RIPGREP}-gnu.tar.gz\nRUN curl -fsSL -o rg.tgz «"$RG_URL"»`,
       output: null,
-      message: `\`ripgrep-14.1.0-x86_64-unknown-linux-gnu.tar.gz\` (from \`$RG_URL\`) is a glibc build, which does not run on musl-based Alpine; use a musl build (\`linux-musl\`), the Alpine package, \`gcompat\` or a glibc-based image.`,
+      messageIncludes: `\`ripgrep-14.1.0-x86_64-unknown-linux-gnu.tar.gz\` (from \`$RG_URL\`) is a glibc build, which does not run on musl-based Alpine; use a musl build (\`linux-musl\`), the Alpine package, \`gcompat\` or a glibc-based image.`,
     },
     {
       name: 'an ARG default naming other variables: the Oracle JDK',
       code: 'FROM alpine:3.20\nARG JDK_VERSION=8u231\nARG JDK_URL=https://download.example.com/java/jdk-${JDK_VERSION}-linux-x64.tar.gz\nRUN wget -q -O /tmp/jdk.tgz «${JDK_URL}» && tar -xzf /tmp/jdk.tgz -C /opt',
       output: null,
-      message: '`jdk-8u231-linux-x64.tar.gz` (from `${JDK_URL}`) is a glibc build of the JDK, which does not run on musl-based Alpine; use the vendor\'s `alpine-linux`/`musl` build, Alpine\'s `openjdk*` packages or an `eclipse-temurin:*-alpine` image.',
+      messageIncludes: '`jdk-8u231-linux-x64.tar.gz` (from `${JDK_URL}`) is a glibc build of the JDK, which does not run on musl-based Alpine; use the vendor\'s `alpine-linux`/`musl` build, Alpine\'s `openjdk*` packages or an `eclipse-temurin:*-alpine` image.',
     },
     {
       name: 'ENV inherited from the stage it builds on',
@@ -152,7 +152,7 @@ ruleTester.run(rule, {
       name: 'hand-made glibc loader pointing at musl',
       code: 'FROM alpine:3.20\nRUN mkdir -p /lib64 && ln -sf /lib/libc.musl-x86_64.so.1 «/lib64/ld-linux-x86-64.so.2»',
       output: null,
-      message: '`/lib64/ld-linux-x86-64.so.2` is made a link to musl, so glibc programs start against a C library they were not built for and fail at the first symbol musl lacks; use a musl build, `gcompat` (a compatibility layer over musl) or a glibc-based image.',
+      messageIncludes: '`/lib64/ld-linux-x86-64.so.2` is made a link to musl, so glibc programs start against a C library they were not built for and fail at the first symbol musl lacks; use a musl build, `gcompat` (a compatibility layer over musl) or a glibc-based image.',
     },
     {
       name: 'hand-made loader: gcompat does not make it right',
@@ -164,7 +164,7 @@ ruleTester.run(rule, {
       name: 'the sgerrand install across RUNs: once per stage',
       code: `FROM alpine:3.20\nENV GLIBC_VERSION=2.35-r0\nRUN wget -q «${SGERRAND}/glibc-\${GLIBC_VERSION}.apk»\nRUN apk add --allow-untrusted glibc-\${GLIBC_VERSION}.apk\nRUN apk add glibc-bin`,
       output: null,
-      messageIncludes: '`glibc-${GLIBC_VERSION}.apk` is the third-party glibc package',
+      messageIncludes: '`glibc-2.35-r0.apk` is the third-party glibc package',
     },
     {
       name: 'the same download in two stages: once in each',
@@ -181,7 +181,7 @@ ruleTester.run(rule, {
       name: 'apk add of a glibc apk with a variable in its name',
       code: 'FROM alpine:3.20\nARG V=2.35-r0\nRUN apk add --allow-untrusted «"glibc-bin-${V}.apk"»',
       output: null,
-      messageIncludes: '`glibc-bin-${V}.apk` is the third-party glibc package',
+      messageIncludes: '`glibc-bin-2.35-r0.apk` is the third-party glibc package',
     },
     {
       name: 'ADD from a variable',
