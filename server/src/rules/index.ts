@@ -1,6 +1,7 @@
 /** The rule registry: one import and one list entry per rule. */
 import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
+import alpineNoCrossReleaseCopy from './alpine-no-cross-release-copy';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
@@ -95,6 +96,7 @@ import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
   addPreferCopy,
+  alpineNoCrossReleaseCopy,
   alpineNoGlibcBinaries,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
