@@ -61,6 +61,7 @@ import noUnusedSuppression from './no-unused-suppression';
 import npmRequirePinnedVersions from './npm-require-pinned-versions';
 import onbuildNoForbiddenTrigger from './onbuild-no-forbidden-trigger';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
+import pipNoSourceBuildOnOldPip from './pip-no-source-build-on-old-pip';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import pipRequirePinnedVersions from './pip-require-pinned-versions';
 import pragmaNoInlineIgnore from './pragma-no-inline-ignore';
@@ -157,6 +158,7 @@ export const allRules: readonly Rule[] = [
   npmRequirePinnedVersions,
   onbuildNoForbiddenTrigger,
   pipNoExternallyManagedInstall,
+  pipNoSourceBuildOnOldPip,
   pipRequireNoCacheDir,
   pipRequirePinnedVersions,
   pragmaNoInlineIgnore,
