@@ -1,6 +1,7 @@
 /** The rule registry: one import and one list entry per rule. */
 import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
+import alpineNoCrossReleaseCopy from './alpine-no-cross-release-copy';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
@@ -64,6 +65,7 @@ import noUnusedSuppression from './no-unused-suppression';
 import npmRequirePinnedVersions from './npm-require-pinned-versions';
 import onbuildNoForbiddenTrigger from './onbuild-no-forbidden-trigger';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
+import pipNoSourceBuildOnOldPip from './pip-no-source-build-on-old-pip';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import pipRequirePinnedVersions from './pip-require-pinned-versions';
 import pragmaNoInlineIgnore from './pragma-no-inline-ignore';
@@ -99,6 +101,7 @@ import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
   addPreferCopy,
+  alpineNoCrossReleaseCopy,
   alpineNoGlibcBinaries,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
@@ -163,6 +166,7 @@ export const allRules: readonly Rule[] = [
   npmRequirePinnedVersions,
   onbuildNoForbiddenTrigger,
   pipNoExternallyManagedInstall,
+  pipNoSourceBuildOnOldPip,
   pipRequireNoCacheDir,
   pipRequirePinnedVersions,
   pragmaNoInlineIgnore,
