@@ -3,6 +3,7 @@ import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
+import apkNoDeleteUsedPackage from './apk-no-delete-used-package';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
 import apkPinnedVersionMissing from './apk-pinned-version-missing';
@@ -98,6 +99,7 @@ export const allRules: readonly Rule[] = [
   alpineNoGlibcBinaries,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
+  apkNoDeleteUsedPackage,
   apkNoRenamedPackages,
   apkNoUpdateInOwnLayer,
   apkPinnedVersionMissing,
