@@ -61,11 +61,12 @@ export const BUSYBOX_PROGRAMS: ReadonlySet<string> = new Set([
   'tee', 'timeout', 'env', 'chown', 'chmod', 'cp', 'mv', 'rm', 'ln', 'mkdir', 'cat', 'echo', 'ls', 'sh', 'ash', 'date', 'id',
 ]);
 
-/**
- * Programs `name` installs that BusyBox does not also provide: what breaks when the package is deleted. Unknown
- * library, header and data packages install none.
- */
+/** Programs `name` installs (its own name unless the table says otherwise); none for library, header and data packages. */
+export function programsOfPackage(name: string): readonly string[] {
+  return PROGRAMS.get(name) ?? (programsOf(name).length > 0 ? programsOf(name) : NOT_A_PROGRAM.test(name) ? [] : [name]);
+}
+
+/** Programs `name` installs that BusyBox does not also provide: what breaks when the package is deleted. */
 export function programsLostWith(name: string): readonly string[] {
-  const listed = PROGRAMS.get(name) ?? (programsOf(name).length > 0 ? programsOf(name) : NOT_A_PROGRAM.test(name) ? [] : [name]);
-  return listed.filter((program) => !BUSYBOX_PROGRAMS.has(program));
+  return programsOfPackage(name).filter((program) => !BUSYBOX_PROGRAMS.has(program));
 }
