@@ -1,6 +1,7 @@
 /** The rule registry: one import and one list entry per rule. */
 import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
+import apkNoBrokenConstraint from './apk-no-broken-constraint';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoDeleteUsedPackage from './apk-no-delete-used-package';
@@ -97,6 +98,7 @@ import type { Rule } from './rule';
 export const allRules: readonly Rule[] = [
   addPreferCopy,
   alpineNoGlibcBinaries,
+  apkNoBrokenConstraint,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
   apkNoDeleteUsedPackage,
