@@ -7,6 +7,7 @@ import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
 import apkNoDeleteUsedPackage from './apk-no-delete-used-package';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
+import apkNoUselessCacheCommand from './apk-no-useless-cache-command';
 import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
@@ -104,6 +105,7 @@ export const allRules: readonly Rule[] = [
   apkNoDeleteUsedPackage,
   apkNoRenamedPackages,
   apkNoUpdateInOwnLayer,
+  apkNoUselessCacheCommand,
   apkPinnedVersionMissing,
   apkPreferNoCache,
   apkRequirePinnedVersions,
