@@ -27,6 +27,45 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a tag typed as a separate word after `golang:` is named as such, with a join suggestion',
+      code: 'FROM «golang: 1.17.3-alpine3.14»\nRUN go version\n',
+      output: null,
+      messageIncludes: 'The tag `1.17.3-alpine3.14` is a separate word after `golang:`, so Docker reads `golang:` as the image and rejects this FROM. Remove the space: `golang:1.17.3-alpine3.14`.',
+      suggestions: [{ title: 'Join the tag: `golang:1.17.3-alpine3.14`', output: 'FROM golang:1.17.3-alpine3.14\nRUN go version\n' }],
+    },
+    {
+      name: 'the same typo with a stage name keeps the stage name',
+      code: 'FROM «golang:  1.22-alpine» AS build\nRUN go build -o /app .\n',
+      output: null,
+      messageIncludes: 'The tag `1.22-alpine` is a separate word after `golang:`',
+      suggestions: [{ title: 'Join the tag: `golang:1.22-alpine`', output: 'FROM golang:1.22-alpine AS build\nRUN go build -o /app .\n' }],
+    },
+    {
+      name: 'a space before the colon: the tag is the next word',
+      code: 'FROM --platform=$BUILDPLATFORM «golang :1.22»\nRUN true',
+      output: null,
+      messageIncludes: 'The tag `1.22` is a separate word after `golang`, so Docker reads `golang` as the image and rejects this FROM. Remove the space: `golang:1.22`.',
+      suggestions: [{ title: 'Join the tag: `golang:1.22`', output: 'FROM --platform=$BUILDPLATFORM golang:1.22\nRUN true' }],
+    },
+    {
+      name: 'a tag with no image name is not reported as a moving tag',
+      code: 'FROM «:latest»\nRUN true',
+      output: null,
+      messageIncludes: '`:latest` has no image name before the tag `latest`, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
+    },
+    {
+      name: 'a pinned tag with no image name',
+      code: 'FROM «:3.14» AS base\nRUN true',
+      output: null,
+      messageIncludes: '`:3.14` has no image name before the tag `3.14`, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
+    },
+    {
+      name: 'a colon with nothing after it',
+      code: 'FROM «golang:» AS build\nRUN true',
+      output: null,
+      messageIncludes: '`golang:` ends with `:` and no tag, so Docker rejects this FROM ("invalid reference format"). Write the tag after the colon, or remove the colon.',
+    },
+    {
       name: 'untagged image (DL3006)',
       code: 'FROM «debian»\nRUN apt-get update',
       output: null,
