@@ -8,6 +8,7 @@ import { replace } from '../edits/edits';
 import type { FromInstruction, Token } from '../dockerfile/model';
 import type { Span } from '../util/span';
 import { defineRule, type Fix, type RuleContext } from './rule';
+import { missingAfterMovePhrase, packagesMissingAfterMove } from './shared/releaseMove';
 
 type Problem = 'untagged' | 'latest' | 'edge';
 
@@ -128,15 +129,22 @@ export default defineRule({
       const tagStart = problem === 'untagged' ? offsets.end : offsets.start + written.lastIndexOf(':') + 1;
       const at = problem === 'untagged' ? offsets : { start: tagStart, end: offsets.end };
       const fixes: Fix[] = [];
+      let declined = '';
       if (isOfficialAlpine(reference)) {
         const latestAlpineRelease = releaseTableOf(context.alpineData).newest;
-        const edit = problem === 'untagged'
-          ? replace({ start: offsets.end, end: offsets.end }, `:${latestAlpineRelease}`)
-          : replace({ start: tagStart, end: offsets.end }, latestAlpineRelease);
-        // Why a suggestion: today it is the release `latest` points to, but `edge` and future `latest` differ.
-        fixes.push({ title: `Pin \`alpine\` to \`${latestAlpineRelease}\``, kind: 'suggestion', edits: [edit] });
+        // Why: pinning a stage that installs packages the release lacks would only move the build failure here.
+        const missing = packagesMissingAfterMove(context, stage, latestAlpineRelease);
+        if (missing.names.length > 0) {
+          declined = ` ${missingAfterMovePhrase(missing, latestAlpineRelease)}`;
+        } else {
+          const edit = problem === 'untagged'
+            ? replace({ start: offsets.end, end: offsets.end }, `:${latestAlpineRelease}`)
+            : replace({ start: tagStart, end: offsets.end }, latestAlpineRelease);
+          // Why a suggestion: today it is the release `latest` points to, but `edge` and future `latest` differ.
+          fixes.push({ title: `Pin \`alpine\` to \`${latestAlpineRelease}\``, kind: 'suggestion', edits: [edit] });
+        }
       }
-      context.report({ at, message: literalMessage(stage.imageText, reference, problem), fixes });
+      context.report({ at, message: `${literalMessage(stage.imageText, reference, problem)}${declined}`, fixes });
     }
   },
 });
