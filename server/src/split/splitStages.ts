@@ -10,6 +10,9 @@ import { lineEndingOf } from '../edits/lines';
 import { memoOn } from '../util/memo';
 import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from '../knowledge/buildPackages';
 import { emitCompileStage } from './compileStage';
+import { missingManifests } from './manifestPresence';
+import { fetchedPath } from './fetchedSources';
+import { artifactCopy } from './strategies/strategy';
 import { runtimeEdits } from './runtimeStage';
 import type { SplitPlan } from './splitPlan';
 import { directoryInRun } from '../dockerfile/paths';
@@ -86,6 +89,11 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const plans = STRATEGIES.map((strategy) => strategy.plan(input)).filter((plan) => plan !== undefined);
   if (plans.length !== 1) return refuse(plans.length === 0 ? 'no strategy applies' : 'several strategies apply');
   const plan = withSourceFetches(plans[0], steps);
+  for (const step of plan.buildSteps) {
+    const missing = step.install?.manifests ? missingManifests(model.text, stage, steps, step, step.install.manifests) : [];
+    // Why: the compile stage would copy a manifest that is nowhere, for an install the original runs on nothing.
+    if (missing.length > 0) return refuse(`nothing copies ${missing.map((name) => `\`${name}\``).join(', ')} for \`${stepText(model, step)}\``);
+  }
   const claimed = steps.map((step, index) => (plan.buildSteps.has(step) ? index : -1)).filter((index) => index >= 0);
   const windowStart = claimed[0];
   const windowEnd = claimed[claimed.length - 1];
@@ -96,7 +104,16 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     if (inWindow && (step.kind === 'other' || step.isOpaque)) return refuse(`\`${stepText(model, step)}\` runs between build steps`);
   }
 
-  const runtimeSteps = steps.filter((step, index) => (index < windowStart || index > windowEnd) && (step.kind === 'other' || step.kind === 'fetch'));
+  // Fetches before the build run in the compile stage; the runtime stage copies what they fetched.
+  const fetchCopies = new Map<Step, string>();
+  for (const [index, step] of steps.entries()) {
+    if (step.kind !== 'fetch' || index >= windowStart || plan.buildSteps.has(step)) continue;
+    const path = fetchedPath(step, input.directoryOf(step));
+    const user = userAt(step.start);
+    if (path === undefined || user?.includes('$')) return refuse(`what \`${stepText(model, step)}\` fetches cannot be named for a COPY`);
+    fetchCopies.set(step, artifactCopy(path, user));
+  }
+  const runtimeSteps = steps.filter((step, index) => (index < windowStart || index > windowEnd) && (step.kind === 'other' || step.kind === 'fetch') && !fetchCopies.has(step));
   const build = new Set([...baseBuild, ...[...plan.extraBuildPackages].filter((name) => packages.installed.has(name))]);
   // A package added and deleted again serves the build only when a build step runs while it is there; otherwise it
   // serves other steps (`apk add tzdata && cp … && apk del tzdata`) and stays, with its deletion, in the runtime stage.
@@ -143,7 +160,7 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     model, stage, runs, steps, plan, windowStart, windowEnd, buildPackages: build, replacements,
     buildGroups: new Set([...packages.groups].filter(([, members]) => members.every((name) => build.has(name))).map(([group]) => group)),
     compileName: freeStageName(model), eol: lineEndingOf(model.text),
-    directoryOf: input.directoryOf,
+    directoryOf: input.directoryOf, fetchCopies,
   };
   const compileText = emitCompileStage(splitPlan);
   const runtime = runtimeEdits(splitPlan);

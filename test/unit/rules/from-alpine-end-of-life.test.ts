@@ -29,14 +29,14 @@ ruleTester.run(rule, {
       name: 'no move when the stage installs php7 packages (gone since 3.16)',
       code: 'FROM alpine:«3.15»\nRUN apk add --no-cache php7 php7-fpm nginx\n',
       output: null,
-      messageIncludes: 'Alpine 3.15 reached its end of support on 2023-11-01 (Alpinist\'s release table of 2026-11-26), so its packages get no more security fixes. No move to Alpine 3.24 is suggested: `php7` and `php7-fpm` do not exist in Alpine 3.24 (Alpinist\'s tables of renamed and removed packages).',
+      messageIncludes: 'Alpine 3.15 reached its end of support on 2023-11-01 (Alpinist\'s release table of 2026-11-26), so its packages get no more security fixes. No move to Alpine 3.24 is suggested: `php7`, which this stage installs, does not exist in Alpine 3.24 (Alpinist\'s tables of renamed and removed packages).',
     },
     {
       name: 'no move when python (py2) is installed, judged by the loaded index of the newest release',
       code: 'FROM python:2.7-alpine«3.11»\nRUN apk add --no-cache curl python-dev\n',
       output: null,
       alpineData: staticAlpineData({ '3.24': BASE_PACKAGES }),
-      messageIncludes: 'No move to Alpine 3.24 is suggested: `python-dev` does not exist in Alpine 3.24 (main and community, x86_64, index of 2026-12-01).',
+      messageIncludes: 'No move to Alpine 3.24 is suggested: `python-dev`, which this stage installs, does not exist in Alpine 3.24 (main and community, x86_64, index of 2026-12-01).',
     },
     {
       name: 'names the index of the newest release has: the move is offered',

@@ -58,11 +58,10 @@ export function packagesMissingAfterMove(context: RuleContext, stage: Stage, bra
   return { names, where: snapshot ? describeIndex(snapshot) : `Alpine ${branch} (Alpinist's tables of renamed and removed packages)` };
 }
 
-/** "`python` and `php7-fpm` do not exist in Alpine 3.24 (…)": why a move to that release is not offered. */
+/**
+ * "No move to Alpine 3.24 is suggested: `python`, which this stage installs, does not exist in …": why a move to that
+ * release is not offered. Only the first name: the finding stays the same when other names come and go.
+ */
 export function missingAfterMovePhrase(missing: MissingAfterMove, branch: string): string {
-  const shown = missing.names.slice(0, 3).map((name) => `\`${name}\``);
-  const more = missing.names.length > 3 ? ` and ${missing.names.length - 3} more` : '';
-  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')}${more === '' ? ' and ' : ', '}${shown[shown.length - 1]}${more}`;
-  const verb = missing.names.length === 1 ? 'does' : 'do';
-  return `No move to Alpine ${branch} is suggested: ${list} ${verb} not exist in ${missing.where}.`;
+  return `No move to Alpine ${branch} is suggested: \`${missing.names[0]}\`, which this stage installs, does not exist in ${missing.where}.`;
 }
