@@ -129,7 +129,7 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     }
   }
   for (const name of [...build]) {
-    if (!programsOf(name).some((program) => runtimePrograms.has(program))) continue;
+    if (!runsPackage(name, runtimePrograms)) continue;
     // Why: a runtime step or the container's command calls this program, so the toolchain is part of the point.
     if (isToolchainPackage(name)) return refuse(`the image runs \`${name}\` itself`);
     build.delete(name);
@@ -177,7 +177,18 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   }
   const after = parseDockerfile(fixed);
   if (after.stages.length !== model.stages.length + 1) return refuse('the result does not parse into two stages');
+  // Why: a runtime stage without a package the container or a later step runs is a broken image, whatever the cause.
+  const kept = packageFacts(stageSteps(after, after.stages[stage.index + 1]).flatMap((run) => run.steps));
+  const present = (facts: PackageFacts): Set<string> => new Set([...facts.installed].filter((name) => !facts.deleted.has(name)));
+  const keptNames = kept ? present(kept) : new Set<string>();
+  const lost = [...present(packages)].find((name) => runsPackage(name, runtimePrograms) && !keptNames.has(name));
+  if (lost !== undefined) return refuse(`the runtime stage would lose \`${lost}\`, which the image runs`);
   return { strategy: plan.strategy, compileStage: splitPlan.compileName, edits };
+}
+
+/** True when a program the image runs comes from the package: its known programs, or a program of its own name. */
+function runsPackage(name: string, programs: ReadonlySet<string>): boolean {
+  return programs.has(name) || programsOf(name).some((program) => programs.has(program));
 }
 
 /**

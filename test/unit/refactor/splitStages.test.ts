@@ -585,6 +585,7 @@ const refusals: readonly RefusalCase[] = [
   { name: 'npm install with no package.json copied into the image', code: 'FROM node:20-alpine\nWORKDIR /app\nRUN apk add --no-cache python3 make g++\nRUN npm install\nCMD ["node", "server.js"]\n', reason: 'nothing copies `package*.json` for `npm install`' },
   { name: 'pip install -r with only the program copied', code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY app.py .\nRUN apk add --no-cache gcc musl-dev\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n', reason: 'nothing copies `requirements*.txt` for `pip install -r requirements.txt`' },
   { name: 'a clone whose directory is a variable', code: 'FROM python:3.12-alpine\nARG DIR\nRUN apk add --no-cache git gcc musl-dev\nRUN git clone https://example.org/app.git $DIR\nRUN pip install -r /app/requirements.txt\nCMD ["python", "app.py"]\n', reason: 'what `git clone https://example.org/app.git $DIR` fetches cannot be named for a COPY' },
+  { name: 'the container runs a build tool whose program has the package\'s name', code: 'FROM alpine:3.20\nWORKDIR /src\nCOPY . .\nRUN apk add --no-cache build-base cmake meson\nRUN cmake . && make && make install\nCMD ["meson", "test"]\n', reason: 'the image runs `meson` itself' },
   { name: 'nothing to build', code: 'FROM python:3.12-alpine\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n', reason: 'no build package to leave behind' },
 ];
 
