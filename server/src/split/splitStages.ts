@@ -104,10 +104,13 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     if (inWindow && (step.kind === 'other' || step.isOpaque)) return refuse(`\`${stepText(model, step)}\` runs between build steps`);
   }
 
-  // Fetches before the build run in the compile stage; the runtime stage copies what they fetched.
+  // Fetches before the build run in the compile stage; the runtime stage copies what they fetched. Those chained into
+  // the build's RUN fed a Go or make build only, but Python and Node programs run from the fetched sources.
   const fetchCopies = new Map<Step, string>();
+  const runsFromSources = plan.strategy === 'python' || plan.strategy === 'node';
   for (const [index, step] of steps.entries()) {
-    if (step.kind !== 'fetch' || index >= windowStart || plan.buildSteps.has(step)) continue;
+    if (step.kind !== 'fetch' || index > windowEnd || (plan.buildSteps.has(step) && !runsFromSources)) continue;
+    if (index > windowStart && !plan.buildSteps.has(step)) continue;
     const path = fetchedPath(step, input.directoryOf(step));
     const user = userAt(step.start);
     if (path === undefined || user?.includes('$')) return refuse(`what \`${stepText(model, step)}\` fetches cannot be named for a COPY`);
