@@ -4,7 +4,8 @@
  * `documentAnalyses` keeps one analysis per document version and publishes diagnostics; every request handler
  * lives in `features/` and reads that analysis.
  */
-import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import path from 'node:path';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { combineSeverities } from '../config/severities';
 import { getDockerfileService } from '../dockerfile/languageService';
@@ -24,6 +25,8 @@ import { registerHover } from './features/hoverHandler';
 import { registerLibraryFeatures } from './features/library';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { createWorkspaceSettings } from './workspaceSettings';
+import { isDockerfileName } from '../config/workspaceFiles';
+import { createWorkspaceDiagnostics, WORKSPACE_FILES_GLOBS } from './workspaceDiagnostics';
 
 export { KEPT_ANALYSES } from './documentAnalyses';
 
@@ -39,7 +42,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   // starts on `initialized` (or the first request that needs it), before the first document arrives.
   let shellParserReady: Promise<void> | undefined;
   const ready = (): Promise<void> => (shellParserReady ??= initShellParser());
-  const client = { configuration: false, showDocument: false, workspaceFolders: false, watchFiles: false, watchOutsideWorkspace: false };
+  const client = { configuration: false, showDocument: false, workspaceFolders: false, watchFiles: false, watchOutsideWorkspace: false, workspaceDiagnostics: false, refreshDiagnostics: false };
 
   const log = (message: string): void => connection.console.log(message);
   const warned = new Set<string>();
@@ -65,12 +68,23 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   let shellcheck: ShellCheckDiagnostics | undefined;
   const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published));
 
-  /** Forgets settings and config files, and lints every open document again. */
+  const workspaceDiagnostics = createWorkspaceDiagnostics({
+    connection,
+    documents,
+    folders: () => workspace.folders,
+    settingsFor: lintSettingsFor,
+    canAskConfiguration: () => client.configuration,
+    canRefresh: () => client.workspaceDiagnostics && client.refreshDiagnostics,
+    log,
+  });
+
+  /** Forgets settings and config files, lints every open document again, and has the workspace's files pulled again. */
   function reloadAll(): void {
     workspace.clear();
     configFiles.clear();
     dockerignores.clear();
     for (const document of documents.all()) analyses.schedule(document);
+    workspaceDiagnostics.invalidate({ settings: true });
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -81,6 +95,11 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     client.watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // Whether watchers may name a base folder (LSP 3.17), which the user's own config files need.
     client.watchOutsideWorkspace = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    // Pull diagnostics are offered to clients that support them, unless told not to (the VS Code extension lints the
+    // workspace with its task instead).
+    const options = params.initializationOptions as { workspaceDiagnostics?: unknown } | undefined;
+    client.workspaceDiagnostics = capabilities.textDocument?.diagnostic !== undefined && options?.workspaceDiagnostics !== false;
+    client.refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     workspace.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     workspace.setPushed((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -90,7 +109,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       log,
     });
     configureLibrary(service, capabilities);
-    return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
+    const offered = client.workspaceDiagnostics ? { ...SERVER_CAPABILITIES, diagnosticProvider: { identifier: 'alpinist', interFileDependencies: false, workspaceDiagnostics: true } } : SERVER_CAPABILITIES;
+    return { capabilities: offered, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
   });
 
   connection.onInitialized(() => {
@@ -103,6 +123,9 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       });
     }
     if (client.watchFiles) configFiles.watch(client.watchOutsideWorkspace);
+    if (client.watchFiles && client.workspaceDiagnostics) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FILES_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+    }
     if (client.configuration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
@@ -116,12 +139,28 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   });
 
   // Why every config file at once: a change may create a file that now shadows another (`.alpinist.yaml` is read
-  // before `.hadolint.yaml`), and re-reading the few workspace folders costs nothing.
-  connection.onDidChangeWatchedFiles(() => reloadAll());
+  // before `.hadolint.yaml`), and re-reading the few workspace folders costs nothing. A Dockerfile or a .gitignore
+  // changes what the workspace reports only.
+  connection.onDidChangeWatchedFiles((event) => {
+    const names = event.changes.map((change) => path.posix.basename(change.uri));
+    const onlyReported = (name: string): boolean => name === '.gitignore' || (isDockerfileName(name) && !name.endsWith('.dockerignore'));
+    if (!names.every(onlyReported)) reloadAll();
+    else workspaceDiagnostics.invalidate();
+  });
 
-  documents.onDidOpen((event) => analyses.schedule(event.document));
+  // Documents answer with their pushed diagnostics; see workspaceDiagnostics.ts for why pulls of a document are empty.
+  connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
+  connection.languages.diagnostics.onWorkspace((params, token) => workspaceDiagnostics.pull(params, token));
+
+  documents.onDidOpen((event) => {
+    analyses.schedule(event.document);
+    workspaceDiagnostics.invalidate();
+  });
   documents.onDidChangeContent((event) => analyses.schedule(event.document));
-  documents.onDidClose((event) => analyses.close(event.document.uri));
+  documents.onDidClose((event) => {
+    analyses.close(event.document.uri);
+    workspaceDiagnostics.invalidate();
+  });
 
   const context: FeatureContext = { connection, documents, service, analyses, log, canShowDocument: () => client.showDocument };
   registerCodeActions(context);
