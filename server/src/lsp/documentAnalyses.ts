@@ -11,6 +11,7 @@ import { createDocumentLinter, type DocumentLinter, type LintResult } from '../a
 import type { AlpinistSettings } from '../protocol';
 import { toDiagnostic } from './features/diagnostics';
 import type { RuleOptions } from '../rules/rule';
+import type { StartupTimings } from './startupTimings';
 
 /** The editor's settings with what a config file adds. */
 export type LintSettings = AlpinistSettings & {
@@ -52,14 +53,20 @@ export function createDocumentAnalyses(
   warnOnce: (message: string) => void,
   /** Hears each published version's analysis and diagnostics (ShellCheck adds its findings to them later). */
   afterPublish?: (uri: string, version: number, analysis: Analysis, options: AnalysisOptions, diagnostics: readonly Diagnostic[]) => void,
+  timings?: StartupTimings,
 ): DocumentAnalyses {
   const analyses = new Map<string, CachedAnalysis>();
   const linters = new Map<string, DocumentLinter>();
   const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
+  const markSettings = (settings: LintSettings): LintSettings => {
+    timings?.mark('settings');
+    return settings;
+  };
+
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
-    await ready();
-    const settings = await settingsFor(document.uri);
+    // Why together: the settings are a round trip to the client, the shell parser a compile; neither waits for the other.
+    const [, settings] = await Promise.all([ready(), settingsFor(document.uri).then(markSettings)]);
     const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions, settings.dockerignore]);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
@@ -69,6 +76,7 @@ export function createDocumentAnalyses(
       linters.set(document.uri, linter);
     }
     const result = linter.lint(document.getText(), optionsOf(settings));
+    timings?.mark('analysis');
     for (const failure of result.analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
     remember(document.uri, { version: document.version, settingsKey, result });
     return { result, settings };
@@ -103,6 +111,7 @@ export function createDocumentAnalyses(
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+    timings?.mark('published');
     if (linted?.settings.enable) afterPublish?.(document.uri, version, linted.result.analysis, optionsOf(linted.settings), diagnostics);
   }
 

@@ -27,6 +27,7 @@ import { registerSemanticTokens } from './features/semanticTokens';
 import { createWorkspaceSettings } from './workspaceSettings';
 import { isDockerfileName } from '../config/workspaceFiles';
 import { createWorkspaceDiagnostics, WORKSPACE_FILES_GLOBS } from './workspaceDiagnostics';
+import { createStartupTimings } from './startupTimings';
 
 export { KEPT_ANALYSES } from './documentAnalyses';
 
@@ -35,13 +36,15 @@ export { KEPT_ANALYSES } from './documentAnalyses';
  * a handle for tests.
  */
 export function createLanguageServer(connection: Connection): { documents: TextDocuments<TextDocument> } {
+  const timings = createStartupTimings((message) => connection.console.log(message));
+  timings.mark('modules');
   registerLifecycle(connection);
   const documents = new TextDocuments(TextDocument);
   const service = getDockerfileService();
   // Why not at once: compiling the shell grammar takes 30–40 ms, and `initialize` is answered first; the compile
   // starts on `initialized` (or the first request that needs it), before the first document arrives.
   let shellParserReady: Promise<void> | undefined;
-  const ready = (): Promise<void> => (shellParserReady ??= initShellParser());
+  const ready = (): Promise<void> => (shellParserReady ??= initShellParser().then(() => timings.mark('shell parser')));
   const client = { configuration: false, showDocument: false, workspaceFolders: false, watchFiles: false, watchOutsideWorkspace: false, workspaceDiagnostics: false, refreshDiagnostics: false };
 
   const log = (message: string): void => connection.console.log(message);
@@ -66,7 +69,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   let shellcheck: ShellCheckDiagnostics | undefined;
-  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published));
+  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published), timings);
 
   const workspaceDiagnostics = createWorkspaceDiagnostics({
     connection,
@@ -88,6 +91,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    timings.mark('initialize');
     const capabilities = params.capabilities;
     client.configuration = capabilities.workspace?.configuration === true;
     client.showDocument = capabilities.window?.showDocument?.support === true;
@@ -114,6 +118,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   });
 
   connection.onInitialized(() => {
+    timings.mark('initialized');
     void ready();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -153,6 +158,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   connection.languages.diagnostics.onWorkspace((params, token) => workspaceDiagnostics.pull(params, token));
 
   documents.onDidOpen((event) => {
+    timings.mark('document');
     analyses.schedule(event.document);
     workspaceDiagnostics.invalidate();
   });
