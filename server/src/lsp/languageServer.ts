@@ -40,7 +40,6 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   timings.mark('modules');
   registerLifecycle(connection);
   const documents = new TextDocuments(TextDocument);
-  const service = getDockerfileService();
   // Why not at once: compiling the shell grammar takes 30–40 ms, and `initialize` is answered first; the compile
   // starts on `initialized` (or the first request that needs it), before the first document arrives.
   let shellParserReady: Promise<void> | undefined;
@@ -112,7 +111,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       versionOf: (uri) => documents.get(uri)?.version,
       log,
     });
-    configureLibrary(service, capabilities);
+    configureLibrary(capabilities);
     const offered = client.workspaceDiagnostics ? { ...SERVER_CAPABILITIES, diagnosticProvider: { identifier: 'alpinist', interFileDependencies: false, workspaceDiagnostics: true } } : SERVER_CAPABILITIES;
     return { capabilities: offered, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
   });
@@ -168,7 +167,17 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     workspaceDiagnostics.invalidate();
   });
 
-  const context: FeatureContext = { connection, documents, service, analyses, log, canShowDocument: () => client.showDocument };
+  const context: FeatureContext = {
+    connection,
+    documents,
+    // A getter: the library loads on the first feature that needs it (see getDockerfileService).
+    get service() {
+      return getDockerfileService();
+    },
+    analyses,
+    log,
+    canShowDocument: () => client.showDocument,
+  };
   registerCodeActions(context);
   registerHover(context);
   registerCommands(context);
