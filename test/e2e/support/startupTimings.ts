@@ -45,25 +45,28 @@ function parse(text: string): { clients: ClientLine[]; servers: ServerLine[] } {
 }
 
 /**
- * Waits (up to `timeoutMs`) for the lines of the window opened at `clickedAt` and returns the breakdown as one text
- * line per step, or a line saying they were not found.
+ * Waits (up to `timeoutMs`) for the lines of the window opened at `windowOpenedAt` (whose file was clicked at
+ * `clickedAt`) and returns the breakdown as one text line per step (a negative step happened before the click: the
+ * extension activates when a workspace with a Dockerfile opens), or a line saying they were not found.
  */
-export async function startupBreakdown(userDataDir: string, clickedAt: number, squiggleAt: number, timeoutMs = 15_000): Promise<string[]> {
+export async function startupBreakdown(userDataDir: string, windowOpenedAt: number, clickedAt: number, squiggleAt: number, timeoutMs = 15_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const file of logFiles(path.join(userDataDir, 'logs'))) {
       const { clients, servers } = parse(readFileSync(file, 'utf8'));
-      const server = servers.find((line) => line.origin >= clickedAt - 1000 && line.origin + (line.marks.get('published') ?? Infinity) <= squiggleAt + 1000);
-      const client = clients.find((line) => line.activate >= clickedAt - 1000 && line.activate <= squiggleAt);
+      const server = servers.find((line) => line.origin >= windowOpenedAt - 1000 && line.origin + (line.marks.get('published') ?? Infinity) <= squiggleAt + 1000);
+      const client = clients.find((line) => line.activate >= windowOpenedAt - 1000 && line.activate <= squiggleAt);
       if (!server || !client) continue;
       const at = (name: string): number => server.origin + (server.marks.get(name) ?? NaN);
       const steps: [string, number, number][] = [
-        ['click → extension activated (workbench, extension host, bundle load)', clickedAt, client.activate],
+        ['click → extension bundle loaded (negative: before the click)', clickedAt, client.loaded],
+        ['bundle loaded → activate', client.loaded, client.activate],
         ['activate → server process started (spawn)', client.activate, server.origin],
         ['process start → server modules loaded (Node.js boot + bundle)', server.origin, at('modules')],
         ['modules loaded → initialize received', at('modules'), at('initialize')],
         ['initialize → initialized', at('initialize'), at('initialized')],
         ['initialized → document opened', at('initialized'), at('document')],
+        ['click → document opened', clickedAt, at('document')],
         ['document → settings answered (configuration round trip)', at('document'), at('settings')],
         ['document → shell grammar compiled', at('document'), at('shell parser')],
         ['document → first analysis done', at('document'), at('analysis')],
