@@ -61,6 +61,13 @@ ruleTester.run(rule, {
       output: 'FROM alpine:3.20\nRUN \\\n    # then fetch\n    curl -fsSLO https://example.com/x',
     },
     {
+      name: 'heredoc with lone-CR line breaks: the shell reads the command on over the delimiter (range included), so no fix (it deleted EOF)',
+      code: 'FROM alpine:3.20\rRUN <<EOF sh\rpip cache purge\r[ -x /sbin/apk ] && «apk update\rEOF»\rONBUILD RUN ["true"]',
+      output: null,
+      // The variant adds an LF comment line, which a lone-CR file does not have.
+      skipSuppressionVariant: true,
+    },
+    {
       name: 'a comment line before the last step: no fix (nothing could carry it)',
       code: 'FROM alpine:3.20\nRUN curl -fsSLO https://example.com/x && \\\n    # refresh\n    «apk update»',
       output: null,
