@@ -244,3 +244,50 @@ export function mixedLineEndings(text: string): fc.Arbitrary<string> {
     lines.map((line, index) => line + (index < lines.length - 1 ? endings[index] : '')).join(''),
   );
 }
+
+/**
+ * Instructions that many fixes rewrite (MAINTAINER, ADD, `apk add --update`, pip, apt-get, `COPY . .` before an
+ * install, shell-form CMD) and text no fix should touch (comments and strings with non-ASCII characters, heredoc
+ * bodies), for the properties of `--fix`.
+ */
+const fixTarget: fc.Arbitrary<Part> = pick<Part>(
+  () => 'MAINTAINER Jane Doe <jane@example.com>',
+  () => 'maintainer José Müller',
+  () => 'RUN apk add --update py3-pip gcc',
+  (escape, eol) => `RUN apk add --no-cache --update gcc g++${escape}${eol}    gfortran musl-dev`,
+  () => 'RUN apk update && apk add --update curl',
+  () => 'RUN pip install -r requirements.txt',
+  () => 'RUN pip install flask',
+  () => 'RUN npm install',
+  () => 'RUN apt-get update && apt-get install curl',
+  () => 'RUN apt install git',
+  () => 'COPY . .',
+  () => 'COPY . /code/',
+  () => 'ADD ./src /src',
+  () => 'ADD app.tar.gz /app/',
+  () => 'CMD python app.py',
+  () => 'ENTRYPOINT npm start',
+  () => 'RUN cd /app && make',
+  () => 'RUN wget https://example.com/x.tgz',
+  () => 'USER root',
+  () => '# café ☕ 日本語 😀',
+  () => 'RUN echo "héllo wörld 😀" > /greeting',
+  () => 'LABEL description="naïve ✓"',
+  (_escape, eol) => `RUN <<EOF${eol}apk add --update curl${eol}pip install flask${eol}EOF`,
+  (_escape, eol) => `COPY <<EOF /etc/motd${eol}bienvenue à bord — 😀${eol}EOF`,
+  (escape, eol) => `RUN apk add --update git && ${escape}${eol}    # résumé of the step${eol}    pip install requests`,
+);
+
+const fixTargetStage: fc.Arbitrary<Part[]> = fc
+  .tuple(from, fc.array(fc.oneof({ weight: 3, arbitrary: fixTarget }, { weight: 2, arbitrary: instruction }), { minLength: 1, maxLength: 8 }))
+  .map(([first, rest]) => [first, ...rest]);
+
+/** A Dockerfile (LF) of one or two stages rich in fixable findings and in text that must survive them. */
+export const fixTargetDockerfileArbitrary: fc.Arbitrary<string> = fc
+  .tuple(pick('\\', '\\', '\\', '`'), fc.array(fixTargetStage, { minLength: 1, maxLength: 2 }), pick('', '', '  '), fc.boolean())
+  .map(([escape, stages, indent, trailingNewline]) => {
+    const lines: string[] = [];
+    if (escape === '`') lines.push('# escape=`');
+    for (const parts of stages) for (const part of parts) lines.push(indent + part(escape, '\n'));
+    return lines.join('\n') + (trailingNewline ? '\n' : '');
+  });

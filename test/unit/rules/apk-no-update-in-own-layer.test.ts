@@ -94,6 +94,28 @@ ruleTester.run(rule, {
       output: 'FROM alpine:3.20\nRUN pip install requests\nRUN apk add --no-cache py3-pip',
     },
     {
+      name: 'a comment line inside the continuation stays (the fix used to delete it with the command)',
+      code: 'FROM alpine:3.20\nRUN «apk update» && \\\n    # fetch the tool, café ☕\n    curl -fsSLO https://example.com/x\n',
+      output: 'FROM alpine:3.20\nRUN \\\n    # fetch the tool, café ☕\n    curl -fsSLO https://example.com/x\n',
+    },
+    {
+      name: 'a comment line before a leading && stays',
+      code: 'FROM alpine:3.20\nRUN «apk update» \\\n    # then fetch\n    && curl -fsSLO https://example.com/x',
+      output: 'FROM alpine:3.20\nRUN \\\n    # then fetch\n    curl -fsSLO https://example.com/x',
+    },
+    {
+      name: 'heredoc with lone-CR line breaks: the shell reads the command on over the delimiter (range included), so no fix (it deleted EOF)',
+      code: 'FROM alpine:3.20\rRUN <<EOF sh\rpip cache purge\r[ -x /sbin/apk ] && «apk update\rEOF»\rONBUILD RUN ["true"]',
+      output: null,
+      // The variant adds an LF comment line, which a lone-CR file does not have.
+      skipSuppressionVariant: true,
+    },
+    {
+      name: 'a comment line before the last step: no fix (nothing could carry it)',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLO https://example.com/x && \\\n    # refresh\n    «apk update»',
+      output: null,
+    },
+    {
       name: 'last step of a chain',
       code: 'FROM alpine:3.20\nRUN mkdir /app && «apk update»\nRUN apk add curl',
       output: 'FROM alpine:3.20\nRUN mkdir /app\nRUN apk add --no-cache curl',
