@@ -24,8 +24,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it),
     // and fetches Alpine data only when told so (updated by alpinist/alpineDataOptions, see alpineData.ts).
+    // Why no workspace diagnostics: the Lint Workspace command and the `alpinist: lint` task put the workspace into the
+    // Problems panel; pulled diagnostics beside them would list each finding twice.
     initializationOptions: {
       alpineData: currentAlpineDataOptions(context),
+      workspaceDiagnostics: false,
       shellcheck: {
         workspaceTrusted: vscode.workspace.isTrusted,
         enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),

@@ -12,6 +12,7 @@ import type { AlpinistSettings } from '../protocol';
 import type { EditorAlpineData } from './alpineData';
 import { toDiagnostic } from './features/diagnostics';
 import type { RuleOptions } from '../rules/rule';
+import type { StartupTimings } from './startupTimings';
 
 /** The editor's settings with what a config file adds. */
 export type LintSettings = AlpinistSettings & {
@@ -60,14 +61,20 @@ export function createDocumentAnalyses(
   /** Hears each published version's analysis and diagnostics (ShellCheck adds its findings to them later). */
   afterPublish?: (uri: string, version: number, analysis: Analysis, options: AnalysisOptions, diagnostics: readonly Diagnostic[]) => void,
   inputs: AnalysisInputs = {},
+  timings?: StartupTimings,
 ): DocumentAnalyses {
   const analyses = new Map<string, CachedAnalysis>();
   const linters = new Map<string, DocumentLinter>();
   const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
+  const markSettings = (settings: LintSettings): LintSettings => {
+    timings?.mark('settings');
+    return settings;
+  };
+
   async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings; options: AnalysisOptions }> {
-    await ready();
-    const settings = await settingsFor(document.uri);
+    // Why together: the settings are a round trip to the client, the shell parser a compile; neither waits for the other.
+    const [, settings] = await Promise.all([ready(), settingsFor(document.uri).then(markSettings)]);
     // Why the data generation in the key: an analysis made before Alpine data arrived is out of date.
     const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions, settings.dockerignore, inputs.alpineData?.generation]);
     const cached = analyses.get(document.uri);
@@ -80,6 +87,7 @@ export function createDocumentAnalyses(
     const options: AnalysisOptions = { ...optionsOf(settings), alpineData: inputs.alpineData?.viewFor(document.uri) };
     const result = linter.lint(document.getText(), options);
     inputs.alpineData?.afterLint(document.uri);
+    timings?.mark('analysis');
     for (const failure of result.analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
     remember(document.uri, { version: document.version, settingsKey, result, options });
     return { result, settings, options };
@@ -114,6 +122,7 @@ export function createDocumentAnalyses(
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+    timings?.mark('published');
     if (linted?.settings.enable) afterPublish?.(document.uri, version, linted.result.analysis, linted.options, diagnostics);
   }
 
