@@ -128,7 +128,7 @@ function toCommand(
     if (!child) continue;
     const type = child.type;
     if (type === 'file_redirect') {
-      addRedirect(source, child, redirects);
+      redirects.push(toRedirect(source, child, words));
     } else if (type === 'variable_assignment') {
       assignments.push(toWord(source, child));
     } else if (type === 'command_name') {
@@ -140,34 +140,40 @@ function toCommand(
     }
   }
   if (statement !== node) {
-    for (const child of statement.namedChildren) if (child?.type === 'file_redirect') addRedirect(source, child, redirects);
+    for (const child of statement.namedChildren) if (child?.type === 'file_redirect') redirects.push(toRedirect(source, child, words));
   }
   return {
     name,
     words,
     assignments,
+    redirects,
     start: source.segment.offsets[statement.startIndex],
     end: source.segment.offsets[statement.endIndex - 1] + 1,
     separatorBefore,
     separatorAfter,
     isTopLevel,
     index,
-    redirects,
   };
 }
 
-/** Adds a `file_redirect` node's operator (`>`, `>>`, `>|` …) and target word; a descriptor duplication (`2>&1`) is skipped. */
-function addRedirect(source: Source, redirect: Node, into: ShellRedirect[]): void {
-  let operator: string | undefined;
-  for (const part of redirect.children) {
-    if (!part) continue;
-    if (!part.isNamed) {
-      operator ??= part.type;
-    } else if (part.type !== 'file_descriptor') {
-      if (operator !== undefined && !operator.includes('&')) into.push({ operator, target: toWord(source, part) });
-      return;
-    }
-  }
+/**
+ * A `file_redirect` node: the operator (with its descriptor number) and the target word after it. tree-sitter-bash
+ * gives a redirection every word up to the next operator (`> =8.0 jq`); bash takes only the first as the target,
+ * the others are arguments of the command, which `into` receives.
+ */
+function toRedirect(source: Source, node: Node, into: ShellWord[]): ShellRedirect {
+  const targets = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'file_descriptor');
+  const targetNode = targets[0];
+  const target = targetNode ? toWord(source, targetNode) : undefined;
+  for (const extra of targets.slice(1)) into.push(toWord(source, extra));
+  const startIndex = node.startIndex;
+  const endIndex = targetNode ? targetNode.endIndex : node.endIndex;
+  return {
+    operator: source.input.slice(startIndex, targetNode ? targetNode.startIndex : endIndex).trim(),
+    target,
+    start: source.segment.offsets[startIndex],
+    end: source.segment.offsets[endIndex - 1] + 1,
+  };
 }
 
 function basename(value: string): string {

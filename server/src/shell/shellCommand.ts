@@ -14,10 +14,15 @@ export interface ShellWord {
   readonly end: number;
 }
 
-/** A file redirection of a statement (`>> /etc/apk/repositories`): the operator as written and the target word. */
+/** A redirection of a command (`> out.log`, `2>&1`, `<input`): the operator as written and its target word. */
 export interface ShellRedirect {
+  /** `>`, `>>`, `<`, `2>`, `&>`, `>&`, … (a file descriptor number included). */
   readonly operator: string;
-  readonly target: ShellWord;
+  /** The file or descriptor after the operator, when there is one. */
+  readonly target: ShellWord | undefined;
+  /** Document offsets of the whole redirection. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ShellCommand {
@@ -27,6 +32,8 @@ export interface ShellCommand {
   readonly words: readonly ShellWord[];
   /** `NAME=value` words written before the command name. */
   readonly assignments: readonly ShellWord[];
+  /** File redirections of the command, in source order (here-strings and heredocs excluded). */
+  readonly redirects: readonly ShellRedirect[];
   /** Document offsets of the whole statement, redirections included. */
   readonly start: number;
   readonly end: number;
@@ -37,8 +44,6 @@ export interface ShellCommand {
   readonly isTopLevel: boolean;
   /** Position of this command in the script, in source order. */
   readonly index: number;
-  /** File redirections of the statement (`echo x >> FILE`), in source order; heredoc and here-string ones excluded. */
-  readonly redirects: readonly ShellRedirect[];
 }
 
 /** Name word plus arguments, without the name. */

@@ -73,7 +73,7 @@ export function repositoryUrls(run: RunInstruction): readonly RepositoryUrl[] {
 /** How an `echo`/`printf` writes to the repositories file: redirected, or piped into `tee`. */
 function fileWrite(command: ShellCommand, next: ShellCommand | undefined): RepositoryUse | undefined {
   for (const redirect of command.redirects) {
-    if (redirect.target.value !== REPOSITORIES_FILE) continue;
+    if (redirect.target?.value !== REPOSITORIES_FILE) continue;
     return redirect.operator === '>>' ? 'append' : 'overwrite';
   }
   if (command.separatorAfter !== '|' || next?.name !== 'tee') return undefined;
