@@ -55,6 +55,12 @@ ruleTester.run(rule, {
       messageIncludes: '`apk update` leaves the package index in this layer, and the `apk --no-cache` commands of the RUN fetch their own: it only adds weight.',
     },
     {
+      name: 'apk update beside apk add --no-cache, and a later RUN installs from that index',
+      code: 'FROM alpine:3.20\nRUN «apk update» && apk add --no-cache curl\nRUN apk add git\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n',
+      messageIncludes: 'which the `apk --no-cache` commands of the RUN do not need and later RUNs install from as it goes stale.',
+    },
+    {
       name: 'an upgrade before the update: no fix',
       code: 'FROM alpine:3.20\nRUN apk upgrade && «apk update»\n',
       output: null,
