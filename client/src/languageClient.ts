@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { currentAlpineDataOptions } from './alpineData';
 import { explicitSettingsMiddleware, type InspectRules } from './settings';
 
 const inspectRules: InspectRules = (scopeUri) =>
@@ -21,8 +22,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'vscode-remote', language: 'dockerfile' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it).
+    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it),
+    // and fetches Alpine data only when told so (updated by alpinist/alpineDataOptions, see alpineData.ts).
     initializationOptions: {
+      alpineData: currentAlpineDataOptions(context),
       shellcheck: {
         workspaceTrusted: vscode.workspace.isTrusted,
         enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),

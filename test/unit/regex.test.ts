@@ -33,6 +33,8 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/^[\\w.+@~=<>-]+$/', { attacks: [['', 'a', '!']] }],
+  ['/^(?:lib|py3-|py-|perl-|ruby-|php\\d*-|lua\\d*-|font-|ttf-)|-(?:dev|doc|libs|static|data|lang|openrc|dbg)$|^\\./', { attacks: [['', 'php1', 'x'], ['', '-dev', 'x']] }],
   ['/^#![ \\t]*(\\S+)(?:[ \\t]+(\\S+))?/', { attacks: [['#!', ' ', 'x'], ['#!a', ' ', '\n']] }],
   ['/\\r\\n?|\\n/g', {}],
   ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],

@@ -4,13 +4,15 @@ import type { AnalysisOptions } from '../analysis/analysis';
 import { analyze } from '../analysis/analysis';
 import { applyEdits, combineFixes, fixAll } from '../analysis/fixes';
 import type { Fix } from '../rules/rule';
+import { SPLIT_TITLE } from '../split/splitStages';
 
 /** Re-analyses after each pass, like `fixAll`; a later pass may find what an earlier fix exposed. */
 const MAX_PASSES = 10;
 
 /**
  * Applies safe fixes until none is left. With `includeSuggestions`, each finding without a safe fix contributes
- * its first suggestion too; safe fixes are picked first where fixes overlap.
+ * its first suggestion too; safe fixes are picked first where fixes overlap. A split into compile and runtime stages,
+ * when a finding offers one, goes first and alone in its pass.
  */
 export function fixText(text: string, options: AnalysisOptions, includeSuggestions: boolean): string {
   if (!includeSuggestions) return fixAll(text, options, MAX_PASSES).text;
@@ -18,7 +20,18 @@ export function fixText(text: string, options: AnalysisOptions, includeSuggestio
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen: Fix[] = [];
     const suggestions: Fix[] = [];
-    for (const finding of analyze(current, options).findings) {
+    const findings = analyze(current, options).findings;
+    // Why the split alone, first: it rewrites whole stages, so any other fix taken with it would push it to a later
+    // pass, where it is computed on changed text (or declined); alone, it is the split the editor offers for this file.
+    const split = findings.flatMap((finding) => finding.fixes).find((fix) => fix.title === SPLIT_TITLE);
+    if (split) {
+      const next = applyEdits(current, combineFixes([split]));
+      if (next !== current) {
+        current = next;
+        continue;
+      }
+    }
+    for (const finding of findings) {
       const safe = finding.fixes.find((fix) => fix.kind === 'safe');
       if (safe) chosen.push(safe);
       else if (finding.fixes.length > 0) suggestions.push(finding.fixes[0]);

@@ -8,11 +8,12 @@ import { DidChangeConfigurationNotification, TextDocuments, type Connection, typ
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { combineSeverities } from '../config/severities';
 import { getDockerfileService } from '../dockerfile/languageService';
-import { SETTINGS_SECTION } from '../protocol';
+import { ALPINE_DATA_OPTIONS_NOTIFICATION, ALPINE_DATA_STATUS_NOTIFICATION, SETTINGS_SECTION, type AlpineDataStatus } from '../protocol';
+import { createEditorAlpineData, readAlpineDataSettings } from './alpineData';
 import { initShellParser } from '../shell/treeSitter';
 import { configureLibrary, SERVER_CAPABILITIES } from './capabilities';
 import { createConfigWatcher } from './configWatcher';
-import { createDocumentAnalyses, type LintSettings } from './documentAnalyses';
+import { createDocumentAnalyses, type AnalysisInputs, type LintSettings } from './documentAnalyses';
 import { createDockerignoreCache } from './dockerignores';
 import { createShellCheckDiagnostics, readShellCheckOptions, type ShellCheckDiagnostics } from './shellcheckDiagnostics';
 import { registerLifecycle } from './lifecycle';
@@ -63,7 +64,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   let shellcheck: ShellCheckDiagnostics | undefined;
-  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published));
+  const inputs: AnalysisInputs = {};
+  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published), inputs);
 
   /** Forgets settings and config files, and lints every open document again. */
   function reloadAll(): void {
@@ -88,6 +90,16 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       send: (published) => connection.sendDiagnostics(published),
       versionOf: (uri) => documents.get(uri)?.version,
       log,
+    });
+    inputs.alpineData = createEditorAlpineData(readAlpineDataSettings((params.initializationOptions as { alpineData?: unknown } | undefined)?.alpineData), {
+      log: (line) => connection.console.info(line),
+      status: (status) => void connection.sendNotification(ALPINE_DATA_STATUS_NOTIFICATION, status satisfies AlpineDataStatus).catch(() => undefined),
+      relint: (uris) => {
+        for (const uri of uris) {
+          const document = documents.get(uri);
+          if (document) analyses.schedule(document);
+        }
+      },
     });
     configureLibrary(service, capabilities);
     return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
@@ -114,6 +126,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     warned.clear();
     reloadAll();
   });
+
+  // Why a notification of its own: trust is granted, or an application setting changes, without a restart.
+  connection.onNotification(ALPINE_DATA_OPTIONS_NOTIFICATION, (options: unknown) => inputs.alpineData?.configure(readAlpineDataSettings(options)));
+  connection.onShutdown(() => inputs.alpineData?.dispose());
 
   // Why every config file at once: a change may create a file that now shadows another (`.alpinist.yaml` is read
   // before `.hadolint.yaml`), and re-reading the few workspace folders costs nothing.
