@@ -193,8 +193,11 @@ function appendDeletion(model: DockerfileModel, run: RunInstruction, add: ApkCal
   if (!add.command.isTopLevel || run.form === 'exec') return undefined;
   const text = model.text;
   if (run.form === 'heredoc') {
-    const content = run.heredocs[run.heredocs.length - 1]?.contentSpan;
-    if (!content) return undefined;
+    const lastHeredoc = run.heredocs[run.heredocs.length - 1];
+    const content = lastHeredoc?.contentSpan;
+    // Why a delimiter: a heredoc left open (its delimiter line ended by a lone CR, which BuildKit does not read as a
+    // line break) has no end to append at; a line added after it fell outside the RUN, an unknown instruction.
+    if (!content || !lastHeredoc.delimiterSpan) return undefined;
     const { start: contentStart, end: contentEnd } = content;
     // Why: only when the group is installed by the script in the last heredoc and its last line is complete.
     if (add.command.start < contentStart || add.command.end > contentEnd || /\\\s*$/.test(text.slice(contentStart, contentEnd))) return undefined;
