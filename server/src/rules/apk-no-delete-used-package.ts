@@ -9,6 +9,7 @@ import { stageChain, type DockerfileModel, type RunInstruction, type Stage } fro
 import { insertAt, removeWord } from '../edits/edits';
 import { apkHasFlag, type ApkCall, type ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
+import { prefixLength } from '../util/prefixLength';
 
 /** Toolchains that official images use to build their own, newer copy from source (a bootstrap compiler). */
 const BOOTSTRAP_TOOLCHAINS: ReadonlySet<string> = new Set(['go', 'ruby', 'python3', 'nodejs', 'perl', 'rust', 'cargo', 'gcc', 'php']);
@@ -21,8 +22,14 @@ const BUILD_SCRIPTS: ReadonlySet<string> = new Set(['make.bash', 'make.sh', 'all
  */
 function buildsReplacement(stage: Stage, add: ApkCall, del: ApkCall, name: string): boolean {
   if (!BOOTSTRAP_TOOLCHAINS.has(name)) return false;
-  return stage.runs.some((run) => !run.isOnbuild && run.start < del.command.start && run.end > add.command.end && run.commands.some((command) =>
-    command.start > add.command.end && command.end < del.command.start && (classifyCommand(command) === 'build' || BUILD_SCRIPTS.has(command.name ?? ''))));
+  const runs = stage.runs;
+  // Why from the add's RUN on: only the RUNs between the two calls are read, whatever the stage's length.
+  for (let index = Math.max(0, prefixLength(runs, (run) => run.end <= add.command.start)); index < runs.length && runs[index].start < del.command.start; index++) {
+    const run = runs[index];
+    if (run.isOnbuild) continue;
+    if (run.commands.some((command) => command.start > add.command.end && command.end < del.command.start && (classifyCommand(command) === 'build' || BUILD_SCRIPTS.has(command.name ?? '')))) return true;
+  }
+  return false;
 }
 
 interface Add {
@@ -30,16 +37,56 @@ interface Add {
   readonly call: ApkCall;
 }
 
-/** The plain RUNs' `apk add` calls of a stage chain, in build order (the root stage first). */
-function addsOf(stage: Stage): Add[] {
+/** The `apk add` calls a stage's deletions can undo, indexed once per stage. */
+interface AddIndex {
+  /** The plain RUNs' `apk add` calls of the stage chain, in build order (the root stage first). */
+  readonly adds: readonly Add[];
+  /** Where the stage's own calls start in `adds`, and their command starts. */
+  readonly ownStart: number;
+  readonly ownStarts: readonly number[];
+  /** Indices into `adds` of the calls that create each `--virtual` group, ascending. */
+  readonly byGroup: ReadonlyMap<string, readonly number[]>;
+  /** For each package name, how many calls list it, by their group (`''`: none). */
+  readonly listedBy: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** For each package name, the start of the last of the stage's own calls that lists it. */
+  readonly lastOwnAdd: ReadonlyMap<string, number>;
+}
+
+function indexAdds(stage: Stage): AddIndex {
   const adds: Add[] = [];
+  let ownStart = 0;
   for (const current of stageChain(stage).reverse()) {
+    if (current === stage) ownStart = adds.length;
     for (const run of current.runs) {
       if (run.isOnbuild) continue;
       for (const call of run.apkCalls) if (call.subcommand === 'add') adds.push({ run, call });
     }
   }
-  return adds;
+  const byGroup = new Map<string, number[]>();
+  const listedBy = new Map<string, Map<string, number>>();
+  const lastOwnAdd = new Map<string, number>();
+  adds.forEach((add, index) => {
+    const group = add.call.virtualName;
+    if (group !== undefined) {
+      const list = byGroup.get(group);
+      if (list) list.push(index);
+      else byGroup.set(group, [index]);
+    }
+    for (const item of add.call.packages) {
+      if (item.kind !== 'name') continue;
+      let counts = listedBy.get(item.name);
+      if (!counts) listedBy.set(item.name, (counts = new Map()));
+      counts.set(group ?? '', (counts.get(group ?? '') ?? 0) + 1);
+      if (index >= ownStart) lastOwnAdd.set(item.name, add.call.command.start);
+    }
+  });
+  return { adds, ownStart, ownStarts: adds.slice(ownStart).map((add) => add.call.command.start), byGroup, listedBy, lastOwnAdd };
+}
+
+/** True when a call outside the group `group` also installs `name`: it is then in the world file and stays. */
+function isListedElsewhere(index: AddIndex, name: string, group: string): boolean {
+  for (const [other, count] of index.listedBy.get(name) ?? []) if (other !== group && count > 0) return true;
+  return false;
 }
 
 export default defineRule({
@@ -51,22 +98,26 @@ export default defineRule({
     const model = context.dockerfile;
     const reported = new Set<ApkPackage>();
     for (const stage of model.stages) {
-      let adds: Add[] | undefined;
+      let index: AddIndex | undefined;
+      // Why: a group's calls up to a deletion are deleted by it; a later deletion of the same name only sees newer ones.
+      const consumed = new Map<string, number>();
       for (const run of stage.runs) {
         if (run.isOnbuild) continue;
         for (const del of run.apkCalls) {
           if (del.subcommand !== 'del' || del.packages.length === 0) continue;
-          adds ??= addsOf(stage);
-          const before = adds.filter((add) => add.call.command.start < del.command.start || add.run.stage !== stage);
+          index ??= indexAdds(stage);
+          const before = index.ownStart + prefixLength(index.ownStarts, (start) => start < del.command.start);
           for (const deleted of del.packages) {
             if (deleted.kind !== 'name') continue;
-            const groups = before.filter((add) => add.call.virtualName === deleted.name);
-            if (groups.length > 0) {
-              for (const group of groups) {
+            const groupCalls = index.byGroup.get(deleted.name);
+            if (groupCalls) {
+              const from = consumed.get(deleted.name) ?? 0;
+              const upTo = prefixLength(groupCalls, (position) => position < before);
+              consumed.set(deleted.name, Math.max(from, upTo));
+              for (const position of groupCalls.slice(from, upTo)) {
+                const group = index.adds[position];
                 for (const item of group.call.packages) {
-                  if (item.kind !== 'name' || reported.has(item)) continue;
-                  // Why: a package that another `apk add` put in the world stays when the group goes.
-                  if (adds.some((add) => add.call !== group.call && add.call.virtualName !== deleted.name && add.call.packages.some((other) => other.kind === 'name' && other.name === item.name))) continue;
+                  if (item.kind !== 'name' || reported.has(item) || isListedElsewhere(index, item.name, deleted.name)) continue;
                   const use = laterUseOfPackage(stage, del.command.end, item.name);
                   if (!use || buildsReplacement(stage, group.call, del, item.name)) continue;
                   reported.add(item);
@@ -79,8 +130,7 @@ export default defineRule({
               }
               continue;
             }
-            if (reported.has(deleted)) continue;
-            if (adds.some((add) => add.call.command.start > del.command.start && add.run.stage === stage && add.call.packages.some((other) => other.kind === 'name' && other.name === deleted.name))) continue;
+            if (reported.has(deleted) || (index.lastOwnAdd.get(deleted.name) ?? -1) > del.command.start) continue;
             const use = laterUseOfPackage(stage, del.command.end, deleted.name);
             if (!use) continue;
             reported.add(deleted);

@@ -8,7 +8,7 @@
  *   downloads nothing and keeps the current indexes under `/var/cache/apk`, deleting only files no index needs
  *   (apk-tools `app_cache.c`, 2.x and master, read 2026-12-05).
  */
-import { stageChain, type RunInstruction, type Stage } from '../dockerfile/model';
+import type { RunInstruction, Stage } from '../dockerfile/model';
 import { commandWordsSpan, removeCommand, removeInstruction, replace } from '../edits/edits';
 import { compareAlpineVersions } from '../knowledge/lookup';
 import { apkHasFlag, type ApkCall } from '../shell/apk';
@@ -16,16 +16,33 @@ import { defineRule, type Fix } from './rule';
 
 const CACHE_ACTIONS: ReadonlySet<string> = new Set(['clean', 'sync', 'download', 'purge']);
 
-/** True when a RUN of the stage chain up to `run` sets up a package cache: a cache mount, or any mention of `/etc/apk/cache`. */
-function configuresCache(stage: Stage | undefined, run: RunInstruction): boolean {
-  if (run.mountsCacheAt('/etc/apk/cache')) return true;
-  for (const current of stageChain(stage)) {
-    for (const candidate of current.runs) {
-      if (candidate.isOnbuild || (current === stage && candidate.start > run.start)) continue;
-      if (candidate.commands.some((command) => command.words.some((word) => (word.value ?? word.raw).includes('etc/apk/cache')))) return true;
-    }
+/** Mentions `/etc/apk/cache` (a symlink, a directory the RUN creates). */
+function mentionsCache(run: RunInstruction): boolean {
+  return run.commands.some((command) => command.words.some((word) => (word.value ?? word.raw).includes('etc/apk/cache')));
+}
+
+/**
+ * Where each stage sets up a package cache: the start of its first plain RUN that mentions `/etc/apk/cache`, or
+ * -Infinity when a stage it is built on did (Infinity: never). Found once per check.
+ */
+class CacheSetups {
+  private readonly firstByStage = new Map<Stage, number>();
+
+  isConfigured(stage: Stage | undefined, run: RunInstruction): boolean {
+    if (run.mountsCacheAt('/etc/apk/cache')) return true;
+    return stage !== undefined && this.first(stage) <= run.start;
   }
-  return false;
+
+  private first(stage: Stage): number {
+    let found = this.firstByStage.get(stage);
+    if (found === undefined) {
+      this.firstByStage.set(stage, Infinity);
+      const parent = stage.parent && stage.parent !== stage ? this.first(stage.parent) : Infinity;
+      found = parent < Infinity ? -Infinity : (stage.runs.find((candidate) => !candidate.isOnbuild && mentionsCache(candidate))?.start ?? Infinity);
+      this.firstByStage.set(stage, found);
+    }
+    return found;
+  }
 }
 
 /** What apk-tools does with `apk cache ACTION` and no cache, for the stage's Alpine release when known. */
@@ -43,6 +60,7 @@ export default defineRule({
   fixSummary: 'safe: remove `apk update --no-cache`; suggestion: `rm -rf /var/cache/apk/*` for `apk cache clean`',
   check(context) {
     const model = context.dockerfile;
+    const setups = new CacheSetups();
     for (const run of model.runs) {
       for (const call of run.apkCalls) {
         if (call.subcommand === 'update' && apkHasFlag(call, '--no-cache')) {
@@ -58,7 +76,7 @@ export default defineRule({
         }
         const action = call.subcommand === 'cache' ? call.packages[0] : undefined;
         if (!action || action.kind !== 'name' || !CACHE_ACTIONS.has(action.name)) continue;
-        if (apkHasFlag(call, '--cache-dir') || configuresCache(run.stage, run)) continue;
+        if (apkHasFlag(call, '--cache-dir') || setups.isConfigured(run.stage, run)) continue;
         const span = commandWordsSpan(call.command);
         const isPlain = call.command.isTopLevel && call.flags.length === 0 && call.packages.length === 1 && run.form !== 'exec' && (action.name === 'clean' || action.name === 'purge');
         context.report({

@@ -26,6 +26,7 @@ export default defineRule({
     const model = context.dockerfile;
     const laterDeletions = new LaterDeletions();
     for (const run of model.runs) {
+      let uses: RunUses | undefined;
       for (const call of run.apkCalls) {
         if (call.subcommand !== 'add') continue;
         const flag = call.flags.find((candidate) => candidate.name === '--virtual');
@@ -35,7 +36,7 @@ export default defineRule({
         if (isDeletedInRun(run, call, name) || laterDeletions.has(run, name)) continue;
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         const at = { start: flag.word.start, end };
-        if (!isUsedInRun(run, call)) {
+        if (!isUsedInRun((uses ??= usesOfRun(run)), call)) {
           context.report({
             at,
             message: `\`${name}\` is never removed, and nothing after it in this RUN builds with it or runs its programs: the group is only a label here.`,
@@ -65,14 +66,29 @@ export default defineRule({
 /** Commands kinds that build or install with the group's tools. */
 const BUILDING_KINDS: ReadonlySet<string> = new Set(['build', 'install', 'venv', 'fetch']);
 
+/** For one RUN: the index of its last building command and of the last command running each program. */
+interface RunUses {
+  readonly lastBuild: number;
+  readonly lastByProgram: ReadonlyMap<string, number>;
+}
+
+function usesOfRun(run: RunInstruction): RunUses {
+  let lastBuild = -1;
+  const lastByProgram = new Map<string, number>();
+  for (const command of run.commands) {
+    if (BUILDING_KINDS.has(classifyCommand(command))) lastBuild = Math.max(lastBuild, command.index);
+    if (command.name !== undefined) lastByProgram.set(command.name, Math.max(lastByProgram.get(command.name) ?? -1, command.index));
+  }
+  return { lastBuild, lastByProgram };
+}
+
 /**
  * True when a command after the group's `apk add` in the RUN builds, installs or fetches something, or runs a program
  * of one of the group's packages; otherwise the group names packages the image keeps, and nothing would delete it.
  */
-function isUsedInRun(run: RunInstruction, add: ApkCall): boolean {
-  const programs = new Set(add.packages.flatMap((item) => (item.kind === 'name' ? programsOfPackage(item.name) : [])));
-  if (add.packages.some((item) => item.kind === 'opaque')) return true;
-  return run.commands.some((command) => command.index > add.command.index && (BUILDING_KINDS.has(classifyCommand(command)) || programs.has(command.name ?? '')));
+function isUsedInRun(uses: RunUses, add: ApkCall): boolean {
+  if (add.packages.some((item) => item.kind === 'opaque') || uses.lastBuild > add.command.index) return true;
+  return add.packages.some((item) => item.kind === 'name' && programsOfPackage(item.name).some((program) => (uses.lastByProgram.get(program) ?? -1) > add.command.index));
 }
 
 /** How a later instruction needs a package of the group ("`ENTRYPOINT` runs `tini`"), or undefined. */

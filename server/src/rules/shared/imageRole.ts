@@ -7,9 +7,15 @@ import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import { isToolchainPackage, programsOf } from '../../knowledge/buildPackages';
 import { fileCopy } from '../../dockerfile/copies';
 import { stageSteps, type RunSteps, type Step } from '../../dockerfile/steps';
+import { stageChain } from '../../dockerfile/model';
+import { parsePipCall } from '../../shell/pip';
+import type { ApkPackage } from '../../shell/apk';
+import { expandAt } from '../../dockerfile/variables';
 
 /** Stage names of build, CI and development environments (`builder`, `ci`, `dev-env`, `toolchain`, …). */
-const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base|runner)(?:[-_.]|$)/;
+const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base)(?:[-_.]|$)/;
+/** Stage names that say the stage is what runs (`runtime`, `runner`, `final`, `app`, `prod`, `release`). */
+const RUNTIME_NAME = /(?:^|[-_.])(?:runtime|runner|run|final|app|application|prod|production|release|deploy|server|service)(?:[-_.]|$)/;
 /** LABEL text of such environments (and GitHub Action images, which run tools). */
 const ENVIRONMENT_LABEL = /com\.github\.actions\.|\b(?:build|ci|development|dev) (?:image|environment|container)\b|\bbuild ?environment\b|\btoolchain\b|\bdevcontainer\b|\bcontinuous integration\b/i;
 /** Images that are a toolchain themselves: without a command of their own, such a final stage is a build environment. */
@@ -40,6 +46,7 @@ export function commandWords(stage: Stage): { cmd: string[][]; all: Set<string> 
  */
 export function isBuildEnvironment(model: DockerfileModel, stage: Stage, steps: readonly Step[], installed: ReadonlySet<string>): boolean {
   if (stage.name !== undefined && ENVIRONMENT_NAME.test(stage.name)) return true;
+  const hasRuntimeName = stage.name !== undefined && RUNTIME_NAME.test(stage.name);
   for (const instruction of stage.instructions) {
     if (instruction.keyword === 'LABEL' && ENVIRONMENT_LABEL.test(model.text.slice(instruction.start, instruction.end))) return true;
   }
@@ -50,11 +57,33 @@ export function isBuildEnvironment(model: DockerfileModel, stage: Stage, steps: 
   if (cmd.some((words) => words.length === 1 && SHELLS.has(words[0].slice(words[0].lastIndexOf('/') + 1)))) return true;
   const reference = stage.resolvedImage === undefined ? undefined : parseImageReference(stage.resolvedImage);
   if (cmd.length === 0 && reference && TOOLCHAIN_IMAGES.has(reference.repository)) return true;
+  // Why: a stage named for running (`runtime`, `final`) is the application image whatever it copies or builds.
+  if (hasRuntimeName) return false;
   // Why: build tools in an image that copies nothing in, or builds nothing, serve the running container: a project
-  // mounted at run time (`bundle install` in the entrypoint), a deploy or CI tool that runs `make`.
-  const copiesFiles = stage.instructions.some((instruction) => fileCopy(instruction)?.isFromContext);
+  // mounted at run time (`bundle install` in the entrypoint), a deploy or CI tool that runs `make`. Packages that pip
+  // installs by name are the exception: they were built, with those tools, while the image was.
+  const copiesFiles = stageChain(stage).some((current) => current.instructions.some((instruction) => fileCopy(instruction)?.isFromContext));
   const builds = steps.some((step) => ['install', 'build', 'venv', 'fetch'].includes(step.kind));
-  return !copiesFiles || !builds;
+  if (!builds) return true;
+  return !copiesFiles && !steps.some(installsPipPackages);
+}
+
+/** pip install options whose value is the next word. */
+const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--src', '--cache-dir', '--trusted-host', '--progress-bar']);
+
+/** True for a `pip install` step that names packages from an index (not only `-r requirements.txt` or a path). */
+function installsPipPackages(step: Step): boolean {
+  if (step.kind !== 'install') return false;
+  return step.commands.some((command) => {
+    const pip = parsePipCall(command);
+    if (pip?.subcommand !== 'install') return false;
+    return pip.options.some((word, index) => {
+      const value = word.value;
+      if (value === undefined || value.startsWith('-') || value === '.' || value.includes('/') || value.endsWith('.whl') || value.endsWith('.txt')) return false;
+      const previous = pip.options[index - 1]?.value;
+      return word.start > (pip.subcommandWord?.start ?? 0) && !(previous !== undefined && PIP_VALUE_OPTIONS.has(previous));
+    });
+  });
 }
 
 /** The final stage's RUN steps and the packages it adds, when it is an Alpine-like application image that ships. */
@@ -63,6 +92,26 @@ export function shippedAlpineStage(model: DockerfileModel): { stage: Stage; runs
   if (!stage?.from || !stage.isAlpineLike) return undefined;
   const runs = stageSteps(model, stage);
   const steps = runs.flatMap((run) => run.steps);
-  const installed = new Set(steps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.map((item) => item.name) : [])));
-  return isBuildEnvironment(model, stage, steps, installed) ? undefined : { stage, runs, steps };
+  // Why the whole chain: a final stage built on an earlier one (`FROM build AS final`) ships what that one installed.
+  const chainSteps = stageChain(stage).slice(1).reverse().flatMap((parent) => stageSteps(model, parent).flatMap((run) => run.steps)).concat(steps);
+  const installed = new Set(chainSteps.flatMap((step) => (step.apk?.subcommand === 'add' ? step.apk.packages.flatMap((item) => packageNames(step.run.stage ?? stage, item)) : [])));
+  return isBuildEnvironment(model, stage, chainSteps, installed) ? undefined : { stage, runs, steps };
+}
+
+/**
+ * The names an `apk add`/`apk del` word stands for: its name, or for a word that expands variables
+ * (`$BUILD_DEPS`), the names its ENV or ARG value holds at that point; none when the value is unknown.
+ */
+export function packageNames(stage: Stage, item: ApkPackage): string[] {
+  if (item.kind === 'name') return [item.name];
+  if (item.kind !== 'opaque') return [];
+  const expanded = expandAt(stage, item.word.start, item.word.raw);
+  if (expanded === undefined) return [];
+  return expanded.split(/\s+/).filter((name) => name !== '' && !name.startsWith('-')).map(bareName);
+}
+
+/** A package argument without its constraint or repository tag (`curl=8.0-r0` → `curl`). */
+function bareName(word: string): string {
+  for (let index = 0; index < word.length; index++) if ('=~<>@'.includes(word[index])) return word.slice(0, index);
+  return word;
 }
