@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { currentAlpineDataOptions } from './alpineData';
 import { explicitSettingsMiddleware, type InspectRules } from './settings';
 
 const inspectRules: InspectRules = (scopeUri) =>
@@ -21,8 +22,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'vscode-remote', language: 'dockerfile' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it).
+    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it),
+    // and fetches Alpine data only when told so (updated by alpinist/alpineDataOptions, see alpineData.ts).
+    // Why no workspace diagnostics: the Lint Workspace command and the `alpinist: lint` task put the workspace into the
+    // Problems panel; pulled diagnostics beside them would list each finding twice.
     initializationOptions: {
+      alpineData: currentAlpineDataOptions(context),
+      workspaceDiagnostics: false,
       shellcheck: {
         workspaceTrusted: vscode.workspace.isTrusted,
         enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),

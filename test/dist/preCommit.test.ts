@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { isDockerfileName } from '../../server/src/cli/discovery';
+import { isDockerfileName } from '../../server/src/config/workspaceFiles';
 import { blocksUnder } from './support/readmeBlocks';
 import { installedPackage, REPO_ROOT } from './support/installedPackage';
 

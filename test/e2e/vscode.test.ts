@@ -9,6 +9,7 @@ import path from 'node:path';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { makeHome, startCodeServer, type CodeServer } from './support/codeServer';
 import { packagedVsix } from './support/packaging';
+import { startupBreakdown } from './support/startupTimings';
 import { E2E_FIXTURES, FIXTURES, SCREENSHOT_DIR } from './support/paths';
 import type { Page } from './support/playwright';
 import { Workbench, type Problem } from './support/workbench';
@@ -94,11 +95,13 @@ describe('Alpinist in VS Code (code-server + Chromium)', function () {
   it('activates on a Containerfile (its own window, nothing else open)', async function () {
     const containerPage = await browser!.newPage();
     try {
+      const windowOpenedAt = Date.now();
       const window = await Workbench.open(containerPage, server!.url, path.join(home, 'containerfile-only'));
       const clicked = performance.now();
+      const clickedAt = Date.now();
       await window.openFile('Containerfile');
       await containerPage.locator('.part.editor .monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: 60_000 });
-      timings.push(`open Containerfile → first Alpinist squiggle (activation included): ${ms(clicked)}`);
+      timings.push(`open Containerfile → first Alpinist squiggle (activation included): ${ms(clicked)}`, ...(await startupBreakdown(server!.userDataDir, windowOpenedAt, clickedAt, Date.now())));
       await containerPage.locator('.part.statusbar').filter({ hasText: 'Docker' }).first().waitFor({ timeout: 5_000 });
       await window.waitForSquiggles({ on: [2], off: [1] });
       const problems = await window.waitForProblems('Containerfile', (rows) => rows.length > 0, 'Containerfile problems');
@@ -110,11 +113,13 @@ describe('Alpinist in VS Code (code-server + Chromium)', function () {
   });
 
   it('activates on a Dockerfile: squiggles on the expected lines, Problems rows with source and rule id', async function () {
+    const windowOpenedAt = Date.now();
     workbench = await Workbench.open(page, server!.url, workspace);
     const clicked = performance.now();
+    const clickedAt = Date.now();
     await workbench.openFile('Dockerfile');
     await page.locator('.part.editor .monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: 60_000 });
-    timings.push(`open Dockerfile → first Alpinist squiggle (activation included): ${ms(clicked)}`);
+    timings.push(`open Dockerfile → first Alpinist squiggle (activation included): ${ms(clicked)}`, ...(await startupBreakdown(server!.userDataDir, windowOpenedAt, clickedAt, Date.now())));
 
     const expected = ['from-require-pinned-tag@1', 'apk-prefer-no-cache@3', 'no-foreign-package-manager@5'];
     const problems = await workbench.waitForProblems('Dockerfile', (rows) => expected.every((entry) => codesOn(rows).includes(entry)), `Problems rows ${expected.join(', ')}`);

@@ -27,9 +27,9 @@ const PACKAGES = [
   'python3-dev', 'py3-pip', 'gcc', 'g++', 'make', 'musl-dev', 'build-base', 'gcompat', 'libc6-compat', 'glibc',
   'glibc-bin', 'nodejs', 'npm', 'openssl-dev', 'libffi-dev', 'postgresql-dev', 'curl=8.5.0-r0', 'git~2.43',
   'tini@community', 'python@edge', '"python"', "'python-dev'", '$PKGS', '${EXTRA}', './local.apk',
-  'glibc-2.35-r1.apk', '!foo', 'py3-setuptools',
+  'glibc-2.35-r1.apk', '!foo', 'py3-setuptools', 'py3-numpy', 'nodejs-npm',
 ];
-const APK_FLAGS = ['--no-cache', '--update', '-U', '--update-cache', '-q', '-qU', '--no-progress', '--virtual .build-deps', '-t .deps', '--virtual=.tmp', '--repository=https://dl-cdn.alpinelinux.org/alpine/edge/testing', '-X http://mirror/x', '--virtual .rundeps', '--virtual $NAME', '--'];
+const APK_FLAGS = ['--no-cache', '--update', '-U', '--update-cache', '-q', '-qU', '--no-progress', '--virtual .build-deps', '-t .deps', '--virtual=.tmp', '--repository=https://dl-cdn.alpinelinux.org/alpine/edge/testing', '-X http://mirror/x', '--virtual .rundeps', '--virtual $NAME', '--', '-X https://nl.alpinelinux.org/alpine/v3.18/main'];
 const URLS = [
   'https://nodejs.org/dist/v20.11.0/node-v20.11.0-linux-x64.tar.xz',
   'https://github.com/sgerrand/alpine-pkg-glibc/releases/download/2.35-r1/glibc-2.35-r1.apk',
@@ -47,7 +47,16 @@ const apkAdd: fc.Arbitrary<string> = fc
 
 const simpleCommand: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: apkAdd },
-  { weight: 2, arbitrary: pick('apk update', 'apk update -q', 'apk -U upgrade', 'apk upgrade --no-cache', 'apk cache clean', 'apk cache purge', 'apk info', 'apk --no-cache update') },
+  { weight: 2, arbitrary: pick('apk update', 'apk update -q', 'apk -U upgrade', 'apk upgrade --no-cache', 'apk cache clean', 'apk cache purge', 'apk info', 'apk --no-cache update', 'apk upgrade --update', 'apk upgrade -qU', 'apk add --update -q') },
+  {
+    weight: 1,
+    arbitrary: pick(
+      'echo "http://nl.alpinelinux.org/alpine/v3.18/main" >> /etc/apk/repositories',
+      'echo "@edge https://dl-cdn.alpinelinux.org/alpine/edge/community" >> /etc/apk/repositories',
+      'echo "https://dl-cdn.alpinelinux.org/alpine/latest-stable/main" > /etc/apk/repositories',
+      'printf "%s\\n" "http://dl-cdn.alpinelinux.org/alpine/edge/testing" | tee -a /etc/apk/repositories',
+    ),
+  },
   { weight: 2, arbitrary: fc.subarray(PACKAGES, { minLength: 1, maxLength: 3 }).map((packages) => `apk del ${packages.join(' ')}`) },
   { weight: 1, arbitrary: pick('apk del .build-deps', 'apk del --purge .deps', 'apk del .tmp', 'apk del $NAME') },
   { weight: 3, arbitrary: pick('rm -rf /var/cache/apk/*', 'rm -rf /var/cache/apk/* /tmp/*', 'rm -rf /tmp/* /var/cache/apk/*', 'rm -f /var/cache/apk/*', 'rm -rf ~/.cache/pip') },

@@ -44,8 +44,10 @@ describe('rule registry, docs and manifest', () => {
     assert.equal(withRulesTable(readme), readme);
   });
 
-  it('activates on the dockerfile language (and for its task type) and ships its grammar files', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:dockerfile', 'onTaskType:alpinist']);
+  it('activates on the dockerfile language, for its task type and in a workspace with a Dockerfile, and ships its grammar files', () => {
+    // Why the workspace: the server is then running when the first Dockerfile is opened (see "Time to the first
+    // squiggle" in the README).
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:dockerfile', 'onTaskType:alpinist', 'workspaceContains:**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}']);
     for (const grammar of manifest.contributes.grammars) assert.ok(existsSync(path.join(root, grammar.path)), grammar.path);
   });
 });

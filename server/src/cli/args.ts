@@ -17,7 +17,8 @@ export type Format = (typeof FORMATS)[number];
 export const USAGE = `Usage: alpinist lint [options] [paths...]
 
 Lints Dockerfiles: files, or directories searched recursively for Dockerfile, *.Dockerfile, Dockerfile.* and
-Containerfile, skipping what .gitignore excludes. With no path, lints ./Dockerfile. Use - to read standard input.
+Containerfile, skipping what .gitignore excludes. With no path, lints ./Dockerfile. Use - to read standard input;
+after --, every argument is a path, even one that starts with -.
 hadolint's options and HADOLINT_* environment variables are accepted with hadolint's meaning (\`lint\` may be left out).
 
 Options:
@@ -37,6 +38,8 @@ Options:
       --require-label L:TYPE   every image needs label L of TYPE (text|url|semver|hash|rfc3339|spdx|email); repeatable
       --strict-labels          labels outside the required ones are reported
       --disable-ignore-pragma  suppression comments (# alpinist ignore=…, # hadolint ignore=…) do nothing
+      --exclude GLOB           skip files and folders matching GLOB (relative to each directory searched; *, ?, **,
+                               {a,b}, [abc] as in VS Code's files.exclude); repeatable; named paths are always linted
       --file-path-in-report P  the file name to report (for a Dockerfile linted in a container)
       --fix                    apply safe fixes in place, then report what is left
       --fix-dry-run            print the fixes as a unified diff instead of applying them (text or json format)
@@ -71,6 +74,8 @@ const LEVEL_FLAGS: Readonly<Record<string, Severity>> = { '--error': 'error', '-
 
 export interface CliOptions {
   readonly paths: readonly string[];
+  /** `--exclude` globs, in order. */
+  readonly excludes: readonly string[];
   /** `-f` in order; empty: the environment's, the config file's, else text. */
   readonly formats: readonly Format[];
   /** `-o` in order; empty: standard output. */
@@ -110,6 +115,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (args[0] === 'lint') args.shift();
   else if (args[0] === 'help' || args[0] === 'version') return args[0];
   const paths: string[] = [];
+  const excludes: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   const formats: Format[] = [];
   const outputs: OutputTarget[] = [];
@@ -132,6 +138,10 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   let shellcheck: string | null | undefined;
   while (args.length > 0) {
     const arg = args.shift() as string;
+    if (arg === '--') {
+      for (const rest of args.splice(0)) paths.push(rest);
+      break;
+    }
     const split = arg.startsWith('--') && arg.includes('=');
     const flag = split ? arg.slice(0, arg.indexOf('=')) : arg;
     const inline = split ? arg.slice(arg.indexOf('=') + 1) : undefined;
@@ -171,6 +181,12 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       }
       case '--strict-labels': strictLabels = true; break;
       case '--file-path-in-report': filePathInReport = value(); break;
+      case '--exclude': {
+        const glob = value();
+        if (glob.trim() === '') throw new UsageError('--exclude needs a glob such as **/testdata.');
+        excludes.push(glob);
+        break;
+      }
       case '-V': case '--verbose': verbose = true; break;
       case '-t': case '--failure-threshold': {
         const given = value();
@@ -220,7 +236,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
   if (fix === 'apply' && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run.');
   if (formats.length > Math.max(outputs.length, 1)) throw new UsageError(`${formats.length} formats for ${Math.max(outputs.length, 1)} output${outputs.length > 1 ? 's' : ''}: give one -o FILE per -f FORMAT.`);
   return {
-    paths, formats, outputs, noFail, trustedRegistries, labelSchema, strictLabels, filePathInReport, verbose,
+    paths, excludes, formats, outputs, noFail, trustedRegistries, labelSchema, strictLabels, filePathInReport, verbose,
     threshold, rules, config, fix, fixSuggestions, disableIgnorePragma, color, stdinFilename, jobs, alpineMirror, offline, shellcheck,
   };
 }

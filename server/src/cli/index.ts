@@ -9,6 +9,7 @@ import { readEnvironment } from './environment';
 import { EMPTY_CONFIG, loadConfig, type CliConfig } from '../config/config';
 import { ConfigError, findConfigFile, findUserConfigFile } from '../config/configLocation';
 import { discoverFiles, STDIN_PATH } from './discovery';
+import { anyGlobMatcher } from '../util/glob';
 import { formatReport } from './formatters';
 import { describeIoError } from '../config/ioError';
 import { createProgress } from './progress';
@@ -142,7 +143,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   };
 
   const roots = new Map<string, string>();
-  const entries = discoverFiles(options.paths, cwd, roots);
+  const entries = discoverFiles(options.paths, cwd, roots, options.excludes.length > 0 ? anyGlobMatcher(options.excludes) : undefined);
   const jobs: LintJob[] = [];
   const slots: (number | FileResult)[] = [];
   for (const entry of entries) {

@@ -2,14 +2,34 @@
  * The single adapter over dockerfile-language-service: generic Dockerfile features (completion, instruction
  * hovers, formatting, symbols, syntax diagnostics, …). A library upgrade should only touch this file.
  */
-import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
+import type * as LibraryNamespace from 'dockerfile-language-service';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type { SemanticTokens } from 'vscode-languageserver-types';
 
-let service: DockerfileLanguageService | undefined;
+type Capabilities = Parameters<DockerfileLanguageService['setCapabilities']>[0];
 
+let service: DockerfileLanguageService | undefined;
+let capabilities: Capabilities | undefined;
+
+/**
+ * The library's service, loaded on first use. Why not at start: the library (and Node's `https`, which its registry
+ * client loads) is needed for hovers, completion, formatting and tokens, never for diagnostics; loaded on demand, it
+ * stays off the path to the first diagnostics. Why `require`: esbuild bundles it as a module initialized on first use.
+ */
 export function getDockerfileService(): DockerfileLanguageService {
-  service ??= DockerfileLanguageServiceFactory.createLanguageService();
+  if (!service) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+    const library = require('dockerfile-language-service') as typeof LibraryNamespace;
+    service = library.DockerfileLanguageServiceFactory.createLanguageService();
+    if (capabilities) service.setCapabilities(capabilities);
+  }
   return service;
+}
+
+/** What the client supports (snippets, Markdown, folding limits), applied when the service is created or now. */
+export function setDockerfileServiceCapabilities(given: Capabilities): void {
+  capabilities = given;
+  service?.setCapabilities(given);
 }
 
 /** The semantic token legend dockerfile-language-service encodes with (its TokensLegend order). */

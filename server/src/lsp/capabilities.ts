@@ -1,6 +1,6 @@
 /** What the server offers (`initialize`), and the client's capabilities that the library's features depend on. */
 import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
-import { SEMANTIC_TOKEN_LEGEND, type getDockerfileService } from '../dockerfile/languageService';
+import { SEMANTIC_TOKEN_LEGEND, setDockerfileServiceCapabilities } from '../dockerfile/languageService';
 import { Commands, FIX_ALL_KIND } from '../protocol';
 
 export const SERVER_CAPABILITIES: ServerCapabilities = {
@@ -24,8 +24,8 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
 };
 
 /** Tells dockerfile-language-service what the client supports (snippets, Markdown, folding limits). */
-export function configureLibrary(service: ReturnType<typeof getDockerfileService>, capabilities: InitializeParams['capabilities']): void {
-  service.setCapabilities({
+export function configureLibrary(capabilities: InitializeParams['capabilities']): void {
+  setDockerfileServiceCapabilities({
     completion: {
       completionItem: {
         deprecatedSupport: capabilities.textDocument?.completion?.completionItem?.deprecatedSupport,

@@ -206,8 +206,9 @@ function compensatingEdits(model: DockerfileModel, run: RunInstruction, writers:
   if (earlierPlain.length + earlierOnbuild.length > MAX_COMPENSATED_RUNS) return undefined;
   const edits: Edit[] = [];
   for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {
-    if (!isFullyRewritable(earlier)) return undefined;
-    appendAll(edits, noCacheEdits(model, earlier));
+    const rewrite = isFullyRewritable(earlier) ? noCacheEdits(model, earlier) : [];
+    if (rewrite.length === 0) return undefined;
+    appendAll(edits, rewrite);
   }
   return edits;
 }

@@ -137,13 +137,18 @@ describe('Alpinist through the vscode API (extension host)', function () {
     }
   });
 
-  it('Alpinist: Lint Workspace puts a Dockerfile that is not open into the Problems panel (task + $alpinist)', async function () {
-    this.timeout(120_000);
+  it('Alpinist: Lint Workspace puts a Dockerfile that is not open into the Problems panel (task + $alpinist), without files.exclude, and clears it once fixed or deleted', async function () {
+    this.timeout(180_000);
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the suite runs in a workspace folder');
     const directory = vscode.Uri.joinPath(folder.uri, 'lint-workspace');
     const dockerfile = vscode.Uri.joinPath(directory, 'Dockerfile');
+    const excluded = vscode.Uri.joinPath(directory, 'excluded', 'Dockerfile');
+    const files = vscode.workspace.getConfiguration('files');
+    const exclude = files.inspect<Record<string, boolean>>('exclude')?.globalValue;
+    await files.update('exclude', { ...exclude, '**/excluded': true }, vscode.ConfigurationTarget.Global);
     await vscode.workspace.fs.writeFile(dockerfile, Buffer.from('FROM alpine:3.20\nRUN apk add python\n'));
+    await vscode.workspace.fs.writeFile(excluded, Buffer.from('FROM alpine:3.20\nRUN apk add python\n'));
     try {
       assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === dockerfile.toString()), 'not open');
       const ended = new Promise<number | undefined>((resolve) => {
@@ -160,7 +165,15 @@ describe('Alpinist through the vscode API (extension host)', function () {
       assert.equal(renamed?.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(renamed?.range.start.line, 1);
       assert.equal(renamed?.range.start.character, 12);
+      assert.deepEqual(vscode.languages.getDiagnostics(excluded).map(label), [], 'files.exclude is respected');
+      // Fixed on disk (not open): the task runs again and the finding goes.
+      await vscode.workspace.fs.writeFile(dockerfile, Buffer.from('FROM alpine:3.20\nRUN apk add python3\n'));
+      await waitForDiagnostics(dockerfile, (all) => all.length > 0 && !all.some((diagnostic) => ruleId(diagnostic) === 'apk-no-renamed-packages'), 30_000);
+      // Deleted: nothing is left for it.
+      await vscode.workspace.fs.delete(dockerfile);
+      await waitForDiagnostics(dockerfile, (all) => all.length === 0, 30_000);
     } finally {
+      await files.update('exclude', exclude, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(directory, { recursive: true }).then(undefined, () => undefined);
     }
   });

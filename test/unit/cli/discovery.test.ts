@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { discoverFiles } from '../../../server/src/cli/discovery';
+import { anyGlobMatcher } from '../../../server/src/util/glob';
 import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
 
 const CLEAN = 'FROM alpine:3.20\n';
@@ -82,5 +83,38 @@ describe('alpinist lint: file discovery', () => {
   it('a missing path is an error in its place', () => {
     writeAll('Dockerfile');
     assert.deepEqual(files('nope', 'Dockerfile'), [{ path: 'nope', error: 'nope: no such file or directory' }, 'Dockerfile']);
+  });
+
+  describe('--exclude', () => {
+    const excluding = (globs: string[], ...paths: string[]) => discoverFiles(paths, process.cwd(), undefined, anyGlobMatcher(globs));
+
+    it('skips files and folders matching a glob relative to the directory walked', () => {
+      writeAll('Dockerfile', 'testdata/Dockerfile', 'app/testdata/Dockerfile', 'app/Dockerfile', 'legacy/old.Dockerfile', 'legacy/Dockerfile');
+      assert.deepEqual(excluding(['**/testdata', 'legacy/*.Dockerfile'], '.'), ['Dockerfile', path.join('app', 'Dockerfile'), path.join('legacy', 'Dockerfile')]);
+      // Relative to the directory given: inside app/, `testdata` is at the top.
+      assert.deepEqual(excluding(['testdata'], 'app'), [path.join('app', 'Dockerfile')]);
+    });
+
+    it('never drops a path named explicitly', () => {
+      writeAll('testdata/Dockerfile');
+      assert.deepEqual(excluding(['**/testdata', '**/Dockerfile'], 'testdata/Dockerfile'), ['testdata/Dockerfile']);
+    });
+
+    it('the CLI takes it (repeatable) and lints what remains; after -- every argument is a path', async () => {
+      directory.write('Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+      directory.write('vendor/Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+      directory.write('-odd.Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\n');
+      const rule = onlyRules('apk-prefer-no-cache');
+      const excluded = await runAlpinist(['lint', '--no-config', '--exclude', 'vendor', '--exclude=-odd.Dockerfile', '-f', 'json', ...rule, '.']);
+      assert.deepEqual((JSON.parse(excluded.stdout) as { file: string }[]).map((finding) => finding.file), ['Dockerfile']);
+      const separated = await runAlpinist(['lint', '--no-config', '-f', 'json', ...rule, '--', '-odd.Dockerfile', 'vendor']);
+      assert.deepEqual((JSON.parse(separated.stdout) as { file: string }[]).map((finding) => finding.file), ['-odd.Dockerfile', path.join('vendor', 'Dockerfile')]);
+      const firstLine = async (argv: string[]) => {
+        const run = await runAlpinist(argv);
+        return [run.code, run.stderr.split('\n')[0]];
+      };
+      assert.deepEqual(await firstLine(['lint', '--no-config', '-odd.Dockerfile']), [2, 'alpinist: Unknown option "-odd.Dockerfile".']);
+      assert.deepEqual(await firstLine(['lint', '--exclude', ' ']), [2, 'alpinist: --exclude needs a glob such as **/testdata.']);
+    });
   });
 });

@@ -9,9 +9,11 @@ import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model
 import { classifyGlibcFile, GLIBC_REMEDIES, URL_PATTERN } from '../../knowledge/glibc';
 import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
 import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
+import type { AlpineDataView } from '../../knowledge/alpineData';
 import type { KnowledgeEntry } from '../../knowledge/types';
 import { isCommand, type ShellWord } from '../../shell/shellCommand';
 import { docsUri } from '../../config/docs';
+import { packageHover } from './packages';
 
 const COMPAT_PACKAGES = new Set(['gcompat', 'libc6-compat', 'musl-dev', 'build-base']);
 const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LANGUAGE', 'MUSL_LOCPATH']);
@@ -26,7 +28,7 @@ export function renderEntry(entry: KnowledgeEntry): string {
 }
 
 /** Alpinist's own hover Markdown at `position`, or undefined. */
-export function computeAlpinistHover(analysis: Analysis, position: Position, today: string): string | undefined {
+export function computeAlpinistHover(analysis: Analysis, position: Position, today: string, alpineData?: AlpineDataView): string | undefined {
   const { model } = analysis;
   const offset = model.document.offsetAt(position);
   const sections: string[] = [];
@@ -37,12 +39,12 @@ export function computeAlpinistHover(analysis: Analysis, position: Position, tod
     sections.push(`**Alpinist \`${finding.ruleId}\`** — ${finding.rule.description} [Documentation](${docsUri(finding.ruleId)})`);
   }
   const instruction = model.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  const knowledge = instruction ? knowledgeAt(model, instruction, offset, today) : undefined;
+  const knowledge = instruction ? knowledgeAt(model, instruction, offset, today, alpineData) : undefined;
   if (knowledge) sections.push(knowledge);
   return sections.length > 0 ? [...new Set(sections)].join('\n\n---\n\n') : undefined;
 }
 
-function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string): string | undefined {
+function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string, alpineData: AlpineDataView | undefined): string | undefined {
   const stage = instruction.stage;
   if (instruction.keyword === 'FROM' && stage && stage.from === instruction && stage.family === 'alpine' && !stage.parent) {
     return fromHover(stage, today);
@@ -69,7 +71,10 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
       }
     }
     for (const item of call.packages) {
-      if (contains(item.word, offset) && COMPAT_PACKAGES.has(item.name)) return entryMarkdown(item.name);
+      if (!contains(item.word, offset)) continue;
+      // The index's entry first, then the musl/glibc note the knowledge base has for the package.
+      const sections = [packageHover(stage, item, alpineData), COMPAT_PACKAGES.has(item.name) ? entryMarkdown(item.name) : undefined].filter((section) => section !== undefined);
+      if (sections.length > 0) return sections.join('\n\n---\n\n');
     }
   }
   for (const command of run.commands) {

@@ -14,7 +14,7 @@ export const MAX_SEMANTIC_TOKEN_LINES = 3000;
 const NO_TOKENS: SemanticTokens = { data: [] };
 
 export function registerSemanticTokens(context: FeatureContext): void {
-  const { connection, service } = context;
+  const { connection } = context;
   const skipped = new Set<string>();
   connection.languages.semanticTokens.on(
     withDocument(context, 'semanticTokens', NO_TOKENS, async (document, _params, token) => {
@@ -27,7 +27,7 @@ export function registerSemanticTokens(context: FeatureContext): void {
       }
       // Why a turn first: a request cancelled while it waited (the editor sends one per keystroke) is not computed.
       await yieldTurn(token);
-      const tokens = service.computeSemanticTokens(document.getText());
+      const tokens = context.service.computeSemanticTokens(document.getText());
       throwIfCancelled(token);
       const { analysis } = await context.analyses.analysisOf(document);
       const spans = analysis.model.runs
