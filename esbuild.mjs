@@ -7,6 +7,8 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `npm run bench` also times the analysis core in process; `--bench` bundles it like the shipped files, into .bench/.
+const bench = process.argv.includes('--bench');
 
 const common = {
   bundle: true,
@@ -28,6 +30,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...(bench ? [{ entryPoints: ['bench/analysisCore.ts'], outfile: '.bench/analysisCore.js' }] : []),
 ];
 
 mkdirSync('dist', { recursive: true });

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as AnalysisCore from './analysisCore';
 import { applyEdit, loadCorpus, oneLineEdit, quantile, ROOT, SYNTHETIC_SIZES, syntheticText } from './corpus';
 
 /** Lints one text; `session` keeps what a tool may reuse between versions of the same document (ours only). */
@@ -31,8 +32,10 @@ export interface InProcessResult {
 async function loadLinter(tool: string): Promise<{ lint: Linter; newSession: () => unknown } | string> {
   switch (tool) {
     case 'ours': {
-      const { initShellParser } = await import('../server/src/shell/treeSitter');
-      const { createDocumentLinter } = await import('../server/src/analysis/documentLinter');
+      const bundle = path.join(ROOT, '.bench', 'analysisCore.js');
+      if (!existsSync(bundle)) return 'not built (node esbuild.mjs --production --bench)';
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS, built by the run
+      const { initShellParser, createDocumentLinter } = require(bundle) as typeof AnalysisCore;
       await initShellParser();
       return {
         lint: (text, session) => (session as ReturnType<typeof createDocumentLinter>).lint(text),

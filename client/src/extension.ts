@@ -1,6 +1,7 @@
 /** Activation: start the Alpinist language server; deactivation: stop it. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerAlpineData } from './alpineData';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { registerTasks } from './tasks';
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(outputChannel);
   client = createLanguageClient(context, outputChannel);
   registerCommands(context, client, outputChannel);
+  registerAlpineData(context, client);
   registerTasks(context);
   await client.start();
   // The server logs its own milestones with the first diagnostics; together they show where the first squiggle's

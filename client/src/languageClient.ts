@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { currentAlpineDataOptions } from './alpineData';
 import { explicitSettingsMiddleware, initialSettingsByFolder, type InspectRules } from './settings';
 
 const inspectRules: InspectRules = (scopeUri) =>
@@ -22,10 +23,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     ],
     // Note: no `synchronize.configurationSection`: the server registers for changes of its section itself, and a
     // second registration would send every change twice.
-    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it).
+    // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it),
+    // and fetches Alpine data only when told so (updated by alpinist/alpineDataOptions, see alpineData.ts).
     // Why no workspace diagnostics: the Lint Workspace command and the `alpinist: lint` task put the workspace into the
     // Problems panel; pulled diagnostics beside them would list each finding twice.
     initializationOptions: {
+      alpineData: currentAlpineDataOptions(context),
       workspaceDiagnostics: false,
       // What VS Code sends when the server registers for settings changes, so the server can tell that echo from a change.
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration().get(SETTINGS_SECTION) ?? null)) as unknown,

@@ -16,6 +16,36 @@ export const Commands = {
   showOutput: 'alpinist.showOutput',
 } as const;
 
+/**
+ * Alpine data options (`initializationOptions.alpineData`, and the `alpinist/alpineDataOptions` notification when
+ * they change: workspace trust granted, an application setting changed). A client that sends none gets no fetching.
+ */
+export interface AlpineDataClientOptions {
+  /** VS Code's `workspace.isTrusted`; anything but `true` means untrusted: nothing is fetched. */
+  readonly workspaceTrusted?: boolean;
+  /** `alpinist.alpineData.fetch` (default true; fetching needs a trusted workspace as well). */
+  readonly fetch?: boolean;
+  /** `alpinist.alpineData.mirror`: a mirror URL (`https://…/alpine`) or a local directory with the mirror's layout. */
+  readonly mirror?: string;
+  /** `alpinist.alpineData.releasesUrl`. */
+  readonly releasesUrl?: string;
+  /** Where the cache lives (the extension's global storage); default: the CLI's cache directory. */
+  readonly storagePath?: string;
+  /** The editor's `http.proxy`; default: HTTPS_PROXY / ALL_PROXY of the server's environment. */
+  readonly proxy?: string;
+}
+
+/** Client → server: new {@link AlpineDataClientOptions}. */
+export const ALPINE_DATA_OPTIONS_NOTIFICATION = 'alpinist/alpineDataOptions';
+
+/** Server → client: Alpine data is being fetched (`busy`) or not; `message` says what, for a status bar. */
+export interface AlpineDataStatus {
+  readonly busy: boolean;
+  readonly message: string;
+}
+
+export const ALPINE_DATA_STATUS_NOTIFICATION = 'alpinist/alpineDataStatus';
+
 /** Code action kind of Alpinist's fix-all. */
 export const FIX_ALL_KIND = 'source.fixAll.alpinist';
 

@@ -230,4 +230,29 @@ describe('protocol under load', function () {
     assert.ok(timings[1] < 2000, `${timings[1].toFixed(0)} ms at ${4 * (MAX_SEMANTIC_TOKEN_LINES + 1)} lines`);
     assert.ok(harness.logs.some((line) => line.includes(`above ${MAX_SEMANTIC_TOKEN_LINES}`)), harness.logs.join('\n'));
   });
+
+  it('semantic tokens by range: the visible lines of a 20,000-line file get their tokens in bounded time, placed on their own lines', async () => {
+    const capabilities = harness.initializeResult.capabilities.semanticTokensProvider as { range?: boolean } | undefined;
+    assert.equal(capabilities?.range, true);
+    const lines = (count: number): string => Array.from({ length: count }, (_, index) => (index === 0 ? 'FROM alpine:3.24' : `LABEL k${index}=v${index}`)).join('\n');
+    const timings: number[] = [];
+    for (const count of [5_000, 20_000]) {
+      const uri = `file:///work/tokens/range-${count}/Dockerfile`;
+      await harness.open(uri, lines(count));
+      const started = performance.now();
+      const tokens = await harness.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 4000, character: 0 }, end: { line: 4060, character: 0 } } });
+      timings.push(performance.now() - started);
+      // The first token is the keyword LABEL of line 4000; every line of the range has its keyword.
+      assert.deepEqual(tokens.data.slice(0, 5), [4000, 0, 5, 0, 0]);
+      let line = 0;
+      const keywordLines = new Set<number>();
+      for (let index = 0; index < tokens.data.length; index += 5) {
+        line += tokens.data[index];
+        if (tokens.data[index + 3] === 0) keywordLines.add(line);
+      }
+      for (let expected = 4000; expected <= 4060; expected++) assert.ok(keywordLines.has(expected), `no keyword token on line ${expected}`);
+    }
+    console.log(`\n  semanticTokens/range of 61 lines: ${timings.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} at 5,000 and 20,000 lines`);
+    assert.ok(timings[1] < 3000, `${timings[1].toFixed(0)} ms at 20,000 lines`);
+  });
 });

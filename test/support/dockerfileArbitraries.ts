@@ -27,9 +27,9 @@ const PACKAGES = [
   'python3-dev', 'py3-pip', 'gcc', 'g++', 'make', 'musl-dev', 'build-base', 'gcompat', 'libc6-compat', 'glibc',
   'glibc-bin', 'nodejs', 'npm', 'openssl-dev', 'libffi-dev', 'postgresql-dev', 'curl=8.5.0-r0', 'git~2.43',
   'tini@community', 'python@edge', '"python"', "'python-dev'", '$PKGS', '${EXTRA}', './local.apk',
-  'glibc-2.35-r1.apk', '!foo', 'py3-setuptools',
+  'glibc-2.35-r1.apk', '!foo', 'py3-setuptools', 'py3-numpy', 'nodejs-npm',
 ];
-const APK_FLAGS = ['--no-cache', '--update', '-U', '--update-cache', '-q', '-qU', '--no-progress', '--virtual .build-deps', '-t .deps', '--virtual=.tmp', '--repository=https://dl-cdn.alpinelinux.org/alpine/edge/testing', '-X http://mirror/x', '--virtual .rundeps', '--virtual $NAME', '--'];
+const APK_FLAGS = ['--no-cache', '--update', '-U', '--update-cache', '-q', '-qU', '--no-progress', '--virtual .build-deps', '-t .deps', '--virtual=.tmp', '--repository=https://dl-cdn.alpinelinux.org/alpine/edge/testing', '-X http://mirror/x', '--virtual .rundeps', '--virtual $NAME', '--', '-X https://nl.alpinelinux.org/alpine/v3.18/main'];
 const URLS = [
   'https://nodejs.org/dist/v20.11.0/node-v20.11.0-linux-x64.tar.xz',
   'https://github.com/sgerrand/alpine-pkg-glibc/releases/download/2.35-r1/glibc-2.35-r1.apk',
@@ -47,7 +47,16 @@ const apkAdd: fc.Arbitrary<string> = fc
 
 const simpleCommand: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: apkAdd },
-  { weight: 2, arbitrary: pick('apk update', 'apk update -q', 'apk -U upgrade', 'apk upgrade --no-cache', 'apk cache clean', 'apk cache purge', 'apk info', 'apk --no-cache update') },
+  { weight: 2, arbitrary: pick('apk update', 'apk update -q', 'apk -U upgrade', 'apk upgrade --no-cache', 'apk cache clean', 'apk cache purge', 'apk info', 'apk --no-cache update', 'apk upgrade --update', 'apk upgrade -qU', 'apk add --update -q') },
+  {
+    weight: 1,
+    arbitrary: pick(
+      'echo "http://nl.alpinelinux.org/alpine/v3.18/main" >> /etc/apk/repositories',
+      'echo "@edge https://dl-cdn.alpinelinux.org/alpine/edge/community" >> /etc/apk/repositories',
+      'echo "https://dl-cdn.alpinelinux.org/alpine/latest-stable/main" > /etc/apk/repositories',
+      'printf "%s\\n" "http://dl-cdn.alpinelinux.org/alpine/edge/testing" | tee -a /etc/apk/repositories',
+    ),
+  },
   { weight: 2, arbitrary: fc.subarray(PACKAGES, { minLength: 1, maxLength: 3 }).map((packages) => `apk del ${packages.join(' ')}`) },
   { weight: 1, arbitrary: pick('apk del .build-deps', 'apk del --purge .deps', 'apk del .tmp', 'apk del $NAME') },
   { weight: 3, arbitrary: pick('rm -rf /var/cache/apk/*', 'rm -rf /var/cache/apk/* /tmp/*', 'rm -rf /tmp/* /var/cache/apk/*', 'rm -f /var/cache/apk/*', 'rm -rf ~/.cache/pip') },
@@ -235,3 +244,50 @@ export function mixedLineEndings(text: string): fc.Arbitrary<string> {
     lines.map((line, index) => line + (index < lines.length - 1 ? endings[index] : '')).join(''),
   );
 }
+
+/**
+ * Instructions that many fixes rewrite (MAINTAINER, ADD, `apk add --update`, pip, apt-get, `COPY . .` before an
+ * install, shell-form CMD) and text no fix should touch (comments and strings with non-ASCII characters, heredoc
+ * bodies), for the properties of `--fix`.
+ */
+const fixTarget: fc.Arbitrary<Part> = pick<Part>(
+  () => 'MAINTAINER Jane Doe <jane@example.com>',
+  () => 'maintainer José Müller',
+  () => 'RUN apk add --update py3-pip gcc',
+  (escape, eol) => `RUN apk add --no-cache --update gcc g++${escape}${eol}    gfortran musl-dev`,
+  () => 'RUN apk update && apk add --update curl',
+  () => 'RUN pip install -r requirements.txt',
+  () => 'RUN pip install flask',
+  () => 'RUN npm install',
+  () => 'RUN apt-get update && apt-get install curl',
+  () => 'RUN apt install git',
+  () => 'COPY . .',
+  () => 'COPY . /code/',
+  () => 'ADD ./src /src',
+  () => 'ADD app.tar.gz /app/',
+  () => 'CMD python app.py',
+  () => 'ENTRYPOINT npm start',
+  () => 'RUN cd /app && make',
+  () => 'RUN wget https://example.com/x.tgz',
+  () => 'USER root',
+  () => '# café ☕ 日本語 😀',
+  () => 'RUN echo "héllo wörld 😀" > /greeting',
+  () => 'LABEL description="naïve ✓"',
+  (_escape, eol) => `RUN <<EOF${eol}apk add --update curl${eol}pip install flask${eol}EOF`,
+  (_escape, eol) => `COPY <<EOF /etc/motd${eol}bienvenue à bord — 😀${eol}EOF`,
+  (escape, eol) => `RUN apk add --update git && ${escape}${eol}    # résumé of the step${eol}    pip install requests`,
+);
+
+const fixTargetStage: fc.Arbitrary<Part[]> = fc
+  .tuple(from, fc.array(fc.oneof({ weight: 3, arbitrary: fixTarget }, { weight: 2, arbitrary: instruction }), { minLength: 1, maxLength: 8 }))
+  .map(([first, rest]) => [first, ...rest]);
+
+/** A Dockerfile (LF) of one or two stages rich in fixable findings and in text that must survive them. */
+export const fixTargetDockerfileArbitrary: fc.Arbitrary<string> = fc
+  .tuple(pick('\\', '\\', '\\', '`'), fc.array(fixTargetStage, { minLength: 1, maxLength: 2 }), pick('', '', '  '), fc.boolean())
+  .map(([escape, stages, indent, trailingNewline]) => {
+    const lines: string[] = [];
+    if (escape === '`') lines.push('# escape=`');
+    for (const parts of stages) for (const part of parts) lines.push(indent + part(escape, '\n'));
+    return lines.join('\n') + (trailingNewline ? '\n' : '');
+  });

@@ -33,6 +33,8 @@ interface Entry {
 
 /** Every regular-expression literal of the sources, as written, with its own attacks. */
 const LITERALS: readonly (readonly [string, Entry])[] = [
+  ['/^[\\w.+@~=<>-]+$/', { attacks: [['', 'a', '!']] }],
+  ['/^(?:lib|py3-|py-|perl-|ruby-|php\\d*-|lua\\d*-|font-|ttf-)|-(?:dev|doc|libs|static|data|lang|openrc|dbg)$|^\\./', { attacks: [['', 'php1', 'x'], ['', '-dev', 'x']] }],
   ['/^#![ \\t]*(\\S+)(?:[ \\t]+(\\S+))?/', { attacks: [['#!', ' ', 'x'], ['#!a', ' ', '\n']] }],
   ['/\\r\\n?|\\n/g', {}],
   ['/^\\s*#\\s*(?:alpinist|hadolint)\\s+shell\\s*=\\s*(\\S+)/', { attacks: [['#', ' ', ''], ['# hadolint', ' ', 'shell'], ['# alpinist shell', ' ', '=']] }],
@@ -138,6 +140,18 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^v/', {}],
   ['/alpine(\\d+\\.\\d+)/', {}],
   ['/alpine-pkg-glibc/i', {}],
+  ['/^(?:jdk|jre|server-jre|openjdk|zulu|amazon-corretto|bellsoft-(?:jdk|jre)|graalvm-(?:jdk|ce|community)|microsoft-jdk|sapmachine-(?:jdk|jre))[-_\\d]/i', { attacks: [['', 'jdk', 'x'], ['bellsoft-', 'j', '']] }],
+  ['/[-_.]linux[-_.](?:x64|amd64|x86_64|aarch64|arm64)(?:[-_.]|$)|[-_](?:x64|aarch64)-linux-(?:jdk|jre)(?:[-_.]|$)/i', { attacks: [['', '-linux-', 'x'], ['', '-x64-linux-', 'x'], ['', '_linux_x64', 'x']] }],
+  ['/\\.(?:tar\\.gz|tgz|tar\\.xz|zip)$/i', { attacks: [['', '.tar.gz', 'x'], ['', '.tar', '']] }],
+  ['/(?:^|\\/)ld-linux(?:-x86-64|-aarch64|-armhf)?\\.so\\.\\d$/', { attacks: [['', '/ld-linux', ''], ['', '/ld-linux-x86-64.so.2', 'x']] }],
+  ['/(?:^|\\/)(?:ld-musl-|libc\\.musl-)[\\w-]+\\.so\\.1$/', { attacks: [['/ld-musl-', 'x-', '.so.2'], ['', '/libc.musl-', '']] }],
+  ['/alpine/i', {}],
+  ['/^[A-Za-z0-9][A-Za-z0-9._-]*/', { attacks: [['a', '-', '!']] }],
+  ['/[-_.]+/g', { attacks: [['a', '-_', 'a']] }],
+  ['/^(?:pip|python)2(?:\\.\\d+)*$/', { attacks: [['pip2', '.1', 'x'], ['python2', '.', '']] }],
+  ['/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/', { attacks: [['a', '-', ''], ['a', 'a.', '-']] }],
+  ['/\\.(?:whl|zip|tar\\.gz)$/', { attacks: [['', '.tar', ''], ['', '.whl', 'x']] }],
+  ['/\\$\\{?\\w+\\}?/g', { attacks: [['', '${a', ''], ['', '$', '']] }],
   ['/com\\.github\\.actions\\.|\\b(?:build|ci|development|dev) (?:image|environment|container)\\b|\\bbuild ?environment\\b|\\btoolchain\\b|\\bdevcontainer\\b|\\bcontinuous integration\\b/i', { attacks: [['', 'build ', ''], ['', 'dev environmentx ', '']] }],
   ['/glibc/i', {}],
   ['/manylinux/i', {}],

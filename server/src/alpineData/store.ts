@@ -32,7 +32,15 @@ export interface AlpineDataOptions {
   readonly now?: () => Date;
   /** One line per fetch, failure or use of a stale cache (an output channel, stderr). */
   readonly log?: (line: string) => void;
+  /** Hears each network fetch start and end (an editor's status bar). */
+  readonly onFetch?: (event: AlpineFetchEvent) => void;
 }
+
+/** One network fetch: `start`, then `done` (with the size) or `failed` (with the reason). */
+export type AlpineFetchEvent =
+  | { readonly phase: 'start'; readonly url: string }
+  | { readonly phase: 'done'; readonly url: string; readonly bytes: number; readonly ms: number }
+  | { readonly phase: 'failed'; readonly url: string; readonly reason: string; readonly keptCacheOf?: string };
 
 interface CachedFile {
   readonly bytes: Buffer;
@@ -47,7 +55,8 @@ export class AlpineDataStore {
   private readonly failedAt = new Map<string, number>();
   private readonly missed = new Set<string>();
   private releaseTable: ReleaseTable | undefined;
-  private readonly limits: FetchLimits;
+  private limits: FetchLimits;
+  private fetchAllowed: boolean;
   private readonly mirror: string;
   private readonly releasesUrl: string;
 
@@ -55,6 +64,17 @@ export class AlpineDataStore {
     this.mirror = (options.mirror ?? DEFAULT_MIRROR).replace(/(?<!\/)\/+$/, '');
     this.releasesUrl = options.releasesUrl ?? DEFAULT_RELEASES_URL;
     this.limits = { timeoutMs: 20_000, maxBytes: 32 * 1024 * 1024, ...options.limits };
+    this.fetchAllowed = options.fetch;
+  }
+
+  /**
+   * Allows or forbids fetching from now on, with another proxy (workspace trust granted, a setting changed); what
+   * is loaded stays. A failure remembered under the old settings no longer holds back a fetch.
+   */
+  setFetching(fetch: boolean, proxy: string | undefined): void {
+    this.fetchAllowed = fetch;
+    this.limits = { ...this.limits, proxy };
+    this.failedAt.clear();
   }
 
   /** The synchronous view the analysis reads; branches it asked for and lacked are remembered ({@link takeMissed}). */
@@ -68,6 +88,16 @@ export class AlpineDataStore {
       return store.releaseTable;
     },
   }))(this);
+
+  /** Whether the index of `branch` is loaded (unlike `view.packages`, not remembered as a miss). */
+  hasBranch(branch: string): boolean {
+    return this.snapshots.has(branch);
+  }
+
+  /** The branches whose index is loaded. */
+  loadedBranches(): string[] {
+    return [...this.snapshots.keys()];
+  }
 
   /** Branches the analysis asked for since the last call that were not loaded. */
   takeMissed(): string[] {
@@ -116,11 +146,13 @@ export class AlpineDataStore {
     let oldest: Date | undefined;
     for (const repository of REPOSITORIES) {
       const relative = `${folder}/${repository}/${ARCH}/APKINDEX.tar.gz`;
+      // Why keep the checked index: a fresh download is parsed once to check it, and that parse is the one used.
+      let checked: { readonly bytes: Buffer; readonly index: ApkIndex } | undefined;
       const file = isDirectoryMirror(this.mirror)
         ? await readLocal(path.join(this.mirror, relative))
-        : await this.cachedOrFetched(relative, `${this.mirror}/${relative}`, (bytes) => parseApkIndexArchive(bytes, repository).then(() => undefined));
+        : await this.cachedOrFetched(relative, `${this.mirror}/${relative}`, (bytes) => parseApkIndexArchive(bytes, repository).then((index) => void (checked = { bytes, index })));
       if (!file) return;
-      indexes.push(await parseApkIndexArchive(file.bytes, repository));
+      indexes.push(checked?.bytes === file.bytes ? checked.index : await parseApkIndexArchive(file.bytes, repository));
       if (!oldest || file.fetchedAt < oldest) oldest = file.fetchedAt;
     }
     this.snapshots.set(branch, { branch, arch: ARCH, repositories: [...REPOSITORIES], index: ApkIndex.merge(indexes), asOf: day(oldest ?? this.now()) });
@@ -134,7 +166,7 @@ export class AlpineDataStore {
     const cached = await this.readCache(relative);
     const age = cached ? this.now().getTime() - cached.fetchedAt.getTime() : Infinity;
     if (cached && age < DAY_MS) return cached;
-    if (!this.options.fetch) {
+    if (!this.fetchAllowed) {
       if (cached) this.log(`${relative}: using the cache of ${day(cached.fetchedAt)} (fetching is off)`);
       return cached;
     }
@@ -144,17 +176,24 @@ export class AlpineDataStore {
       this.log(`${url}: not an https:// URL, not fetched`);
       return cached;
     }
+    const started = Date.now();
     try {
-      this.log(`Fetching ${url}`);
+      this.log(`Fetching ${url}${cached ? ` (the cache of ${day(cached.fetchedAt)} is older than a day)` : ''}`);
+      this.options.onFetch?.({ phase: 'start', url });
       const bytes = await fetchBytes(url, this.limits);
       await validate(bytes);
       const fetchedAt = this.now();
       await this.writeCache(relative, bytes, fetchedAt);
+      const ms = Date.now() - started;
+      this.log(`Fetched ${url}: ${bytes.length} bytes in ${ms} ms`);
+      this.options.onFetch?.({ phase: 'done', url, bytes: bytes.length, ms });
       return { bytes, fetchedAt };
     } catch (error) {
       this.failedAt.set(url, this.now().getTime());
+      const reason = error instanceof Error ? error.message : String(error);
       const keep = cached ? `; keeping the cache of ${day(cached.fetchedAt)}` : '';
-      this.log(`${url}: ${error instanceof Error ? error.message : String(error)}${keep}`);
+      this.log(`${url}: ${reason}${keep}; not tried again for an hour`);
+      this.options.onFetch?.({ phase: 'failed', url, reason, keptCacheOf: cached ? day(cached.fetchedAt) : undefined });
       return cached;
     }
   }

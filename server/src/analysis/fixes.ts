@@ -10,12 +10,19 @@ export { applyEdits } from '../edits/edits';
  * (several findings may carry the same RUN-wide fix). Returns the edits to apply together.
  */
 export function combineFixes(fixes: readonly Fix[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const fix of pickFixes(fixes)) for (const edit of fix.edits) edits.push(edit);
+  return edits;
+}
+
+/** The fixes `combineFixes` applies together, in the order given: the first of any overlapping ones wins. */
+export function pickFixes(fixes: readonly Fix[]): Fix[] {
   // Why sorted by start, with binary search: a long RUN can carry thousands of fixes, and comparing each with every
   // span taken before made fix-all quadratic (tens of seconds on a 100,000-character RUN).
   const taken: [number, number][] = [];
   const seenFixes = new Set<Fix>();
   const seenKeys = new Set<string>();
-  const edits: Edit[] = [];
+  const picked: Fix[] = [];
   const overlaps = (a: [number, number], b: [number, number]): boolean =>
     // Why `<=`: an insertion at the start of another edit's range is only valid when it comes first, and the fix
     // order does not say which text goes first; leave it to the next pass.
@@ -41,9 +48,9 @@ export function combineFixes(fixes: readonly Fix[]): Edit[] {
     if (overlapsItself(spans) || spans.some(overlapsTaken)) continue;
     seenKeys.add(key);
     for (const span of spans) taken.splice(firstFrom(span[0]), 0, span);
-    for (const edit of fix.edits) edits.push(edit);
+    picked.push(fix);
   }
-  return edits;
+  return picked;
 }
 
 /** True when two spans of one fix overlap (as `combineFixes` defines overlap), or a span is reversed. */

@@ -2,31 +2,61 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { AnalysisOptions } from '../analysis/analysis';
 import { analyze } from '../analysis/analysis';
-import { applyEdits, combineFixes, fixAll } from '../analysis/fixes';
+import { applyEdits, combineFixes, fixAll, pickFixes } from '../analysis/fixes';
 import type { Fix } from '../rules/rule';
+import { SPLIT_TITLE } from '../split/splitStages';
 
 /** Re-analyses after each pass, like `fixAll`; a later pass may find what an earlier fix exposed. */
 const MAX_PASSES = 10;
 
+/** One pass of `fixText`: the text it started from and the fixes it applied to it, with the rule of each. */
+export interface FixPass {
+  readonly before: string;
+  readonly applied: readonly { readonly ruleId: string; readonly fix: Fix }[];
+}
+
 /**
  * Applies safe fixes until none is left. With `includeSuggestions`, each finding without a safe fix contributes
- * its first suggestion too; safe fixes are picked first where fixes overlap.
+ * its first suggestion too; safe fixes are picked first where fixes overlap. A split into compile and runtime stages,
+ * when a finding offers one, goes first and alone in its pass. `onPass` hears each pass that changed the text (the
+ * property tests check every edit against the text it was made for).
  */
-export function fixText(text: string, options: AnalysisOptions, includeSuggestions: boolean): string {
-  if (!includeSuggestions) return fixAll(text, options, MAX_PASSES).text;
+export function fixText(text: string, options: AnalysisOptions, includeSuggestions: boolean, onPass?: (pass: FixPass) => void): string {
+  if (!includeSuggestions && !onPass) return fixAll(text, options, MAX_PASSES).text;
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen: Fix[] = [];
     const suggestions: Fix[] = [];
-    for (const finding of analyze(current, options).findings) {
+    const ruleOf = new Map<Fix, string>();
+    const findings = analyze(current, options).findings;
+    // Why the split alone, first: it rewrites whole stages, so any other fix taken with it would push it to a later
+    // pass, where it is computed on changed text (or declined); alone, it is the split the editor offers for this file.
+    const split = includeSuggestions ? findings.flatMap((finding) => finding.fixes).find((fix) => fix.title === SPLIT_TITLE) : undefined;
+    if (split) {
+      const next = applyEdits(current, combineFixes([split]));
+      if (next !== current) {
+        onPass?.({ before: current, applied: [{ ruleId: findings.find((finding) => finding.fixes.includes(split))?.ruleId ?? '', fix: split }] });
+        current = next;
+        continue;
+      }
+    }
+    for (const finding of findings) {
+      for (const fix of finding.fixes) if (!ruleOf.has(fix)) ruleOf.set(fix, finding.ruleId);
+      // Without suggestions every safe fix counts, as in `fixAll`; with them, a finding's first safe fix, else its first suggestion.
+      if (!includeSuggestions) {
+        for (const fix of finding.fixes) if (fix.kind === 'safe') chosen.push(fix);
+        continue;
+      }
       const safe = finding.fixes.find((fix) => fix.kind === 'safe');
       if (safe) chosen.push(safe);
       else if (finding.fixes.length > 0) suggestions.push(finding.fixes[0]);
     }
-    const edits = combineFixes([...chosen, ...suggestions]);
+    const picked = pickFixes([...chosen, ...suggestions]);
+    const edits = picked.flatMap((fix) => fix.edits);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
+    onPass?.({ before: current, applied: picked.map((fix) => ({ ruleId: ruleOf.get(fix) ?? '', fix })) });
     current = next;
   }
   return current;

@@ -18,8 +18,9 @@ export const MAX_DOCKERIGNORE_BYTES = 1024 * 1024;
 export function readDockerignore(file: string): string | undefined {
   for (const candidate of [`${file}.dockerignore`, path.join(path.dirname(file), '.dockerignore')]) {
     try {
-      const stats = statSync(candidate);
-      if (!stats.isFile() || stats.size > MAX_DOCKERIGNORE_BYTES) continue;
+      // Why no throw for a missing file: most Dockerfiles have neither candidate, and an exception costs far more.
+      const stats = statSync(candidate, { throwIfNoEntry: false });
+      if (!stats?.isFile() || stats.size > MAX_DOCKERIGNORE_BYTES) continue;
       return readFileSync(candidate, 'utf8');
     } catch {
       continue;

@@ -409,7 +409,7 @@ export class CopyInstruction extends InstructionBase {
   private get facts(): { readonly sources: readonly Token[]; readonly destination: Token | undefined; readonly form: 'exec' | 'shell' } {
     if (this.#facts) return this.#facts;
     const json = this.jsonArguments();
-    const words = json ?? this.arguments;
+    const words = json ?? this.argumentsBeforeHeredocBodies();
     return (this.#facts = {
       form: json ? 'exec' : 'shell',
       sources: words.slice(0, -1),
@@ -421,7 +421,20 @@ export class CopyInstruction extends InstructionBase {
     return this.facts.form;
   }
 
-  /** Every argument but the last (none with a heredoc as the only source: see `heredocs`). */
+  /**
+   * The arguments up to the end of the first heredoc's marker line. Why: the parser's arguments run on into the heredoc
+   * bodies, which made a body's last word the destination (and `--fix` then appended `/` to the delimiter line).
+   */
+  private argumentsBeforeHeredocBodies(): readonly Token[] {
+    const heredocs = this.heredocs;
+    if (heredocs.length === 0) return this.arguments;
+    const text = this.source.text;
+    let lineEnd = heredocs[0].markerSpan.end;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    return this.arguments.filter((argument) => argument.start < lineEnd);
+  }
+
+  /** Every argument but the last; a heredoc's `<<EOF` marker counts as a source (its body does not: see `heredocs`). */
   get sources(): readonly Token[] {
     return this.facts.sources;
   }

@@ -40,12 +40,46 @@ export const SEMANTIC_TOKEN_LEGEND = {
 
 const KEYWORD_TYPE = 0;
 
+/** A stretch of lines, end exclusive, for semantic tokens. */
+export interface TokenSpan {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/**
+ * The library's semantic tokens for the lines of `slice`, a run of whole instructions (and comment lines) that starts
+ * at the beginning of line `firstLine` of a document read with `escapeChar`, encoded for that document. Why a slice:
+ * the library's tokenizer grows faster than the text, so a range request tokenizes only the instructions it shows.
+ * Two lines go before the slice (the escape directive, then an instruction that ends the directive block) so that a
+ * comment at the top of the slice is not read as a directive; their tokens are dropped.
+ */
+export function semanticTokensOfSlice(slice: string, firstLine: number, escapeChar: string): SemanticTokens {
+  if (firstLine === 0) return getDockerfileService().computeSemanticTokens(slice);
+  const prefixLines = 2;
+  const data = getDockerfileService().computeSemanticTokens(`# escape=${escapeChar}\nFROM scratch\n${slice}`).data;
+  const kept: number[] = [];
+  let line = 0;
+  let index = 0;
+  for (; index + 4 < data.length; index += 5) {
+    line += data[index];
+    if (line >= prefixLines) break;
+  }
+  if (index + 4 >= data.length) return { data: [] };
+  // The first kept token is placed from the document's start; the rest stay relative to the token before them.
+  kept.push(line - prefixLines + firstLine, data[index + 1], data[index + 2], data[index + 3], data[index + 4]);
+  for (index += 5; index + 4 < data.length; index += 5) kept.push(data[index], data[index + 1], data[index + 2], data[index + 3], data[index + 4]);
+  return { data: kept };
+}
+
 /**
  * Drops semantic tokens that fall inside shell bodies, except keywords, so the shell highlighting of our
  * injection grammar shows there. Why: semantic tokens win over TextMate scopes, and the library marks every RUN
- * argument as a plain `parameter`.
+ * argument as a plain `parameter`. `shellSpans` are in document order and do not overlap (one per RUN), so one walk
+ * over tokens and spans together does it.
  */
-export function withoutShellBodyTokens(tokens: SemanticTokens, shellSpans: readonly { startLine: number; startCharacter: number; endLine: number; endCharacter: number }[]): SemanticTokens {
+export function withoutShellBodyTokens(tokens: SemanticTokens, shellSpans: readonly TokenSpan[]): SemanticTokens {
   if (shellSpans.length === 0) return tokens;
   const data = tokens.data;
   const kept: number[] = [];
@@ -53,18 +87,20 @@ export function withoutShellBodyTokens(tokens: SemanticTokens, shellSpans: reado
   let character = 0;
   let lastLine = 0;
   let lastCharacter = 0;
-  const inside = (tokenLine: number, tokenCharacter: number): boolean =>
-    shellSpans.some(
-      (span) =>
-        (tokenLine > span.startLine || (tokenLine === span.startLine && tokenCharacter >= span.startCharacter)) &&
-        (tokenLine < span.endLine || (tokenLine === span.endLine && tokenCharacter < span.endCharacter)),
-    );
+  let spanIndex = 0;
+  const endsBefore = (span: TokenSpan, tokenLine: number, tokenCharacter: number): boolean =>
+    span.endLine < tokenLine || (span.endLine === tokenLine && span.endCharacter <= tokenCharacter);
+  const startsAtOrBefore = (span: TokenSpan, tokenLine: number, tokenCharacter: number): boolean =>
+    span.startLine < tokenLine || (span.startLine === tokenLine && span.startCharacter <= tokenCharacter);
   for (let index = 0; index + 4 < data.length; index += 5) {
     const deltaLine = data[index];
     line += deltaLine;
     character = deltaLine === 0 ? character + data[index + 1] : data[index + 1];
     const type = data[index + 3];
-    if (type !== KEYWORD_TYPE && inside(line, character)) continue;
+    // Tokens come in document order: spans that end before this token end before every later one.
+    while (spanIndex < shellSpans.length && endsBefore(shellSpans[spanIndex], line, character)) spanIndex++;
+    const span = shellSpans[spanIndex];
+    if (type !== KEYWORD_TYPE && span !== undefined && startsAtOrBefore(span, line, character)) continue;
     kept.push(line - lastLine, line === lastLine ? character - lastCharacter : character, data[index + 2], type, data[index + 4]);
     lastLine = line;
     lastCharacter = character;

@@ -190,6 +190,7 @@ export function copyRunShell(shell: RunShell, delta: number): RunShell {
     ...command,
     words: command.words.map(copyWord),
     assignments: command.assignments.map(copyWord),
+    redirects: command.redirects.map((redirect) => ({ ...redirect, target: redirect.target && copyWord(redirect.target), start: redirect.start + delta, end: redirect.end + delta })),
     start: command.start + delta,
     end: command.end + delta,
   }));
@@ -225,6 +226,10 @@ export function shiftRunShell(shell: RunShell, delta: number): void {
     shift(command);
     command.words.forEach(shift);
     command.assignments.forEach(shift);
+    command.redirects.forEach((redirect) => {
+      shift(redirect);
+      if (redirect.target) shift(redirect.target);
+    });
   });
   shell.exports.forEach(shift);
   shell.start += delta;
@@ -260,6 +265,7 @@ function execCommand(source: Source, strings: ReturnType<Run['getJSONStrings']>)
     name: first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1),
     words,
     assignments: [],
+    redirects: [],
     start: words[0]?.start ?? 0,
     end: words[words.length - 1]?.end ?? 0,
     separatorBefore: 'none',

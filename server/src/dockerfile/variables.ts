@@ -121,3 +121,23 @@ export function expandAt(stage: Stage, offset: number, text: string): string | u
   const expanded = expandVariables(text, (name) => variableAt(stage, name, offset)?.value, { nestedIsUnknown: true });
   return expanded?.replace(/^(["'])(.*)\1$/, '$2');
 }
+
+/** How deep values that name other variables are followed (`ENV URL=https://x/${VERSION}/…`). */
+const MAX_NESTING = 4;
+
+/**
+ * Like {@link expandAt}, but a value that itself names variables is expanded too, each at the point its
+ * instruction set it (as BuildKit expanded it there), up to a few levels deep.
+ */
+export function expandNestedAt(stage: Stage, offset: number, text: string): string | undefined {
+  const expanded = expandDeep(stage, offset, text, 0);
+  return expanded?.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+function expandDeep(stage: Stage, offset: number, text: string, depth: number): string | undefined {
+  return expandVariables(text, (name) => {
+    const found = variableAt(stage, name, offset);
+    if (found === undefined || !found.value.includes('$')) return found?.value;
+    return depth + 1 >= MAX_NESTING ? undefined : expandDeep(stage, found.offset, found.value, depth + 1);
+  });
+}

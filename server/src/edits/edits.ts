@@ -6,7 +6,7 @@
 import type { DockerfileModel, Instruction, RunInstruction } from '../dockerfile/model';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import type { Span } from '../util/span';
-import { blockStart, isLineBreak, nextLineStart } from './lines';
+import { blockStart, isLineBreak, lineEnd, nextLineStart } from './lines';
 
 /** Replace the text in [start, end) with `newText`; all edits of one fix refer to the same original text. */
 export interface Edit extends Span {
@@ -75,10 +75,48 @@ export function commandRemoval(run: RunInstruction, command: ShellCommand): Span
   return undefined;
 }
 
-/** Removes a whole command from its chain, or undefined when that would not leave valid shell. */
+/** True when the line starting at `start` is a comment line (its first non-blank character is `#`). */
+function isCommentLine(text: string, start: number): boolean {
+  let index = start;
+  while (text[index] === ' ' || text[index] === '\t') index++;
+  return text[index] === '#';
+}
+
+/**
+ * Removes a whole command from its chain, or undefined when that would not leave valid shell. Comment lines between
+ * the command and the next one stay, behind the line continuation that carries them; a last command with comment
+ * lines before it is not removed (nothing could carry them).
+ */
 export function removeCommand(run: RunInstruction, command: ShellCommand): Edit | undefined {
   const span = commandRemoval(run, command);
-  return span && replace(span, '');
+  if (!span) return undefined;
+  // Why: where the shell reads a line break the Dockerfile does not (a lone CR), a command could run on over the
+  // heredoc's delimiter; removing it would unclose the heredoc and swallow the rest of the file.
+  if (run.form === 'heredoc' && !run.heredocs.some(({ contentSpan }) => contentSpan && contentSpan.start <= span.start && span.end <= contentSpan.end)) return undefined;
+  const text = run.text;
+  const start = span.start - run.start;
+  const end = span.end - run.start;
+  // The starts of the lines after the first one inside the removed text.
+  const lineStarts: number[] = [];
+  for (let index = nextLineStart(text, start); index < end && index > start; index = nextLineStart(text, index)) lineStarts.push(index);
+  if (!lineStarts.some((line) => isCommentLine(text, line))) return replace(span, '');
+  if (span.end !== run.commands[run.commands.indexOf(command) + 1]?.start) return undefined;
+  // Kept: the continuation that ends the command's line, the comment (and blank) lines, the next command's indentation.
+  const last = lineStarts[lineStarts.length - 1];
+  for (const line of lineStarts.slice(0, -1)) {
+    if (!isCommentLine(text, line) && text.slice(line, lineEnd(text, line)).trim() !== '') return undefined;
+  }
+  let indentationEnd = last;
+  while (text[indentationEnd] === ' ' || text[indentationEnd] === '\t') indentationEnd++;
+  const comments = text.slice(lineStarts[0], last) + text.slice(last, Math.min(indentationEnd, end));
+  // In a heredoc the command's own line goes, line break and all.
+  if (run.form === 'heredoc') return replace(span, comments);
+  const firstBreak = lineEnd(text, start);
+  let continuation = firstBreak;
+  while (continuation > start && (text[continuation - 1] === ' ' || text[continuation - 1] === '\t')) continuation--;
+  const escape = text[continuation - 1];
+  if (escape !== '\\' && escape !== '`') return undefined;
+  return replace(span, escape + text.slice(firstBreak, lineStarts[0]) + comments);
 }
 
 /** Offsets from the first word of a command to the end of its last word (without redirections). */

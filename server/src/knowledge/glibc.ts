@@ -4,9 +4,13 @@
  * Sources: the musl wiki's "Functional differences from glibc"; Node.js unofficial-builds (musl builds); Microsoft's
  * .NET download pages (`linux-musl`); Adoptium (`alpine-linux` builds); AWS CLI v2 install docs (glibc only, Alpine
  * packages `aws-cli`); PEP 600/656 (`manylinux` vs `musllinux` wheels); sgerrand/alpine-pkg-glibc. Checked 2026-11-26.
+ * JDKs: JEP 386 (openjdk.org/jeps/386, "Alpine Linux/x64 Port") — the musl JDK is a build of its own; every vendor's
+ * plain `linux-x64`/`linux-aarch64` archive (Oracle, jdk.java.net, Zulu `linux_x64`, Corretto `x64-linux`, Liberica,
+ * GraalVM, Microsoft, SapMachine) is linked against glibc, and the musl ones say so in the name (`musl`, `alpine`).
+ * Checked 2026-12-05. A `linux-amd64` name alone says nothing: Go and Rust release binaries are often static.
  */
 
-export type GlibcKind = 'build' | 'node' | 'dotnet' | 'temurin' | 'awscli' | 'manylinux' | 'sgerrand';
+export type GlibcKind = 'build' | 'node' | 'dotnet' | 'temurin' | 'jdk' | 'awscli' | 'manylinux' | 'sgerrand' | 'loader';
 
 export interface GlibcFile {
   readonly kind: GlibcKind;
@@ -24,11 +28,16 @@ const DOTNET = /(?:^|\/)(?:dotnet|aspnetcore)-[^/]*-linux-(?:x64|arm64|arm)\.tar
 const TEMURIN = /(?:^|\/)openjdk\d+u?-(?:jdk|jre)_[^/_]+_linux_hotspot[^/]*\.tar\.gz$/i;
 const AWSCLI = /(?:^|\/)awscli-exe-linux-[^/]+\.zip$/i;
 const SGERRAND_APK = /^glibc-(?:bin-|i18n-|dev-)?\d[^/]*\.apk$/i;
+/** JDK archives by vendor prefix (Oracle `jdk-`/`jre-`/`server-jre-`, `openjdk-`, `zulu`, `amazon-corretto-` …). */
+const JDK_PRODUCT = /^(?:jdk|jre|server-jre|openjdk|zulu|amazon-corretto|bellsoft-(?:jdk|jre)|graalvm-(?:jdk|ce|community)|microsoft-jdk|sapmachine-(?:jdk|jre))[-_\d]/i;
+/** The platform part of a JDK archive name: `linux-x64`, `linux_x64`, `linux-aarch64`, Corretto's `x64-linux`. */
+const JDK_LINUX = /[-_.]linux[-_.](?:x64|amd64|x86_64|aarch64|arm64)(?:[-_.]|$)|[-_](?:x64|aarch64)-linux-(?:jdk|jre)(?:[-_.]|$)/i;
+const ARCHIVE = /\.(?:tar\.gz|tgz|tar\.xz|zip)$/i;
 const LINUX_GNU = /[-_.]linux-gnu(?:eabi|eabihf|x32|abi64)?(?:[-_./]|$)/i;
 /** Package names of the third-party glibc apk (there is no `glibc` package in Alpine's repositories). */
 export const SGERRAND_PACKAGES = new Set(['glibc', 'glibc-bin', 'glibc-i18n', 'glibc-dev']);
-/** Kinds `gcompat` may be enough for; it does nothing for wheels or for a second libc. */
-export const SHIMMABLE = new Set<GlibcKind>(['build', 'node', 'dotnet', 'temurin', 'awscli']);
+/** Kinds `gcompat` may be enough for; it does nothing for wheels, a second libc or a loader made to point at musl. */
+export const SHIMMABLE = new Set<GlibcKind>(['build', 'node', 'dotnet', 'temurin', 'jdk', 'awscli']);
 
 /** Packages that put a glibc compatibility layer under glibc binaries (`libc6-compat` installs `gcompat` nowadays). */
 export const GCOMPAT_PACKAGES: ReadonlySet<string> = new Set(['gcompat', 'libc6-compat']);
@@ -51,6 +60,10 @@ export const GLIBC_REMEDIES: Readonly<Record<GlibcKind, { readonly what: string;
     what: 'is the glibc build of Temurin, which does not run on musl-based Alpine',
     instead: 'use the `alpine-linux` build or an `eclipse-temurin:*-alpine` image',
   },
+  jdk: {
+    what: 'is a glibc build of the JDK, which does not run on musl-based Alpine',
+    instead: 'use the vendor\'s `alpine-linux`/`musl` build, Alpine\'s `openjdk*` packages or an `eclipse-temurin:*-alpine` image',
+  },
   awscli: {
     what: 'is the glibc build of AWS CLI v2, which does not run on musl-based Alpine',
     instead: 'use the Alpine package (`apk add aws-cli`)',
@@ -63,7 +76,16 @@ export const GLIBC_REMEDIES: Readonly<Record<GlibcKind, { readonly what: string;
     what: 'is the third-party glibc package, which puts a second C library next to musl',
     instead: 'prefer a musl build, `gcompat` or a glibc-based image',
   },
+  loader: {
+    what: 'is made a link to musl, so glibc programs start against a C library they were not built for and fail at the first symbol musl lacks',
+    instead: 'use a musl build, `gcompat` (a compatibility layer over musl) or a glibc-based image',
+  },
 };
+
+/** glibc's dynamic loader names (`/lib64/ld-linux-x86-64.so.2`, `/lib/ld-linux-aarch64.so.1`, `ld-linux-armhf.so.3`). */
+export const GLIBC_LOADER = /(?:^|\/)ld-linux(?:-x86-64|-aarch64|-armhf)?\.so\.\d$/;
+/** musl's libc, which is also its loader (`/lib/ld-musl-x86_64.so.1`, `/lib/libc.musl-x86_64.so.1`). */
+export const MUSL_LIBC = /(?:^|\/)(?:ld-musl-|libc\.musl-)[\w-]+\.so\.1$/;
 
 /** Classifies a URL or file name; undefined unless it is unmistakably a glibc build. */
 export function classifyGlibcFile(text: string): GlibcFile | undefined {
@@ -80,6 +102,7 @@ function kindOf(path: string, fileName: string): GlibcKind | undefined {
   if (NODE.test(path)) return 'node';
   if (DOTNET.test(path)) return 'dotnet';
   if (TEMURIN.test(path)) return 'temurin';
+  if (JDK_PRODUCT.test(fileName) && JDK_LINUX.test(fileName) && ARCHIVE.test(fileName) && !/alpine/i.test(fileName)) return 'jdk';
   if (AWSCLI.test(path)) return 'awscli';
   if (/manylinux/i.test(fileName) && /\.whl$/i.test(fileName)) return 'manylinux';
   if (/alpine-pkg-glibc/i.test(path) || SGERRAND_APK.test(fileName)) return 'sgerrand';

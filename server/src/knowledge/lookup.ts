@@ -3,7 +3,7 @@
  * Markdown/plain-text output is produced in features/hover.ts.
  */
 import { apkFlagAliases, knowledgeEntries } from './musl';
-import { alpineReleases, devRuntimePairs, legacyAliases, packageRenames } from './releases';
+import { alpineReleases, devRuntimePairs, legacyAliases, packageRenames, removedPackageFamilies, type RemovedPackageFamily } from './releases';
 import type { AlpineRelease, KnowledgeEntry, LegacyAlias, PackageRename } from './types';
 
 // Why: Maps instead of object indexing, so words like `constructor` never hit the prototype.
@@ -127,4 +127,17 @@ export function isRemovedIn(rename: PackageRename, release: string): boolean {
  */
 export function findRuntimeCounterparts(devPackage: string): readonly string[] | undefined {
   return runtimeByDev.get(toPackageName(devPackage));
+}
+
+/**
+ * What the built-in tables know about `name` missing from `release` (`3.24`, `edge`): the rename or the removed
+ * family that makes `apk add name` fail there; undefined when nothing is known (not a proof that it resolves).
+ */
+export function knownAbsence(name: string, release: string): PackageRename | RemovedPackageFamily | undefined {
+  const packageName = toPackageName(name);
+  const rename = renamesByName.get(packageName);
+  if (rename && isRemovedIn(rename, release)) return rename;
+  if (parseAlpineVersion(release).kind === 'invalid') return undefined;
+  return removedPackageFamilies.find((family) =>
+    (packageName === family.base || packageName.startsWith(`${family.base}-`)) && compareAlpineVersions(release, family.firstReleaseWithout) >= 0);
 }

@@ -269,3 +269,30 @@ export const packageSuccessors: readonly { readonly name: string; readonly repla
     reference: { title: 'aports: main/py3-pip APKBUILD', url: 'https://gitlab.alpinelinux.org/alpine/aports/-/blob/master/main/py3-pip/APKBUILD' },
   },
 ];
+
+/** A whole family of packages (`php7`, `php7-*`) that Alpine dropped at one release. */
+export interface RemovedPackageFamily {
+  /** The family's base package; its subpackages are `${base}-…`. */
+  readonly base: string;
+  /** Last Alpine release known to have the family. */
+  readonly lastRelease: string;
+  /** First Alpine release known to lack it. */
+  readonly firstReleaseWithout: string;
+  readonly reference: Reference;
+}
+
+/**
+ * Families whose every name stops resolving at one release (checked 2026-12-05). PHP 7.4 was the last PHP 7 in
+ * Alpine (3.15, `community`); 3.16 ships PHP 8 only (`php8`, `php81`), so `apk add php7-…` fails there.
+ */
+export const removedPackageFamilies: readonly RemovedPackageFamily[] = [
+  {
+    base: 'php7',
+    lastRelease: '3.15',
+    firstReleaseWithout: '3.16',
+    reference: {
+      title: 'docker-library/php#1300: `php7-dev (no such package)` on Alpine 3.16, installed on 3.15',
+      url: 'https://github.com/docker-library/php/issues/1300',
+    },
+  },
+];

@@ -17,7 +17,7 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   renameProvider: { prepareProvider: true },
   documentLinkProvider: { resolveProvider: true },
-  semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true },
+  semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true, range: true },
   signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
   executeCommandProvider: { commands: [Commands.showDocumentation] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -9,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, AnalysisOptions } from '../analysis/analysis';
 import { createDocumentLinter, type DocumentLinter, type LintResult } from '../analysis/documentLinter';
 import type { AlpinistSettings } from '../protocol';
+import type { EditorAlpineData } from './alpineData';
 import { toDiagnostic } from './features/diagnostics';
 import type { RuleOptions } from '../rules/rule';
 import type { StartupTimings } from './startupTimings';
@@ -28,6 +29,7 @@ interface CachedAnalysis {
   readonly version: number;
   readonly settingsKey: string;
   readonly result: LintResult;
+  readonly options: AnalysisOptions;
 }
 
 export interface DocumentAnalyses {
@@ -45,6 +47,11 @@ export function optionsOf(settings: LintSettings): AnalysisOptions {
   return { ruleSeverities: settings.rules, suppressionComments: settings.suppressionComments, ruleOptions: settings.ruleOptions, dockerignore: settings.dockerignore, today: today() };
 }
 
+/** What an analysis needs besides the document and its settings: Alpine data, once the server has set it up. */
+export interface AnalysisInputs {
+  alpineData?: EditorAlpineData;
+}
+
 export function createDocumentAnalyses(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
@@ -53,6 +60,7 @@ export function createDocumentAnalyses(
   warnOnce: (message: string) => void,
   /** Hears each published version's analysis and diagnostics (ShellCheck adds its findings to them later). */
   afterPublish?: (uri: string, version: number, analysis: Analysis, options: AnalysisOptions, diagnostics: readonly Diagnostic[]) => void,
+  inputs: AnalysisInputs = {},
   timings?: StartupTimings,
 ): DocumentAnalyses {
   const analyses = new Map<string, CachedAnalysis>();
@@ -64,22 +72,25 @@ export function createDocumentAnalyses(
     return settings;
   };
 
-  async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings }> {
+  async function lintResultOf(document: TextDocument): Promise<{ result: LintResult; settings: LintSettings; options: AnalysisOptions }> {
     // Why together: the settings are a round trip to the client, the shell parser a compile; neither waits for the other.
     const [, settings] = await Promise.all([ready(), settingsFor(document.uri).then(markSettings)]);
-    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions, settings.dockerignore]);
+    // Why the data generation in the key: an analysis made before Alpine data arrived is out of date.
+    const settingsKey = JSON.stringify([settings.rules, settings.suppressionComments, settings.ruleOptions, settings.dockerignore, inputs.alpineData?.generation]);
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings };
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return { result: cached.result, settings, options: cached.options };
     let linter = linters.get(document.uri);
     if (!linter) {
       linter = createDocumentLinter();
       linters.set(document.uri, linter);
     }
-    const result = linter.lint(document.getText(), optionsOf(settings));
+    const options: AnalysisOptions = { ...optionsOf(settings), alpineData: inputs.alpineData?.viewFor(document.uri) };
+    const result = linter.lint(document.getText(), options);
+    inputs.alpineData?.afterLint(document.uri);
     timings?.mark('analysis');
     for (const failure of result.analysis.failures) warnOnce(`Rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
-    remember(document.uri, { version: document.version, settingsKey, result });
-    return { result, settings };
+    remember(document.uri, { version: document.version, settingsKey, result, options });
+    return { result, settings, options };
   }
 
   /**
@@ -100,7 +111,7 @@ export function createDocumentAnalyses(
   async function validate(document: TextDocument): Promise<void> {
     const version = document.version;
     let diagnostics: Diagnostic[] = [];
-    let linted: { result: LintResult; settings: LintSettings } | undefined;
+    let linted: { result: LintResult; settings: LintSettings; options: AnalysisOptions } | undefined;
     try {
       linted = await lintResultOf(document);
       diagnostics = [...linted.result.syntax];
@@ -112,7 +123,7 @@ export function createDocumentAnalyses(
     if (!current || current.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
     timings?.mark('published');
-    if (linted?.settings.enable) afterPublish?.(document.uri, version, linted.result.analysis, optionsOf(linted.settings), diagnostics);
+    if (linted?.settings.enable) afterPublish?.(document.uri, version, linted.result.analysis, linted.options, diagnostics);
   }
 
   /**
@@ -142,11 +153,12 @@ export function createDocumentAnalyses(
 
   return {
     async analysisOf(document) {
-      const { result, settings } = await lintResultOf(document);
-      return { analysis: result.analysis, settings, options: optionsOf(settings) };
+      const { result, settings, options } = await lintResultOf(document);
+      return { analysis: result.analysis, settings, options };
     },
     schedule,
     close(uri) {
+      inputs.alpineData?.forget(uri);
       analyses.delete(uri);
       linters.delete(uri);
       const timer = pending.get(uri);

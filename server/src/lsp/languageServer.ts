@@ -9,11 +9,12 @@ import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { combineSeverities } from '../config/severities';
 import { getDockerfileService } from '../dockerfile/languageService';
-import { SETTINGS_SECTION } from '../protocol';
+import { ALPINE_DATA_OPTIONS_NOTIFICATION, ALPINE_DATA_STATUS_NOTIFICATION, SETTINGS_SECTION, type AlpineDataStatus } from '../protocol';
+import { createEditorAlpineData, readAlpineDataSettings } from './alpineData';
 import { initShellParser } from '../shell/treeSitter';
 import { configureLibrary, SERVER_CAPABILITIES } from './capabilities';
 import { createConfigWatcher } from './configWatcher';
-import { createDocumentAnalyses, today, type LintSettings } from './documentAnalyses';
+import { createDocumentAnalyses, today, type AnalysisInputs, type LintSettings } from './documentAnalyses';
 import { createDocumentLinter } from '../analysis/documentLinter';
 import { createDockerignoreCache } from './dockerignores';
 import { createShellCheckDiagnostics, readShellCheckOptions, type ShellCheckDiagnostics } from './shellcheckDiagnostics';
@@ -88,7 +89,8 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   }
 
   let shellcheck: ShellCheckDiagnostics | undefined;
-  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published), timings);
+  const inputs: AnalysisInputs = {};
+  const analyses = createDocumentAnalyses(connection, documents, lintSettingsFor, ready, warnOnce, (...published) => shellcheck?.publish(...published), inputs, timings);
 
   const workspaceDiagnostics = createWorkspaceDiagnostics({
     connection,
@@ -149,6 +151,16 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       versionOf: (uri) => documents.get(uri)?.version,
       log,
     });
+    inputs.alpineData = createEditorAlpineData(readAlpineDataSettings((params.initializationOptions as { alpineData?: unknown } | undefined)?.alpineData), {
+      log: (line) => connection.console.info(line),
+      status: (status) => void connection.sendNotification(ALPINE_DATA_STATUS_NOTIFICATION, status satisfies AlpineDataStatus).catch(() => undefined),
+      relint: (uris) => {
+        for (const uri of uris) {
+          const document = documents.get(uri);
+          if (document) analyses.schedule(document);
+        }
+      },
+    });
     configureLibrary(capabilities);
     const offered = client.workspaceDiagnostics ? { ...SERVER_CAPABILITIES, diagnosticProvider: { identifier: 'alpinist', interFileDependencies: false, workspaceDiagnostics: true } } : SERVER_CAPABILITIES;
     return { capabilities: offered, serverInfo: { name: 'alpinist', version: process.env.ALPINIST_VERSION ?? '0.1.0' } };
@@ -186,6 +198,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     warned.clear();
     reloadAll();
   });
+
+  // Why a notification of its own: trust is granted, or an application setting changes, without a restart.
+  connection.onNotification(ALPINE_DATA_OPTIONS_NOTIFICATION, (options: unknown) => inputs.alpineData?.configure(readAlpineDataSettings(options)));
+  connection.onShutdown(() => inputs.alpineData?.dispose());
 
   // Why every config file at once: a change may create a file that now shadows another (`.alpinist.yaml` is read
   // before `.hadolint.yaml`), and re-reading the few workspace folders costs nothing. A Dockerfile or a .gitignore

@@ -56,15 +56,40 @@ export default defineRule({
           const kind = compensation && startsFromOfficialAlpine(run.stage) ? 'safe' : 'suggestion';
           fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
         }
-        context.report({
-          at: cleanup,
-          message: `\`${cleanup.label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`,
-          fixes,
-        });
+        context.report({ at: cleanup, message: messageFor(cleanup.label, run, compensation), fixes });
       }
     }
   },
 });
+
+/**
+ * What is true of the cleanup: an earlier RUN of the stage (or of a parent stage) left the cache in its layer; or
+ * none did, and the cleanup deletes nothing (official `alpine` ships an empty cache) or only hides what the base
+ * image left.
+ */
+function messageFor(label: string, run: RunInstruction, compensation: readonly Edit[] | undefined): string {
+  // Note: `compensation` is undefined exactly when some earlier RUN wrote the cache and cannot be rewritten here.
+  if (compensation === undefined || compensation.length > 0) {
+    return `\`${label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`;
+  }
+  const adds = earlierRunsOf(run).flatMap((earlier) => earlier.apkCalls.filter((call) => call.subcommand === 'add'));
+  const why = adds.length === 0
+    ? 'no earlier RUN installs with apk'
+    : adds.every((call) => apkHasFlag(call, '--no-cache')) ? 'every earlier `apk add` used `--no-cache`' : 'every earlier `apk add` used `--no-cache` or a cache mount';
+  if (startsFromOfficialAlpine(run.stage)) {
+    return `\`${label}\` deletes nothing: ${why}, so no layer wrote the apk cache, and the \`alpine\` image ships it empty. The cleanup is useless here.`;
+  }
+  return `\`${label}\` cannot shrink the image: ${why}, so no RUN wrote the apk cache; anything the base image left there stays in its layers.`;
+}
+
+/** The RUNs before `run` in its stage and the stages it builds on. */
+function earlierRunsOf(run: RunInstruction): RunInstruction[] {
+  const found: RunInstruction[] = [];
+  for (let stage: Stage | undefined = run.stage; stage; stage = stage.parent) {
+    for (const earlier of stage.runs) if (stage !== run.stage || earlier.start < run.start) found.push(earlier);
+  }
+  return found;
+}
 
 /** False in stages whose base has no apk and where no RUN of the stage or its parents runs apk. */
 function runsApkSomewhere(run: RunInstruction): boolean {
@@ -149,8 +174,9 @@ function compensatingEdits(model: DockerfileModel, run: RunInstruction, writers:
   if (earlierPlain.length + earlierOnbuild.length > MAX_COMPENSATED_RUNS) return undefined;
   const edits: Edit[] = [];
   for (const earlier of [...earlierPlain, ...earlierOnbuild].sort((a, b) => a.start - b.start)) {
-    if (!isFullyRewritable(earlier)) return undefined;
-    appendAll(edits, noCacheEdits(model, earlier));
+    const rewrite = isFullyRewritable(earlier) ? noCacheEdits(model, earlier) : [];
+    if (rewrite.length === 0) return undefined;
+    appendAll(edits, rewrite);
   }
   return edits;
 }

@@ -3,13 +3,16 @@
  * so `apk add` stops with "unsatisfiable constraints" — typically after the base image moved to a newer release.
  * Names that still install through a newer package's `provides` (`py-pip` → `py3-pip`) are not reported.
  */
-import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
+import type { DockerfileModel, RunInstruction } from '../dockerfile/model';
 import { compareAlpineVersions, findRename, isRemovedIn } from '../knowledge/lookup';
 import { releaseTableOf } from '../knowledge/alpineData';
 import { newestReleasePhrase, type ReleaseTable } from '../knowledge/releaseData';
 import type { PackageRename } from '../knowledge/types';
-import type { ApkPackage } from '../shell/apk';
-import { removeWord, replace, type Edit } from '../edits/edits';
+import type { ApkCall, ApkPackage } from '../shell/apk';
+import { duplicatedRuntime } from '../knowledge/languageImages';
+import { replace } from '../edits/edits';
+import { packagesRemoval, removePackage } from './shared/apkPackages';
+import { officialLanguageImage } from './shared/languageImage';
 import { defineRule, type Fix, type Severity } from './rule';
 
 type Verdict = 'removed' | 'unknown' | 'uncertain';
@@ -48,26 +51,13 @@ function innerOffsets(pkg: ApkPackage): { start: number; length: number } | unde
   return undefined;
 }
 
-/**
- * Removes a package word. When it sits alone on a continuation line, the whole line goes, so no empty
- * continuation is left behind (`python3 \\` / `python \\` / `gcc`, or `python` as the last line).
- */
-function removePackage(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage): Edit {
-  const { text, escapeChar } = model;
-  const { start, end } = pkg.word;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (run.form !== 'exec' && lineStart > 0 && text.slice(lineStart, start).trim() === '') {
-    const after = /^[ \t]*(\S?)(\r?\n|$)/.exec(text.slice(end, end + 200));
-    if (after && after[1] === escapeChar) return replace({ start: lineStart, end: end + after[0].length }, '');
-    const before = /[ \t]*(\S)\r?\n$/.exec(text.slice(Math.max(0, lineStart - 200), lineStart));
-    if (after && after[1] === '' && before && before[1] === escapeChar) {
-      return replace({ start: lineStart - before[0].length, end: end + after[0].length - after[2].length }, '');
-    }
+function fixFor(model: DockerfileModel, run: RunInstruction, call: ApkCall, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
+  // Why: on an official language image the successor would be a second interpreter beside the image's own.
+  const image = officialLanguageImage(run.stage);
+  if (image && duplicatedRuntime(rename.replacement, image.runtime)) {
+    const edits = packagesRemoval(model, run, call, [pkg]);
+    return edits && { title: `Remove \`${rename.name}\` (\`${image.image}\` has its own ${image.runtime === 'python' ? 'Python' : 'Node.js'})`, kind, edits };
   }
-  return removeWord(model, run, pkg.word);
-}
-
-function fixFor(model: DockerfileModel, run: RunInstruction, pkg: ApkPackage, rename: PackageRename, isListed: boolean, kind: Fix['kind']): Fix | undefined {
   if (isListed) {
     return { title: `Remove \`${rename.name}\` (\`${rename.replacement}\` is already listed)`, kind, edits: [removePackage(model, run, pkg)] };
   }
@@ -104,7 +94,7 @@ export default defineRule({
           const at = inner ? { start: inner.start, end: inner.start + pkg.name.length } : pkg.word;
           const severity: Severity = verdict === 'removed' ? 'error' : 'warning';
           // Why safe only when proven: the old name cannot install there, so the replacement cannot break a working build.
-          const fix = fixFor(model, run, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
+          const fix = fixFor(model, run, call, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
           listed.add(rename.replacement);
           context.report({ at, severity, message: messageFor(rename, verdict, release, releaseTableOf(context.alpineData)), fixes: fix ? [fix] : [] });
         }

@@ -6,8 +6,8 @@ import { type DockerfileModel, type RunInstruction } from '../dockerfile/model';
 import { apkHasFlag, type ApkCall } from '../shell/apk';
 import { commandWordsSpan, removeCommand, removeInstruction, type Edit } from '../edits/edits';
 import { defineRule, type Fix } from './rule';
-import { readsIndex, runsRelyingOnIndexOf } from './shared/apkLayers';
-import { hasApkCacheMount, noCacheEdits } from './shared/noCache';
+import { readsIndex, runsRelyingOnIndexOf, writesIndex } from './shared/apkLayers';
+import { cacheCleanups, hasApkCacheMount, noCacheCallEdits, noCacheEdits } from './shared/noCache';
 import { appendAll } from '../util/arrays';
 
 /** Flags that do not change what `apk update` fetches, so dropping the command loses nothing. */
@@ -15,33 +15,56 @@ const HARMLESS_UPDATE_FLAGS = new Set(['--quiet', '--verbose', '--no-progress'])
 
 export default defineRule({
   id: 'apk-no-update-in-own-layer',
-  description: 'Do not run `apk update` in a RUN of its own: the index lands in its own layer and goes stale.',
+  description: 'Do not leave the apk index in a layer: `apk update` in a RUN that installs nothing, beside `apk add --no-cache`, or before `apk upgrade` (`apk upgrade --no-cache` instead).',
   defaultSeverity: 'warning',
-  fixSummary: 'safe: remove it, `--no-cache` on the next `apk add`',
+  fixSummary: 'safe: remove `apk update`, `apk upgrade --no-cache`, `--no-cache` on the next `apk add`',
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {
-      if (hasApkCacheMount(run) || run.apkCalls.some(readsIndex)) continue;
+      if (hasApkCacheMount(run)) continue;
+      // Why: an `apk add` without `--no-cache` leaves the index anyway; apk-prefer-no-cache reports that one.
+      const keepingReaders = run.apkCalls.filter((call) => readsIndex(call) && !apkHasFlag(call, '--no-cache'));
+      if (keepingReaders.some((call) => call.subcommand !== 'upgrade')) continue;
       const updates = run.apkCalls.filter((call) => call.subcommand === 'update' && !apkHasFlag(call, '--no-cache'));
-      if (updates.length === 0) continue;
-      const fix = removalFix(model, run, updates);
-      for (const call of updates) {
-        const span = commandWordsSpan(call.command);
+      // Why: a RUN that deletes `/var/cache/apk/*` after its last index write leaves no index in its layer.
+      const lastWrite = run.apkCalls.filter(writesIndex).at(-1);
+      if (lastWrite && cacheCleanups(run).some((cleanup) => cleanup.command.isTopLevel && cleanup.command.index > lastWrite.command.index)) continue;
+      if (updates.length > 0) {
+        const upgrades = keepingReaders;
+        const fix = removalFix(model, run, updates, upgrades);
+        const installs = run.apkCalls.some((call) => readsIndex(call));
+        for (const call of updates) {
+          context.report({ at: commandWordsSpan(call.command), message: updateMessage(installs, upgrades.length > 0), fixes: fix ? [fix] : [] });
+        }
+        continue;
+      }
+      for (const call of keepingReaders) {
+        const flag = call.flags.find((candidate) => candidate.name === '--update-cache');
+        if (!flag) continue;
+        const written = flag.word.value === '-U' || flag.word.value === '--update-cache' || flag.word.value === '--update' ? flag.word.value : '-U';
+        const later = runsRelyingOnIndexOf(run);
+        const edits = later && [...noCacheCallEdits(model, run, call), ...later.flatMap((other) => noCacheEdits(model, other))];
         context.report({
-          at: span,
-          message: '`apk update` in a RUN that installs nothing commits the package index to a layer of its own, where it goes stale.',
-          fixes: fix ? [fix] : [],
+          at: flag.word,
+          message: `\`${written}\` makes \`apk upgrade\` leave the package index in this layer; \`apk upgrade --no-cache\` upgrades the same without it.`,
+          fixes: edits ? [{ title: 'Use `apk upgrade --no-cache`', kind: 'safe', edits }] : [],
         });
       }
     }
   },
 });
 
+function updateMessage(installs: boolean, upgrades: boolean): string {
+  if (upgrades) return '`apk update` before `apk upgrade` leaves the package index in this layer; `apk upgrade --no-cache` upgrades the same without it.';
+  if (installs) return '`apk update` leaves the package index in this layer, and the `apk --no-cache` commands of the RUN fetch their own: it only adds weight.';
+  return '`apk update` in a RUN that installs nothing commits the package index to a layer of its own, where it goes stale.';
+}
+
 /**
- * Removes the `apk update` commands and gives `--no-cache` to every later `apk add` that read the index they left.
- * None when a later RUN reads that index in another way (`apk upgrade`, …) or the removal would not leave valid shell.
+ * Removes the `apk update` commands, gives `--no-cache` to the `apk upgrade` after them in the RUN and to every later
+ * `apk add` that read the index they left. None when a later RUN reads that index in another way (`apk upgrade`, …) or the removal would not leave valid shell.
  */
-function removalFix(model: DockerfileModel, run: RunInstruction, updates: readonly ApkCall[]): Fix | undefined {
+function removalFix(model: DockerfileModel, run: RunInstruction, updates: readonly ApkCall[], upgrades: readonly ApkCall[]): Fix | undefined {
   if (updates.some((call) => call.flags.some((flag) => !HARMLESS_UPDATE_FLAGS.has(flag.name)))) return undefined;
   const edits: Edit[] = [];
   const isWholeRun = run.commands.every(
@@ -55,9 +78,15 @@ function removalFix(model: DockerfileModel, run: RunInstruction, updates: readon
     if (!removal) return undefined;
     edits.push(removal);
   }
+  for (const upgrade of upgrades) {
+    // Why: an upgrade before the update reads the index an earlier layer left; `--no-cache` would make it fetch a fresh one.
+    if (upgrade.command.index < updates[0].command.index) return undefined;
+    appendAll(edits, noCacheCallEdits(model, run, upgrade));
+  }
   const ordered = runsRelyingOnIndexOf(run);
   if (!ordered) return undefined;
   for (const later of ordered) appendAll(edits, noCacheEdits(model, later));
-  const title = ordered.length === 0 ? 'Remove `apk update`' : 'Remove `apk update` and add `--no-cache` to the later `apk add`';
+  const upgrade = upgrades.length > 0 ? ' and use `apk upgrade --no-cache`' : '';
+  const title = ordered.length === 0 ? `Remove \`apk update\`${upgrade}` : `Remove \`apk update\`${upgrade} and add \`--no-cache\` to the later \`apk add\``;
   return { title, kind: 'safe', edits };
 }

@@ -1,8 +1,13 @@
 /**
  * Why: `apk add --virtual NAME` groups build-only dependencies so one `apk del NAME` removes them; without that
- * `apk del` in the same RUN the compilers and headers stay in the image.
+ * `apk del` in the same RUN the compilers and headers stay in the image. A group that nothing in its RUN builds with
+ * is only a label for packages the image keeps: that is said as such, and no deletion is suggested; neither is one
+ * that would remove a package a later instruction runs.
  */
+import { describeUse, laterUseOfPackage } from '../dockerfile/laterUses';
 import type { DockerfileModel, RunInstruction, Stage } from '../dockerfile/model';
+import { classifyCommand } from '../dockerfile/steps';
+import { programsOfPackage } from '../knowledge/packagePrograms';
 import { insertAt, type Edit } from '../edits/edits';
 import { lineBreakAt } from '../edits/lines';
 import type { ApkCall } from '../shell/apk';
@@ -28,17 +33,59 @@ export default defineRule({
         const name = flag.value ?? flag.valueWord?.raw;
         if (!name || KEPT_GROUP.test(name)) continue;
         if (isDeletedInRun(run, call, name) || laterDeletions.has(run, name)) continue;
-        const fix = appendDeletion(model, run, call, name);
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
+        const at = { start: flag.word.start, end };
+        if (!isUsedInRun(run, call)) {
+          context.report({
+            at,
+            message: `\`${name}\` is never removed, and nothing after it in this RUN builds with it or runs its programs: the group is only a label here.`,
+            severity: 'info',
+          });
+          continue;
+        }
+        const needed = neededLater(run, call);
+        if (needed) {
+          context.report({
+            at,
+            message: `\`${name}\` is never removed with \`apk del ${name}\` in this RUN, so what it installed for the build stays in the image; it cannot simply be deleted: ${needed}.`,
+          });
+          continue;
+        }
+        const fix = appendDeletion(model, run, call, name);
         context.report({
-          at: { start: flag.word.start, end },
-          message: `\`${name}\` is never removed with \`apk del ${name}\` in this RUN, so its build dependencies stay in the image.`,
+          at,
+          message: `\`${name}\` is never removed with \`apk del ${name}\` in this RUN, so what it installed for the build stays in the image.`,
           fixes: fix ? [{ title: `Add \`apk del ${name}\` at the end of the RUN`, kind: 'suggestion', edits: [fix] }] : [],
         });
       }
     }
   },
 });
+
+/** Commands kinds that build or install with the group's tools. */
+const BUILDING_KINDS: ReadonlySet<string> = new Set(['build', 'install', 'venv', 'fetch']);
+
+/**
+ * True when a command after the group's `apk add` in the RUN builds, installs or fetches something, or runs a program
+ * of one of the group's packages; otherwise the group names packages the image keeps, and nothing would delete it.
+ */
+function isUsedInRun(run: RunInstruction, add: ApkCall): boolean {
+  const programs = new Set(add.packages.flatMap((item) => (item.kind === 'name' ? programsOfPackage(item.name) : [])));
+  if (add.packages.some((item) => item.kind === 'opaque')) return true;
+  return run.commands.some((command) => command.index > add.command.index && (BUILDING_KINDS.has(classifyCommand(command)) || programs.has(command.name ?? '')));
+}
+
+/** How a later instruction needs a package of the group ("`ENTRYPOINT` runs `tini`"), or undefined. */
+function neededLater(run: RunInstruction, add: ApkCall): string | undefined {
+  const stage = run.stage;
+  if (!stage || run.isOnbuild) return undefined;
+  for (const item of add.packages) {
+    if (item.kind !== 'name') continue;
+    const use = laterUseOfPackage(stage, run.end, item.name);
+    if (use) return describeUse(use, stage, run.end);
+  }
+  return undefined;
+}
 
 /** The deleted names of an `apk del`, by value; opaque words by their raw text. */
 function deletedNames(call: ApkCall): string[] {
@@ -130,8 +177,11 @@ function appendDeletion(model: DockerfileModel, run: RunInstruction, add: ApkCal
   if (!add.command.isTopLevel || run.form === 'exec') return undefined;
   const text = model.text;
   if (run.form === 'heredoc') {
-    const content = run.heredocs[run.heredocs.length - 1]?.contentSpan;
-    if (!content) return undefined;
+    const lastHeredoc = run.heredocs[run.heredocs.length - 1];
+    const content = lastHeredoc?.contentSpan;
+    // Why a delimiter: a heredoc left open (its delimiter line ended by a lone CR, which BuildKit does not read as a
+    // line break) has no end to append at; a line added after it fell outside the RUN, an unknown instruction.
+    if (!content || !lastHeredoc.delimiterSpan) return undefined;
     const { start: contentStart, end: contentEnd } = content;
     // Why: only when the group is installed by the script in the last heredoc and its last line is complete.
     if (add.command.start < contentStart || add.command.end > contentEnd || /\\\s*$/.test(text.slice(contentStart, contentEnd))) return undefined;

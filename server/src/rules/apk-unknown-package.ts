@@ -11,6 +11,9 @@ import { packageSuccessors } from '../knowledge/releases';
 import { replace } from '../edits/edits';
 import { indexForStage, packageNameSpan, packageTextOffsets, usesOtherRepositories } from './shared/apkIndexUse';
 import { defineRule, type Fix } from './rule';
+import { duplicatedRuntime } from '../knowledge/languageImages';
+import { packagesRemoval } from './shared/apkPackages';
+import { officialLanguageImage } from './shared/languageImage';
 
 const successorsByName = new Map(packageSuccessors.map((entry) => [entry.name, entry.replacement]));
 
@@ -49,12 +52,22 @@ export default defineRule({
           const rename = findRename(pkg.name);
           if (rename && renamesRuleOn && context.rules.isEnabled(renamesRuleOn) && isRemovedIn(rename, run.stage.alpineRelease)) continue;
           const inner = packageTextOffsets(pkg);
-          const fixes: Fix[] = inner === undefined ? [] : candidatesFor(pkg.name, snapshot.index).map((candidate) => ({
-            title: `Replace \`${pkg.name}\` with \`${candidate}\``,
-            kind: 'suggestion' as const,
-            // The version constraint of the unknown name cannot apply to another package, so it goes.
-            edits: [replace(inner, candidate)],
-          }));
+          // Why: on an official language image a candidate such as `python3` would be a second interpreter beside the
+          // image's own; removing the unknown name is the fix there.
+          const image = officialLanguageImage(run.stage);
+          const candidates = inner === undefined ? [] : candidatesFor(pkg.name, snapshot.index);
+          const fixes: Fix[] = candidates
+            .filter((candidate) => !(image && duplicatedRuntime(candidate, image.runtime)))
+            .map((candidate) => ({
+              title: `Replace \`${pkg.name}\` with \`${candidate}\``,
+              kind: 'suggestion' as const,
+              // The version constraint of the unknown name cannot apply to another package, so it goes.
+              edits: [replace(inner ?? pkg.word, candidate)],
+            }));
+          const removal = image && candidates.some((candidate) => duplicatedRuntime(candidate, image.runtime)) ? packagesRemoval(model, run, call, [pkg]) : undefined;
+          if (image && removal) {
+            fixes.unshift({ title: `Remove \`${pkg.name}\` (\`${image.image}\` has its own ${image.runtime === 'python' ? 'Python' : 'Node.js'})`, kind: 'suggestion', edits: removal });
+          }
           context.report({
             at: packageNameSpan(pkg),
             message: `\`${pkg.name}\` is neither a package nor provided by one in ${describeIndex(snapshot)}, so \`apk add\` fails.`,

@@ -2,7 +2,7 @@
  * Why: in shell form the command runs as a child of `/bin/sh -c`, which does not pass on signals: `docker stop` waits
  * its timeout and kills the process. JSON (exec) form makes the command itself PID 1.
  */
-import type { CommandLine, Instruction } from '../dockerfile/model';
+import { stageChain, type CommandLine, type Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
 import { defineRule } from './rule';
 
@@ -17,6 +17,9 @@ export default defineRule({
     for (const instruction of context.dockerfile.instructions) {
       const command = commandOf(instruction);
       if (!command || command.form !== 'shell' || !command.span || command.words.length === 0) continue;
+      // BuildKit (JSONArgsRecommended, dockerfile2llb dispatchCmd/dispatchEntrypoint) stays silent once the image's
+      // shell was changed: the command then runs under that shell, not `/bin/sh -c`. hadolint's DL3025 reports it anyway.
+      if (instruction.keyword !== 'HEALTHCHECK' && !instruction.isOnbuild && shellChangedBefore(instruction)) continue;
       const plain = command.words.every((word) => isPlainWord(word.raw));
       const name = instruction.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : instruction.keyword;
       const json = `[${command.words.map((word) => JSON.stringify(word.raw)).join(', ')}]`;
@@ -31,6 +34,13 @@ export default defineRule({
     }
   },
 });
+
+/** True when a SHELL instruction (not an ONBUILD trigger) runs before `instruction` in its stage or a stage it builds on. */
+function shellChangedBefore(instruction: Instruction): boolean {
+  return stageChain(instruction.stage).some((stage) =>
+    stage.instructions.some((other) => other.keyword === 'SHELL' && !other.isOnbuild && (stage !== instruction.stage || other.start < instruction.start)),
+  );
+}
 
 function commandOf(instruction: Instruction): CommandLine | undefined {
   if (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') return instruction.command;

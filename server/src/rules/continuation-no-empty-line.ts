@@ -17,14 +17,18 @@ export default defineRule({
   check(context) {
     const { text } = context.dockerfile;
     for (const instruction of context.dockerfile.instructions) {
-      const heredocs = instruction.heredocs.map((heredoc) => heredoc.contentSpan).filter((span): span is Span => span !== undefined);
+      // Why lazily: most instructions have no blank line, and reading heredocs costs a scan of the instruction.
+      let heredocs: Span[] | undefined;
       let line = nextLineStart(text, instruction.start);
       while (line < instruction.end) {
         const end = lineEnd(text, line);
         const next = nextLineStart(text, line);
-        const isBlank = [...text.slice(line, end)].every((character) => character === ' ' || character === '\t');
-        const inHeredoc = heredocs.some((span) => span.start <= line && line < span.end);
-        if (isBlank && !inHeredoc && next < instruction.end) {
+        if (isBlank(text, line, end) && next < instruction.end) {
+          heredocs ??= instruction.heredocs.map((heredoc) => heredoc.contentSpan).filter((span): span is Span => span !== undefined);
+          if (heredocs.some((span) => span.start <= line && line < span.end)) {
+            line = next;
+            continue;
+          }
           const at = { start: line, end: next };
           context.report({
             at,
@@ -37,3 +41,12 @@ export default defineRule({
     }
   },
 });
+
+/** Whether `text[start, end)` holds only spaces and tabs. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x09) return false;
+  }
+  return true;
+}

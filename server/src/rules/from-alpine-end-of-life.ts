@@ -9,6 +9,7 @@ import { compareAlpineVersions } from '../knowledge/lookup';
 import { branchOf, releaseIn, type ReleaseTable } from '../knowledge/releaseData';
 import { replace } from '../edits/edits';
 import { defineRule, type Fix, type Severity } from './rule';
+import { missingAfterMovePhrase, packagesMissingAfterMove } from './shared/releaseMove';
 
 /** Findings start this many days before the end of support, as information. */
 const WARN_DAYS_BEFORE = 90;
@@ -64,12 +65,16 @@ export default defineRule({
       const written = model.text.slice(image.start, image.end);
       const span = written === stage.imageText ? releaseSpan(stage, written, image.start) : undefined;
       const fixes: Fix[] = [];
+      let declined = '';
       if (span && compareAlpineVersions(table.newest, branch) > 0) {
+        // Why: a move that leaves an `apk add` name the release lacks breaks the build; say why none is offered.
+        const missing = packagesMissingAfterMove(context, stage, table.newest);
+        if (missing.names.length > 0) declined = ` ${missingAfterMovePhrase(missing, table.newest)}`;
         // Why a suggestion: a newer release changes package versions, and a `*-alpineX.Y` variant may not be published.
-        fixes.push({ title: `Move to Alpine ${table.newest} (${table.newest} is the newest release known on ${table.asOf})`, kind: 'suggestion', edits: [replace(span, table.newest)] });
+        else fixes.push({ title: `Move to Alpine ${table.newest} (${table.newest} is the newest release known on ${table.asOf})`, kind: 'suggestion', edits: [replace(span, table.newest)] });
       }
       const via = stage.imageText.includes('$') ? ` \`${stage.imageText}\` resolves to \`${stage.resolvedImage}\` with the default build arguments.` : '';
-      context.report({ at: span ?? image, severity, message: `${message}${via}`, fixes });
+      context.report({ at: span ?? image, severity, message: `${message}${via}${declined}`, fixes });
     }
   },
 });

@@ -1,12 +1,20 @@
 /** The rule registry: one import and one list entry per rule. */
 import addPreferCopy from './add-prefer-copy';
 import alpineNoGlibcBinaries from './alpine-no-glibc-binaries';
+import alpineNoCrossReleaseCopy from './alpine-no-cross-release-copy';
+import apkNoBrokenConstraint from './apk-no-broken-constraint';
 import apkNoCacheCleanupInOwnLayer from './apk-no-cache-cleanup-in-own-layer';
 import apkNoDeleteInLaterLayer from './apk-no-delete-in-later-layer';
+import apkNoDeleteUsedPackage from './apk-no-delete-used-package';
 import apkNoRenamedPackages from './apk-no-renamed-packages';
+import apkNoSecondRuntime from './apk-no-second-runtime';
 import apkNoUpdateInOwnLayer from './apk-no-update-in-own-layer';
+import apkNoUselessCacheCommand from './apk-no-useless-cache-command';
 import apkPinnedVersionMissing from './apk-pinned-version-missing';
 import apkPreferNoCache from './apk-prefer-no-cache';
+import apkRepositoryNoDeadMirror from './apk-repository-no-dead-mirror';
+import apkRepositoryNoMixedReleases from './apk-repository-no-mixed-releases';
+import apkRepositoryRequireHttps from './apk-repository-require-https';
 import apkRequirePinnedVersions from './apk-require-pinned-versions';
 import apkRequireVirtualCleanup from './apk-require-virtual-cleanup';
 import apkUnknownPackage from './apk-unknown-package';
@@ -60,6 +68,7 @@ import noUnusedSuppression from './no-unused-suppression';
 import npmRequirePinnedVersions from './npm-require-pinned-versions';
 import onbuildNoForbiddenTrigger from './onbuild-no-forbidden-trigger';
 import pipNoExternallyManagedInstall from './pip-no-externally-managed-install';
+import pipNoSourceBuildOnOldPip from './pip-no-source-build-on-old-pip';
 import pipRequireNoCacheDir from './pip-require-no-cache-dir';
 import pipRequirePinnedVersions from './pip-require-pinned-versions';
 import pragmaNoInlineIgnore from './pragma-no-inline-ignore';
@@ -95,13 +104,21 @@ import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
   addPreferCopy,
+  alpineNoCrossReleaseCopy,
   alpineNoGlibcBinaries,
+  apkNoBrokenConstraint,
   apkNoCacheCleanupInOwnLayer,
   apkNoDeleteInLaterLayer,
+  apkNoDeleteUsedPackage,
   apkNoRenamedPackages,
+  apkNoSecondRuntime,
   apkNoUpdateInOwnLayer,
+  apkNoUselessCacheCommand,
   apkPinnedVersionMissing,
   apkPreferNoCache,
+  apkRepositoryNoDeadMirror,
+  apkRepositoryNoMixedReleases,
+  apkRepositoryRequireHttps,
   apkRequirePinnedVersions,
   apkRequireVirtualCleanup,
   apkUnknownPackage,
@@ -155,6 +172,7 @@ export const allRules: readonly Rule[] = [
   npmRequirePinnedVersions,
   onbuildNoForbiddenTrigger,
   pipNoExternallyManagedInstall,
+  pipNoSourceBuildOnOldPip,
   pipRequireNoCacheDir,
   pipRequirePinnedVersions,
   pragmaNoInlineIgnore,

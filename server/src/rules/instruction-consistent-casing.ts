@@ -7,11 +7,26 @@ import { replace } from '../edits/edits';
 import type { Span } from '../util/span';
 import { defineRule } from './rule';
 
-/** Each keyword as written: an instruction's, and for an ONBUILD trigger, the `ONBUILD` keyword too. */
-function keywordsOf(instruction: Instruction, text: string): { span: Span; text: string }[] {
-  const keywords = [{ span: instruction.keywordSpan, text: instruction.keywordText }];
-  if (instruction.onbuildKeyword) keywords.unshift({ span: instruction.onbuildKeyword, text: text.slice(instruction.onbuildKeyword.start, instruction.onbuildKeyword.end) });
-  return keywords;
+/** A keyword as written, and whether BuildKit counts it towards the file's majority case. */
+interface Keyword {
+  readonly span: Span;
+  readonly text: string;
+  readonly counted: boolean;
+}
+
+/**
+ * Each keyword as written: an instruction's, and for an ONBUILD trigger the `ONBUILD` keyword too. BuildKit's count
+ * (validateCommandCasing in dockerfile2llb, moby/buildkit) takes each stage's FROM and the instructions of its stages,
+ * an `ONBUILD` by its own keyword only (its trigger is not parsed then); the ARGs before the first FROM belong to no
+ * stage and are not counted. Those keywords are still held to the majority case.
+ */
+function keywordsOf(instruction: Instruction, text: string): Keyword[] {
+  const inStage = instruction.stage?.from !== undefined;
+  if (!instruction.onbuildKeyword) return [{ span: instruction.keywordSpan, text: instruction.keywordText, counted: inStage }];
+  return [
+    { span: instruction.onbuildKeyword, text: text.slice(instruction.onbuildKeyword.start, instruction.onbuildKeyword.end), counted: inStage },
+    { span: instruction.keywordSpan, text: instruction.keywordText, counted: false },
+  ];
 }
 
 export default defineRule({
@@ -27,6 +42,7 @@ export default defineRule({
     let lower = 0;
     let upper = 0;
     for (const keyword of keywords) {
+      if (!keyword.counted) continue;
       if (keyword.text === keyword.text.toLowerCase()) lower++;
       else if (keyword.text === keyword.text.toUpperCase()) upper++;
     }

@@ -1,18 +1,9 @@
 /** Why: `pip install flask` installs whatever version is latest on build day, so rebuilds can differ. */
 import { readCommandLine, hasOption } from '../shell/cli';
-import { parsePipCall } from '../shell/pip';
+import { parsePipCall, PIP_INSTALL_VALUE_OPTIONS } from '../shell/pip';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../shell/shellCommand';
 import { defineRule } from './rule';
 
-/** `pip install` options that take a value (pip install --help, pip 24). */
-const PIP_VALUE_OPTIONS = [
-  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--platform', '--python-version',
-  '--implementation', '--abi', '--root', '--prefix', '-b', '--build', '--src', '--upgrade-strategy', '-C', '--config-settings',
-  '--global-option', '--install-option', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--no-binary',
-  '--only-binary', '--progress-bar', '--root-user-action', '--report', '--trusted-host', '--proxy', '--retries', '--timeout',
-  '--exists-action', '--cert', '--client-cert', '--cache-dir', '--log', '--python', '--keyring-provider', '--use-feature',
-  '--use-deprecated', '--group', '--pip-args', '--suffix', '--spec',
-];
 const VERSION_OPERATORS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z-]+)?:/;
 
@@ -44,7 +35,7 @@ function unpinnedPackages(command: ShellCommand): ShellWord[] {
   if (pip?.subcommand === 'install') words = pip.options;
   else if (command.name === 'pipx' && argumentsOf(command)[0]?.value === 'install') words = argumentsOf(command).slice(1);
   else return [];
-  const line = readCommandLine(words, { valueOptions: PIP_VALUE_OPTIONS });
+  const line = readCommandLine(words, { valueOptions: PIP_INSTALL_VALUE_OPTIONS });
   // Why: requirement and constraint files carry the pins; `.` installs the project in the context.
   if (hasOption(line, '-r', '--requirement', '-c', '--constraint')) return [];
   if (line.operands.some((word) => word.value === '.')) return [];

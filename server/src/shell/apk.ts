@@ -140,6 +140,11 @@ function toPackage(word: ShellWord): ApkPackage {
   };
 }
 
+/** Whether the option (as written: `-t`, `--virtual`, `-X`) takes the next word as its value. */
+export function apkFlagTakesValue(spelling: string): boolean {
+  return VALUE_FLAGS.has(spelling);
+}
+
 /** True when the call has the flag, by its long name (`--no-cache`, `--update-cache`, `--virtual`, …). */
 export function apkHasFlag(call: ApkCall, name: string): boolean {
   return call.flags.some((flag) => flag.name === name);

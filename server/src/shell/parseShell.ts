@@ -4,7 +4,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ShellSegment } from './segment';
-import type { Separator, ShellCommand, ShellWord } from './shellCommand';
+import type { Separator, ShellCommand, ShellRedirect, ShellWord } from './shellCommand';
 import { getShellParser } from './treeSitter';
 
 /** Node types that make the commands inside them conditional or nested rather than plain steps. */
@@ -122,11 +122,14 @@ function toCommand(
 ): ShellCommand {
   const words: ShellWord[] = [];
   const assignments: ShellWord[] = [];
+  const redirects: ShellRedirect[] = [];
   let name: string | undefined;
   for (const child of node.namedChildren) {
     if (!child) continue;
     const type = child.type;
-    if (type === 'variable_assignment') {
+    if (type === 'file_redirect') {
+      redirects.push(toRedirect(source, child, words));
+    } else if (type === 'variable_assignment') {
       assignments.push(toWord(source, child));
     } else if (type === 'command_name') {
       const word = toWord(source, child.firstNamedChild ?? child);
@@ -136,16 +139,40 @@ function toCommand(
       words.push(toWord(source, child));
     }
   }
+  if (statement !== node) {
+    for (const child of statement.namedChildren) if (child?.type === 'file_redirect') redirects.push(toRedirect(source, child, words));
+  }
   return {
     name,
     words,
     assignments,
+    redirects,
     start: source.segment.offsets[statement.startIndex],
     end: source.segment.offsets[statement.endIndex - 1] + 1,
     separatorBefore,
     separatorAfter,
     isTopLevel,
     index,
+  };
+}
+
+/**
+ * A `file_redirect` node: the operator (with its descriptor number) and the target word after it. tree-sitter-bash
+ * gives a redirection every word up to the next operator (`> =8.0 jq`); bash takes only the first as the target,
+ * the others are arguments of the command, which `into` receives.
+ */
+function toRedirect(source: Source, node: Node, into: ShellWord[]): ShellRedirect {
+  const targets = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'file_descriptor');
+  const targetNode = targets[0];
+  const target = targetNode ? toWord(source, targetNode) : undefined;
+  for (const extra of targets.slice(1)) into.push(toWord(source, extra));
+  const startIndex = node.startIndex;
+  const endIndex = targetNode ? targetNode.endIndex : node.endIndex;
+  return {
+    operator: source.input.slice(startIndex, targetNode ? targetNode.startIndex : endIndex).trim(),
+    target,
+    start: source.segment.offsets[startIndex],
+    end: source.segment.offsets[endIndex - 1] + 1,
   };
 }
 

@@ -14,6 +14,15 @@ const PIP_GENERAL_VALUE_OPTIONS = new Set([
   '--trusted-host', '--cert', '--client-cert', '--cache-dir', '--keyring-provider', '--use-feature',
   '--use-deprecated', '--resume-retries',
 ]);
+/** `pip install` options that take a value (pip install --help, pip 24). */
+export const PIP_INSTALL_VALUE_OPTIONS: readonly string[] = [
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--platform', '--python-version',
+  '--implementation', '--abi', '--root', '--prefix', '-b', '--build', '--src', '--upgrade-strategy', '-C', '--config-settings',
+  '--global-option', '--install-option', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--no-binary',
+  '--only-binary', '--progress-bar', '--root-user-action', '--report', '--trusted-host', '--proxy', '--retries', '--timeout',
+  '--exists-action', '--cert', '--client-cert', '--cache-dir', '--log', '--python', '--keyring-provider', '--use-feature',
+  '--use-deprecated', '--group', '--pip-args', '--suffix', '--spec',
+];
 /** CPython options that take the next word as their value. */
 const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '--check-hash-based-pycs']);
 /** Why: pip parses boolean environment variables and config values with `strtobool`. */

@@ -14,6 +14,17 @@ export interface ShellWord {
   readonly end: number;
 }
 
+/** A redirection of a command (`> out.log`, `2>&1`, `<input`): the operator as written and its target word. */
+export interface ShellRedirect {
+  /** `>`, `>>`, `<`, `2>`, `&>`, `>&`, … (a file descriptor number included). */
+  readonly operator: string;
+  /** The file or descriptor after the operator, when there is one. */
+  readonly target: ShellWord | undefined;
+  /** Document offsets of the whole redirection. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface ShellCommand {
   /** The command word (`apk`, `/sbin/apk` → `apk`), `undefined` when it is not a literal. */
   readonly name: string | undefined;
@@ -21,6 +32,8 @@ export interface ShellCommand {
   readonly words: readonly ShellWord[];
   /** `NAME=value` words written before the command name. */
   readonly assignments: readonly ShellWord[];
+  /** File redirections of the command, in source order (here-strings and heredocs excluded). */
+  readonly redirects: readonly ShellRedirect[];
   /** Document offsets of the whole statement, redirections included. */
   readonly start: number;
   readonly end: number;

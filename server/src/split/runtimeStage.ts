@@ -43,14 +43,18 @@ export function runtimeEdits(split: SplitPlan): Edit[] | undefined {
       if (!hasAdd && ((step.kind === 'package' && step.apk?.subcommand === 'update') || isApkCacheCleanup(step) || (step.kind === 'cleanup' && !hasOther))) inPlace[index] = false;
     });
     const posts = runSteps.steps.filter((_, index) => isPost[index]);
-    const tail = run === lastRun ? [...artifacts, ...(posts.length > 0 ? [postRun(split, runSteps, posts)] : [])] : [];
+    const fetches = fetchPlacement(split, runSteps, inPlace);
+    if (!fetches) return undefined;
+    const tail = [...fetches.after, ...(run === lastRun ? [...artifacts, ...(posts.length > 0 ? [postRun(split, runSteps, posts)] : [])] : [])];
     if (tail.includes('')) return undefined;
     const changed = runSteps.steps.some((_, index) => !inPlace[index]) || decisions.some((decision) => decision?.edits.length);
     if (!inPlace.some(Boolean)) {
-      if (run === lastRun) edits.push({ start: blockStart(model, run), end: run.end, newText: tail.join(split.eol) });
+      const lines = [...fetches.before, ...tail];
+      if (lines.length > 0) edits.push({ start: blockStart(model, run), end: run.end, newText: lines.join(split.eol) });
       else edits.push(removeBlock(model, run));
       continue;
     }
+    if (fetches.before.length > 0) edits.push({ start: run.start, end: run.start, newText: `${fetches.before.join(split.eol)}${split.eol}` });
     if (changed) {
       const removals = removeItems(runSteps.steps.map((step, index) => ({ start: step.start, end: step.end, keep: inPlace[index] })));
       if (!removals || !joinersAllow(runSteps, inPlace)) return undefined;
@@ -62,6 +66,27 @@ export function runtimeEdits(split: SplitPlan): Edit[] | undefined {
     if (tail.length > 0) edits.push({ start: run.end, end: run.end, newText: `${split.eol}${tail.join(split.eol)}` });
   }
   return edits;
+}
+
+/**
+ * Where the COPY lines of the RUN's fetches go: before the RUN when only `cd`/`set` and package steps stay ahead of
+ * each fetch, after it when nothing kept follows; undefined when a kept step on each side would need the files in
+ * between.
+ */
+function fetchPlacement(split: SplitPlan, runSteps: RunSteps, inPlace: readonly boolean[]): { before: string[]; after: string[] } | undefined {
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const [index, step] of runSteps.steps.entries()) {
+    const line = split.fetchCopies.get(step);
+    if (line === undefined) continue;
+    const text = line.replace('{compile}', split.compileName);
+    const keptBefore = runSteps.steps.some((other, otherIndex) => otherIndex < index && inPlace[otherIndex] && other.kind !== 'state' && other.kind !== 'package');
+    const keptAfter = runSteps.steps.some((_, otherIndex) => otherIndex > index && inPlace[otherIndex]);
+    if (!keptBefore) before.push(text);
+    else if (!keptAfter) after.push(text);
+    else return undefined;
+  }
+  return { before, after };
 }
 
 /** True when every separator next to a removed step is `&&`, `;` or a line break, so removal leaves valid shell. */
@@ -108,7 +133,7 @@ function runtimePackageNames(split: SplitPlan): Set<string> {
 function decide(split: SplitPlan, step: Step, kept: Set<string>): Decision | undefined {
   const index = split.steps.indexOf(step);
   const inWindow = index >= split.windowStart && index <= split.windowEnd;
-  if (split.plan.buildSteps.has(step)) return { keep: false, edits: [] };
+  if (split.plan.buildSteps.has(step) || split.fetchCopies.has(step)) return { keep: false, edits: [] };
   if (step.kind === 'fetch' && inWindow) return { keep: false, edits: [] };
   if (step.kind === 'state' && inWindow) return { keep: false, edits: [] };
   const call = step.apk;

@@ -20,6 +20,8 @@ export interface SplitPlan {
   readonly compileName: string;
   readonly eol: string;
   directoryOf(step: Step): string | undefined;
+  /** Fetch steps before the build that the runtime stage replaces by a COPY from the compile stage (`{compile}` form). */
+  readonly fetchCopies: ReadonlyMap<Step, string>;
 }
 
 /** The RUN flags as written (`--mount=… `), for RUN instructions made from part of a RUN. */

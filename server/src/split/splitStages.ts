@@ -10,6 +10,9 @@ import { lineEndingOf } from '../edits/lines';
 import { memoOn } from '../util/memo';
 import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from '../knowledge/buildPackages';
 import { emitCompileStage } from './compileStage';
+import { missingManifests } from './manifestPresence';
+import { fetchedPath } from './fetchedSources';
+import { artifactCopy } from './strategies/strategy';
 import { runtimeEdits } from './runtimeStage';
 import type { SplitPlan } from './splitPlan';
 import { directoryInRun } from '../dockerfile/paths';
@@ -86,6 +89,11 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const plans = STRATEGIES.map((strategy) => strategy.plan(input)).filter((plan) => plan !== undefined);
   if (plans.length !== 1) return refuse(plans.length === 0 ? 'no strategy applies' : 'several strategies apply');
   const plan = withSourceFetches(plans[0], steps);
+  for (const step of plan.buildSteps) {
+    const missing = step.install?.manifests ? missingManifests(model.text, stage, steps, step, step.install.manifests) : [];
+    // Why: the compile stage would copy a manifest that is nowhere, for an install the original runs on nothing.
+    if (missing.length > 0) return refuse(`nothing copies ${missing.map((name) => `\`${name}\``).join(', ')} for \`${stepText(model, step)}\``);
+  }
   const claimed = steps.map((step, index) => (plan.buildSteps.has(step) ? index : -1)).filter((index) => index >= 0);
   const windowStart = claimed[0];
   const windowEnd = claimed[claimed.length - 1];
@@ -96,7 +104,19 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     if (inWindow && (step.kind === 'other' || step.isOpaque)) return refuse(`\`${stepText(model, step)}\` runs between build steps`);
   }
 
-  const runtimeSteps = steps.filter((step, index) => (index < windowStart || index > windowEnd) && (step.kind === 'other' || step.kind === 'fetch'));
+  // Fetches before the build run in the compile stage; the runtime stage copies what they fetched. Those chained into
+  // the build's RUN fed a Go or make build only, but Python and Node programs run from the fetched sources.
+  const fetchCopies = new Map<Step, string>();
+  const runsFromSources = plan.strategy === 'python' || plan.strategy === 'node';
+  for (const [index, step] of steps.entries()) {
+    if (step.kind !== 'fetch' || index > windowEnd || (plan.buildSteps.has(step) && !runsFromSources)) continue;
+    if (index > windowStart && !plan.buildSteps.has(step)) continue;
+    const path = fetchedPath(step, input.directoryOf(step));
+    const user = userAt(step.start);
+    if (path === undefined || user?.includes('$')) return refuse(`what \`${stepText(model, step)}\` fetches cannot be named for a COPY`);
+    fetchCopies.set(step, artifactCopy(path, user));
+  }
+  const runtimeSteps = steps.filter((step, index) => (index < windowStart || index > windowEnd) && (step.kind === 'other' || step.kind === 'fetch') && !fetchCopies.has(step));
   const build = new Set([...baseBuild, ...[...plan.extraBuildPackages].filter((name) => packages.installed.has(name))]);
   // A package added and deleted again serves the build only when a build step runs while it is there; otherwise it
   // serves other steps (`apk add tzdata && cp … && apk del tzdata`) and stays, with its deletion, in the runtime stage.
@@ -112,7 +132,7 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     }
   }
   for (const name of [...build]) {
-    if (!programsOf(name).some((program) => runtimePrograms.has(program))) continue;
+    if (!runsPackage(name, runtimePrograms)) continue;
     // Why: a runtime step or the container's command calls this program, so the toolchain is part of the point.
     if (isToolchainPackage(name)) return refuse(`the image runs \`${name}\` itself`);
     build.delete(name);
@@ -143,7 +163,7 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
     model, stage, runs, steps, plan, windowStart, windowEnd, buildPackages: build, replacements,
     buildGroups: new Set([...packages.groups].filter(([, members]) => members.every((name) => build.has(name))).map(([group]) => group)),
     compileName: freeStageName(model), eol: lineEndingOf(model.text),
-    directoryOf: input.directoryOf,
+    directoryOf: input.directoryOf, fetchCopies,
   };
   const compileText = emitCompileStage(splitPlan);
   const runtime = runtimeEdits(splitPlan);
@@ -160,7 +180,18 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   }
   const after = parseDockerfile(fixed);
   if (after.stages.length !== model.stages.length + 1) return refuse('the result does not parse into two stages');
+  // Why: a runtime stage without a package the container or a later step runs is a broken image, whatever the cause.
+  const kept = packageFacts(stageSteps(after, after.stages[stage.index + 1]).flatMap((run) => run.steps));
+  const present = (facts: PackageFacts): Set<string> => new Set([...facts.installed].filter((name) => !facts.deleted.has(name)));
+  const keptNames = kept ? present(kept) : new Set<string>();
+  const lost = [...present(packages)].find((name) => runsPackage(name, runtimePrograms) && !keptNames.has(name));
+  if (lost !== undefined) return refuse(`the runtime stage would lose \`${lost}\`, which the image runs`);
   return { strategy: plan.strategy, compileStage: splitPlan.compileName, edits };
+}
+
+/** True when a program the image runs comes from the package: its known programs, or a program of its own name. */
+function runsPackage(name: string, programs: ReadonlySet<string>): boolean {
+  return programs.has(name) || programsOf(name).some((program) => programs.has(program));
 }
 
 /**

@@ -1,45 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AlpineDataStore } from '../../../server/src/alpineData/store';
 import { analyze } from '../../../server/src/analysis/analysis';
 import { apkIndexArchive, BASE_PACKAGES, releasesJson } from '../../support/alpineFixtures';
-
-interface Loopback {
-  readonly url: string;
-  readonly requests: string[];
-  files: Map<string, Buffer | 'hang'>;
-  close(): Promise<void>;
-}
-
-/** A loopback server the test controls: serves `files` by path, records every request line. */
-async function loopback(files: Map<string, Buffer | 'hang'>): Promise<Loopback> {
-  const requests: string[] = [];
-  const state = { files };
-  const server = http.createServer((request, response) => {
-    requests.push(request.url ?? '');
-    const key = (request.url ?? '').replace(/^http:\/\/[^/]+/, '');
-    const body = state.files.get(key);
-    if (body === 'hang') return;
-    if (!body) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-length': body.length }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    get files() { return state.files; },
-    set files(value) { state.files = value; },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
+import { loopback, type Loopback } from '../../support/loopback';
 
 const MAIN = apkIndexArchive(BASE_PACKAGES);
 const COMMUNITY = apkIndexArchive([{ name: 'php85-fpm', version: '8.5.0-r0' }]);

@@ -21,6 +21,21 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'on the official python image the fix removes the name instead of adding a second Python',
+      code: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache \\\n    «python» \\\n    «python-dev» \\\n    gcc\n',
+      output: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache \\\n    gcc\n',
+      severity: 'error',
+      suggestions: [
+        { title: 'Remove `python` (`python:3.8-alpine3.12` has its own Python)', output: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache \\\n    python-dev \\\n    gcc\n' },
+        { title: 'Remove `python-dev` (`python:3.8-alpine3.12` has its own Python)', output: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache \\\n    python \\\n    gcc\n' },
+      ],
+    },
+    {
+      name: 'on the official node image python is not a second runtime: still replaced',
+      code: 'FROM node:14-alpine3.12\nRUN apk add --no-cache «python» make g++\n',
+      output: 'FROM node:14-alpine3.12\nRUN apk add --no-cache python3 make g++\n',
+    },
+    {
       name: 'the seed article: python, python-dev and py-pip on FROM alpine',
       code: 'FROM alpine\nRUN apk add --update-cache \\\n    «python» \\\n    «python-dev» \\\n    py-pip \\\n    build-base \\\n  && pip install virtualenv \\\n  && rm -rf /var/cache/apk/*\n',
       output: null,
@@ -114,7 +129,7 @@ ruleTester.run(rule, {
     {
       name: '--virtual build dependencies on an -alpineX.Y variant',
       code: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache --virtual .build-deps «python-dev» gcc \\\n  && apk del .build-deps',
-      output: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache --virtual .build-deps python3-dev gcc \\\n  && apk del .build-deps',
+      output: 'FROM python:3.8-alpine3.12\nRUN apk add --no-cache --virtual .build-deps gcc \\\n  && apk del .build-deps',
     },
     {
       name: 'unknown base image that runs apk',

@@ -7,15 +7,58 @@ const REMOVE_AND_NO_CACHE = 'Remove `apk update` and add `--no-cache` to the lat
 ruleTester.run(rule, {
   valid: [
     'FROM alpine:3.20\nRUN apk update && apk add curl',
-    'FROM alpine:3.20\nRUN apk update && apk upgrade',
+    { name: 'the RUN deletes the index after its last write', code: 'FROM alpine:3.20\nRUN apk update && apk upgrade && apk add --no-cache rsync && rm -rf /var/cache/apk/*' },
+    { name: 'apk upgrade --no-cache keeps nothing', code: 'FROM alpine:3.20\nRUN apk upgrade --no-cache' },
+    { name: 'an apk add without --no-cache is apk-prefer-no-cache\'s', code: 'FROM alpine:3.20\nRUN apk update && apk upgrade && apk add curl' },
+    { name: 'apk add -U is apk-prefer-no-cache\'s', code: 'FROM alpine:3.20\nRUN apk upgrade -U && apk add -U curl' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl',
     { name: 'the index goes to a cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk update\nRUN --mount=type=cache,target=/var/cache/apk apk add curl' },
-    { name: 'an install with --no-cache in the same RUN', code: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl' },
     { name: 'apk update with --no-cache writes nothing', code: 'FROM alpine:3.20\nRUN apk --no-cache update' },
     { name: 'apk inside a string is not a command', code: 'FROM alpine:3.20\nRUN echo "apk update"' },
     { name: 'heredoc fed to another program', code: 'FROM alpine:3.20\nRUN python3 <<EOF\napk update\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'apk update && apk upgrade with nothing installed',
+      code: 'FROM alpine:3.20\nRUN «apk update» && apk upgrade\n',
+      output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache\n',
+      messageIncludes: '`apk update` before `apk upgrade` leaves the package index in this layer; `apk upgrade --no-cache` upgrades the same without it.',
+      suggestions: [{ title: 'Remove `apk update` and use `apk upgrade --no-cache`', output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache\n' }],
+    },
+    {
+      name: 'apk update, apk upgrade and an install with --no-cache',
+      code: 'FROM alpine:3.20\nRUN «apk update» && \\\n    apk upgrade && \\\n    apk add --no-cache curl\n',
+      output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache && \\\n    apk add --no-cache curl\n',
+    },
+    {
+      name: 'apk upgrade --update',
+      code: 'FROM alpine:3.20\nRUN apk upgrade «--update»\n',
+      output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache\n',
+      messageIncludes: '`--update` makes `apk upgrade` leave the package index in this layer',
+    },
+    {
+      name: 'apk -U upgrade, then a later RUN installs from that index',
+      code: 'FROM alpine:3.20\nRUN apk «-U» upgrade\nRUN apk add curl\n',
+      output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache\nRUN apk add --no-cache curl\n',
+      messageIncludes: '`-U` makes',
+    },
+    {
+      name: 'a bundle -qU',
+      code: 'FROM alpine:3.20\nRUN apk upgrade «-qU» && apk add --no-cache curl\n',
+      output: 'FROM alpine:3.20\nRUN apk upgrade --no-cache -q && apk add --no-cache curl\n',
+      messageIncludes: '`-U` makes',
+    },
+    {
+      name: 'apk update beside apk add --no-cache still leaves the index',
+      code: 'FROM alpine:3.20\nRUN «apk update» && apk add --no-cache curl\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+      messageIncludes: '`apk update` leaves the package index in this layer, and the `apk --no-cache` commands of the RUN fetch their own: it only adds weight.',
+    },
+    {
+      name: 'an upgrade before the update: no fix',
+      code: 'FROM alpine:3.20\nRUN apk upgrade && «apk update»\n',
+      output: null,
+    },
     {
       name: 'alone, nothing installs later',
       code: 'FROM alpine:3.20\nRUN «apk update»\nRUN echo hi\n',
@@ -49,6 +92,28 @@ ruleTester.run(rule, {
       name: 'first step of an && chain on a continuation line',
       code: 'FROM alpine:3.20\nRUN «apk update -q» \\\n  && pip install requests\nRUN apk add py3-pip',
       output: 'FROM alpine:3.20\nRUN pip install requests\nRUN apk add --no-cache py3-pip',
+    },
+    {
+      name: 'a comment line inside the continuation stays (the fix used to delete it with the command)',
+      code: 'FROM alpine:3.20\nRUN «apk update» && \\\n    # fetch the tool, café ☕\n    curl -fsSLO https://example.com/x\n',
+      output: 'FROM alpine:3.20\nRUN \\\n    # fetch the tool, café ☕\n    curl -fsSLO https://example.com/x\n',
+    },
+    {
+      name: 'a comment line before a leading && stays',
+      code: 'FROM alpine:3.20\nRUN «apk update» \\\n    # then fetch\n    && curl -fsSLO https://example.com/x',
+      output: 'FROM alpine:3.20\nRUN \\\n    # then fetch\n    curl -fsSLO https://example.com/x',
+    },
+    {
+      name: 'heredoc with lone-CR line breaks: the shell reads the command on over the delimiter (range included), so no fix (it deleted EOF)',
+      code: 'FROM alpine:3.20\rRUN <<EOF sh\rpip cache purge\r[ -x /sbin/apk ] && «apk update\rEOF»\rONBUILD RUN ["true"]',
+      output: null,
+      // The variant adds an LF comment line, which a lone-CR file does not have.
+      skipSuppressionVariant: true,
+    },
+    {
+      name: 'a comment line before the last step: no fix (nothing could carry it)',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLO https://example.com/x && \\\n    # refresh\n    «apk update»',
+      output: null,
     },
     {
       name: 'last step of a chain',

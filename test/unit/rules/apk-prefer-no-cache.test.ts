@@ -59,9 +59,38 @@ ruleTester.run(rule, {
       output: 'FROM alpine\nRUN apk add --no-cache curl',
     },
     {
-      name: 'apk upgrade still needs the index: keep update and cleanup',
+      name: 'an apk upgrade after apk update becomes apk upgrade --no-cache; update and cleanup go',
       code: 'FROM alpine\nRUN apk update && apk upgrade && «apk add» curl && rm -rf /var/cache/apk/*',
-      output: 'FROM alpine\nRUN apk update && apk upgrade && apk add --no-cache curl && rm -rf /var/cache/apk/*',
+      output: 'FROM alpine\nRUN apk upgrade --no-cache && apk add --no-cache curl',
+      messageIncludes: '`apk add` without `--no-cache` relies on the later `rm -rf /var/cache/apk/*` to drop the package index; `--no-cache` does the same in one flag and cannot be forgotten.',
+    },
+    {
+      name: 'apk upgrade --update and apk -U upgrade are rewritten too',
+      code: 'FROM alpine\nRUN apk upgrade --update && «apk add» curl && apk -U upgrade',
+      output: 'FROM alpine\nRUN apk upgrade --no-cache && apk add --no-cache curl && apk upgrade --no-cache',
+      messageIncludes: '`apk add` without `--no-cache` leaves the package index in the image layer.',
+    },
+    {
+      name: 'an apk upgrade that reads an earlier layer\'s index keeps it: update and cleanup stay',
+      code: 'FROM alpine\nRUN apk upgrade && «apk add» curl && rm -rf /var/cache/apk/*',
+      output: 'FROM alpine\nRUN apk upgrade && apk add --no-cache curl && rm -rf /var/cache/apk/*',
+    },
+    {
+      name: 'apk add --update -q without packages is an index refresh: it goes, the install gets --no-cache',
+      code: 'FROM alpine\nRUN «apk add» --update -q && «apk add» -q curl\n',
+      output: 'FROM alpine\nRUN apk add --no-cache -q curl\n',
+      messageIncludes: 'package index',
+    },
+    {
+      name: 'an index refresh alone: the RUN goes and the later install gets --no-cache',
+      code: 'FROM alpine\nRUN «apk add» --update -q\nRUN «apk add» curl\n',
+      output: 'FROM alpine\nRUN apk add --no-cache curl\n',
+      messageIncludes: 'in the image layer.',
+    },
+    {
+      name: 'an index refresh that cannot be removed gets no no-op --no-cache',
+      code: 'FROM alpine\nRUN «apk add» -U || true\n',
+      output: null,
     },
     {
       name: 'two adds in one RUN: the first carries the RUN-wide fix, the second a fix of its own',
@@ -127,6 +156,14 @@ ruleTester.run(rule, {
       output: 'FROM alpine\nRUN apk add --no-cache \\\n# the tools\n    curl',
     },
   ],
+});
+
+describe('apk-prefer-no-cache: messages', () => {
+  it('an index refresh says what it does', () => {
+    const [refresh, install] = findingsOf(rule, 'FROM alpine\nRUN apk add --update -q\nRUN apk add curl\n');
+    assert.equal(refresh.message, '`apk add` without packages only refreshes the package index, and leaves it in the image layer.');
+    assert.equal(install.message, '`apk add` without `--no-cache` leaves the package index in the image layer.');
+  });
 });
 
 describe('apk-prefer-no-cache: fixes grow linearly with the adds of a RUN', () => {

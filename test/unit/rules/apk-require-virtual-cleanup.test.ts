@@ -17,11 +17,33 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
-      name: 'a single command',
+      name: 'a single command: nothing builds with the group, so it is only a label and no deletion is offered',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache «--virtual .build-deps» gcc musl-dev',
       output: null,
-      messageIncludes: '`.build-deps`',
-      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps' }],
+      messageIncludes: '`.build-deps` is never removed, and nothing after it in this RUN builds with it or runs its programs: the group is only a label here.',
+      severity: 'info',
+    },
+    {
+      name: 'runtime tools under a group name, with a command that uses none of them',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .tools» bash jq && echo ready',
+      output: null,
+      messageIncludes: 'the group is only a label here.',
+      severity: 'info',
+    },
+    {
+      name: 'a build uses the group, but a later instruction runs one of its packages: no deletion offered',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc tini && make\nENTRYPOINT ["tini", "--"]',
+      output: null,
+      messageIncludes: '`.build-deps` is never removed with `apk del .build-deps` in this RUN, so what it installed for the build stays in the image; it cannot simply be deleted: `ENTRYPOINT` runs `tini`.',
+      severity: 'warning',
+    },
+    {
+      name: 'a build uses the group',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache «--virtual .build-deps» gcc musl-dev && make',
+      output: null,
+      messageIncludes: '`.build-deps` is never removed with `apk del .build-deps` in this RUN, so what it installed for the build stays in the image.',
+      severity: 'warning',
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make && apk del .build-deps' }],
     },
     {
       name: 'appended after the last step of a chain on continuation lines',
@@ -43,16 +65,16 @@ ruleTester.run(rule, {
     },
     {
       name: 'another group is deleted, not this one',
-      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && apk add --virtual .fetch-deps curl && apk del .fetch-deps',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && apk add --virtual .fetch-deps curl && gcc -o x x.c && apk del .fetch-deps',
       output: null,
-      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps gcc && apk add --virtual .fetch-deps curl && apk del .fetch-deps && apk del .build-deps' }],
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps gcc && apk add --virtual .fetch-deps curl && gcc -o x x.c && apk del .fetch-deps && apk del .build-deps' }],
     },
     {
       name: 'a builder stage is reported too; an unrelated later stage deleting the name does not count',
-      code: 'FROM alpine:3.20 AS build\nRUN apk add «--virtual .build-deps» gcc\nFROM alpine:3.20\nRUN apk del .build-deps',
+      code: 'FROM alpine:3.20 AS build\nRUN apk add «--virtual .build-deps» gcc && make\nFROM alpine:3.20\nRUN apk del .build-deps',
       output: null,
-      messageIncludes: 'stay in the image',
-      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20 AS build\nRUN apk add --virtual .build-deps gcc && apk del .build-deps\nFROM alpine:3.20\nRUN apk del .build-deps' }],
+      messageIncludes: 'stays in the image',
+      suggestions: [{ title: del('.build-deps'), output: 'FROM alpine:3.20 AS build\nRUN apk add --virtual .build-deps gcc && make && apk del .build-deps\nFROM alpine:3.20\nRUN apk del .build-deps' }],
     },
     {
       name: 'ONBUILD trigger',
@@ -68,9 +90,9 @@ ruleTester.run(rule, {
     },
     {
       name: 'a non-Alpine base that runs apk',
-      code: 'FROM mycompany/base:1\nRUN apk add «--virtual .build-deps» gcc',
+      code: 'FROM mycompany/base:1\nRUN apk add «--virtual .build-deps» gcc && cargo build',
       output: null,
-      suggestions: [{ title: del('.build-deps'), output: 'FROM mycompany/base:1\nRUN apk add --virtual .build-deps gcc && apk del .build-deps' }],
+      suggestions: [{ title: del('.build-deps'), output: 'FROM mycompany/base:1\nRUN apk add --virtual .build-deps gcc && cargo build && apk del .build-deps' }],
     },
     {
       name: 'a final ; stays last',
@@ -90,7 +112,8 @@ ruleTester.run(rule, {
     },
     {
       name: 'a trailing comment gets no fix',
-      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc # compilers',
+      code: 'FROM alpine:3.20\nRUN apk add «--virtual .build-deps» gcc && make # compilers',
+      messageIncludes: 'stays in the image',
       output: null,
     },
     {
@@ -109,6 +132,23 @@ ruleTester.run(rule, {
 describe('apk-require-virtual-cleanup on broken shell', () => {
   it('offers no `apk del` when the RUN ends inside an unclosed quote (property test regression)', () => {
     const findings = findingsOf(rule, 'FROM alpine:3.20\nRUN echo a && apk add --no-cache --virtual=.tmp "--virtual .rundeps ${EXTRA}');
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes, []);
+  });
+});
+
+describe('apk-require-virtual-cleanup in a CI image', () => {
+  it('the documented stage suppression silences a toolchain meant to stay', () => {
+    const ci = 'FROM python:3.12-alpine AS ci\nRUN apk add --no-cache --virtual .build-deps build-base libffi-dev \\\n  && pip install --no-cache-dir tox virtualenv\nCMD ["/bin/sh"]\n';
+    assert.equal(findingsOf(rule, ci).length, 1);
+    const suppressed = `# A CI image: jobs build Python wheels in it, so the compilers stay.\n# alpinist stage ignore=apk-require-virtual-cleanup\n${ci}`;
+    assert.deepEqual(findingsOf(rule, suppressed), []);
+  });
+});
+
+describe('apk-require-virtual-cleanup: a heredoc left open', () => {
+  it('gets no `apk del` line (a lone CR before the delimiter is no line break for BuildKit; the line fell outside the RUN)', () => {
+    const findings = findingsOf(rule, 'FROM alpine:3.20\nRUN <<-EOF\napk add --virtual .build-deps gcc\rEOF\nFROM alpine:3.20\n');
     assert.equal(findings.length, 1);
     assert.deepEqual(findings[0].fixes, []);
   });

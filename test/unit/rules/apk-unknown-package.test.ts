@@ -55,6 +55,20 @@ ruleTester.run(rule, {
       ],
     },
     {
+      name: 'on the official python image a second Python is not offered: removal instead',
+      code: 'FROM python:3.12-alpine3.22\nRUN apk add --no-cache «python» curl',
+      output: null,
+      alpineData,
+      suggestions: [{ title: 'Remove `python` (`python:3.12-alpine3.22` has its own Python)', output: 'FROM python:3.12-alpine3.22\nRUN apk add --no-cache curl' }],
+    },
+    {
+      name: 'on the official node image npm is not offered for nodejs-npm: removal instead',
+      code: 'FROM node:22-alpine3.22\nRUN apk add --no-cache «nodejs-npm» git',
+      output: null,
+      alpineData,
+      suggestions: [{ title: 'Remove `nodejs-npm` (`node:22-alpine3.22` has its own Node.js)', output: 'FROM node:22-alpine3.22\nRUN apk add --no-cache git' }],
+    },
+    {
       name: 'a typo without near names has no fix',
       code: 'FROM alpine:3.22 AS build\nRUN apk add --no-cache «qqqqqqqq»\nFROM build\nRUN apk add «zzzz»',
       output: null,

@@ -1,6 +1,7 @@
 import rule from '../../../server/src/rules/from-alpine-end-of-life';
-import { releasesJson, releaseTable, staticAlpineData } from '../../support/alpineFixtures';
-import { ruleTester } from '../../support/ruleTester';
+import { BASE_PACKAGES, releasesJson, releaseTable, staticAlpineData } from '../../support/alpineFixtures';
+import { strict as assert } from 'node:assert';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 // The tester's day is 2026-11-26. With the fetched data, 3.25 exists and 3.22's date moved.
 const fetched = staticAlpineData({}, releaseTable(releasesJson([
@@ -24,6 +25,26 @@ ruleTester.run(rule, {
     { name: 'the fetched table knows 3.23 is not listed: silent', code: 'FROM alpine:3.23', alpineData: fetched },
   ],
   invalid: [
+    {
+      name: 'no move when the stage installs php7 packages (gone since 3.16)',
+      code: 'FROM alpine:«3.15»\nRUN apk add --no-cache php7 php7-fpm nginx\n',
+      output: null,
+      messageIncludes: 'Alpine 3.15 reached its end of support on 2023-11-01 (Alpinist\'s release table of 2026-11-26), so its packages get no more security fixes. No move to Alpine 3.24 is suggested: `php7`, which this stage installs, does not exist in Alpine 3.24 (Alpinist\'s tables of renamed and removed packages).',
+    },
+    {
+      name: 'no move when python (py2) is installed, judged by the loaded index of the newest release',
+      code: 'FROM python:2.7-alpine«3.11»\nRUN apk add --no-cache curl python-dev\n',
+      output: null,
+      alpineData: staticAlpineData({ '3.24': BASE_PACKAGES }),
+      messageIncludes: 'No move to Alpine 3.24 is suggested: `python-dev`, which this stage installs, does not exist in Alpine 3.24 (main and community, x86_64, index of 2026-12-01).',
+    },
+    {
+      name: 'names the index of the newest release has: the move is offered',
+      code: 'FROM alpine:«3.18»\nRUN apk add --no-cache python3 py3-pip\n',
+      output: null,
+      alpineData: staticAlpineData({ '3.24': BASE_PACKAGES }),
+      suggestions: [{ title: 'Move to Alpine 3.24 (3.24 is the newest release known on 2026-11-26)', output: 'FROM alpine:3.24\nRUN apk add --no-cache python3 py3-pip\n' }],
+    },
     {
       name: 'past end of support (built-in table)',
       code: 'FROM alpine:«3.18»\nRUN apk add --no-cache curl',
@@ -67,4 +88,12 @@ ruleTester.run(rule, {
       suggestions: [{ title: 'Move to Alpine 3.24 (3.24 is the newest release known on 2026-11-26)', output: 'FROM alpine:3.24' }],
     },
   ],
+});
+
+describe('from-alpine-end-of-life: the move suggestion and packages of the newest release', () => {
+  it('offers no move when a stage built on this one installs python', () => {
+    const findings = findingsOf(rule, 'FROM alpine:3.11 AS base\nFROM base\nRUN apk add --no-cache python\n');
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes, []);
+  });
 });

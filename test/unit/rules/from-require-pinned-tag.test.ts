@@ -1,5 +1,7 @@
 import rule from '../../../server/src/rules/from-require-pinned-tag';
-import { ruleTester } from '../../support/ruleTester';
+import { strict as assert } from 'node:assert';
+import { BASE_PACKAGES, staticAlpineData } from '../../support/alpineFixtures';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 // The release table (knowledge/releases.ts, as of 2026-11-26) names 3.24 as the newest stable branch.
 const PIN = 'Pin `alpine` to `3.24`';
@@ -26,6 +28,77 @@ ruleTester.run(rule, {
     { name: 'lowercase from with a tag', code: 'from python:3.12-alpine as app' },
   ],
   invalid: [
+    {
+      name: 'no pin when the stage installs a name the newest release lacks (rename table: python gone since 3.12)',
+      code: 'FROM «alpine»\nRUN apk add --no-cache python curl\n',
+      output: null,
+      messageIncludes: '`alpine` has no tag, so it pulls `latest`, which moves to a new image whenever one is pushed. No move to Alpine 3.24 is suggested: `python`, which this stage installs, does not exist in Alpine 3.24 (Alpinist\'s tables of renamed and removed packages).',
+    },
+    {
+      name: 'no pin when a later stage built on it installs php7 packages (gone since 3.16)',
+      code: 'FROM alpine:«latest» AS base\nRUN apk add --no-cache curl\nFROM base\nRUN apk add --no-cache php7 php7-fpm python2 php7-json\n',
+      output: null,
+      messageIncludes: 'No move to Alpine 3.24 is suggested: `php7`, which this stage installs, does not exist in Alpine 3.24',
+    },
+    {
+      name: 'the package index decides when it is loaded: php7-curl missing, php83-curl present',
+      code: 'FROM alpine:«edge»\nRUN apk add --no-cache php83-curl php7-curl\n',
+      output: null,
+      alpineData: staticAlpineData({ '3.24': BASE_PACKAGES }),
+      messageIncludes: 'No move to Alpine 3.24 is suggested: `php7-curl`, which this stage installs, does not exist in Alpine 3.24 (main and community, x86_64, index of 2026-12-01).',
+    },
+    {
+      name: 'the index has every name: the pin is offered',
+      code: 'FROM «alpine»\nRUN apk add --no-cache php83-curl py-pip\n',
+      output: null,
+      alpineData: staticAlpineData({ '3.24': BASE_PACKAGES }),
+      suggestions: [{ title: PIN, output: 'FROM alpine:3.24\nRUN apk add --no-cache php83-curl py-pip\n' }],
+    },
+    {
+      name: 'tagged repositories and --repository packages are not judged: the pin is offered',
+      code: 'FROM «alpine»\nRUN apk add --no-cache php7@php --repository https://example.org/php7 php7-fpm\n',
+      output: null,
+      suggestions: [{ title: PIN, output: 'FROM alpine:3.24\nRUN apk add --no-cache php7@php --repository https://example.org/php7 php7-fpm\n' }],
+    },
+    {
+      name: 'a tag typed as a separate word after `golang:` is named as such, with a join suggestion',
+      code: 'FROM «golang: 1.17.3-alpine3.14»\nRUN go version\n',
+      output: null,
+      messageIncludes: 'The tag `1.17.3-alpine3.14` is a separate word after `golang:`, so Docker reads `golang:` as the image and rejects this FROM. Remove the space: `golang:1.17.3-alpine3.14`.',
+      suggestions: [{ title: 'Join the tag: `golang:1.17.3-alpine3.14`', output: 'FROM golang:1.17.3-alpine3.14\nRUN go version\n' }],
+    },
+    {
+      name: 'the same typo with a stage name keeps the stage name',
+      code: 'FROM «golang:  1.22-alpine» AS build\nRUN go build -o /app .\n',
+      output: null,
+      messageIncludes: 'The tag `1.22-alpine` is a separate word after `golang:`',
+      suggestions: [{ title: 'Join the tag: `golang:1.22-alpine`', output: 'FROM golang:1.22-alpine AS build\nRUN go build -o /app .\n' }],
+    },
+    {
+      name: 'a space before the colon: the tag is the next word',
+      code: 'FROM --platform=$BUILDPLATFORM «golang :1.22»\nRUN true',
+      output: null,
+      messageIncludes: 'The tag `1.22` is a separate word after `golang`, so Docker reads `golang` as the image and rejects this FROM. Remove the space: `golang:1.22`.',
+      suggestions: [{ title: 'Join the tag: `golang:1.22`', output: 'FROM --platform=$BUILDPLATFORM golang:1.22\nRUN true' }],
+    },
+    {
+      name: 'a tag with no image name is not reported as a moving tag',
+      code: 'FROM «:latest»\nRUN true',
+      output: null,
+      messageIncludes: '`:latest` has no image name before the tag `latest`, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
+    },
+    {
+      name: 'a pinned tag with no image name',
+      code: 'FROM «:3.14» AS base\nRUN true',
+      output: null,
+      messageIncludes: '`:3.14` has no image name before the tag `3.14`, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
+    },
+    {
+      name: 'a colon with nothing after it',
+      code: 'FROM «golang:» AS build\nRUN true',
+      output: null,
+      messageIncludes: '`golang:` ends with `:` and no tag, so Docker rejects this FROM ("invalid reference format"). Write the tag after the colon, or remove the colon.',
+    },
     {
       name: 'untagged image (DL3006)',
       code: 'FROM «debian»\nRUN apt-get update',
@@ -115,4 +188,17 @@ ruleTester.run(rule, {
       suggestions: [{ title: PIN, output: 'FROM python AS deps\nRUN pip wheel -r requirements.txt\nFROM alpine:3.24\nCOPY --from=deps /wheels /wheels' }],
     },
   ],
+});
+
+describe('from-require-pinned-tag: the pin suggestion and packages of the newest release', () => {
+  const fixTitles = (code: string): string[] => findingsOf(rule, code).flatMap((finding) => finding.fixes.map((fix) => fix.title));
+  it('offers no pin when python (py2) is installed', () => {
+    assert.deepEqual(fixTitles('FROM alpine\nRUN apk add --no-cache python\n'), []);
+  });
+  it('offers no pin when php7-* is installed in a child stage', () => {
+    assert.deepEqual(fixTitles('FROM alpine:latest AS base\nFROM base\nRUN apk add php7-fpm\n'), []);
+  });
+  it('offers the pin for python3', () => {
+    assert.deepEqual(fixTitles('FROM alpine\nRUN apk add --no-cache python3\n'), [PIN]);
+  });
 });

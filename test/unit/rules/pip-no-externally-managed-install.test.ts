@@ -1,5 +1,7 @@
 import rule from '../../../server/src/rules/pip-no-externally-managed-install';
-import { ruleTester } from '../../support/ruleTester';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/edits/edits';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 const BREAK = 'Add `--break-system-packages` to `pip install`';
 
@@ -24,6 +26,10 @@ ruleTester.run(rule, {
     { name: 'activated in the same RUN', code: 'FROM alpine:3.20\nRUN apk add --no-cache python3 && python3 -m venv /v && . /v/bin/activate && pip install flask' },
     { name: '--target and --prefix skip the check', code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip install --target /deps flask && pip install --prefix=/install flask' },
     { name: 'pipx manages its own venvs', code: 'FROM alpine:3.20\nRUN apk add --no-cache pipx && pipx install black' },
+    { name: 'pip upgraded in a virtual environment', code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && python3 -m venv /v && /v/bin/pip install --upgrade pip' },
+    { name: 'pip forced over an ensurepip pip, not py3-pip', code: 'FROM alpine:3.20\nRUN apk add --no-cache python3 && pip install --break-system-packages --upgrade pip' },
+    { name: 'pip named without an upgrade does nothing', code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip install --break-system-packages pip' },
+    { name: 'the python image has no py3-pip', code: 'FROM python:3.12-alpine\nRUN pip install --break-system-packages --upgrade pip' },
     { name: 'pip download does not install', code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip download -d /wheels flask' },
   ],
   invalid: [
@@ -45,10 +51,40 @@ ruleTester.run(rule, {
     },
     {
       name: 'edge',
+      code: 'FROM alpine:edge\nRUN apk add --no-cache python3 && «python3 -m pip install» --upgrade flask',
+      output: null,
+      severity: 'error',
+      suggestions: [{ title: 'Add `--break-system-packages` to `python3 -m pip install`', output: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m pip install --break-system-packages --upgrade flask' }],
+    },
+    {
+      name: 'upgrading pip over py3-pip: no --break-system-packages suggestion',
       code: 'FROM alpine:edge\nRUN apk add --no-cache python3 py3-pip && «python3 -m pip install» --upgrade pip',
       output: null,
       severity: 'error',
-      suggestions: [{ title: 'Add `--break-system-packages` to `python3 -m pip install`', output: 'FROM alpine:edge\nRUN apk add --no-cache python3 py3-pip && python3 -m pip install --break-system-packages --upgrade pip' }],
+      messageIncludes: "`python3 -m pip install` into Alpine's system Python fails with `externally-managed-environment` on Alpine edge (PEP 668); Alpine's `py3-pip` already provides pip, and upgrading it with pip would overwrite that package's files.",
+      suggestions: [],
+    },
+    {
+      name: 'pip upgraded over py3-pip with --break-system-packages',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip install --upgrade «pip» --break-system-packages && pip install --break-system-packages flask',
+      output: null,
+      severity: 'warning',
+      messageIncludes: "`pip` upgrades pip over Alpine's `py3-pip` here (`--break-system-packages` lets pip replace its files): apk still lists those files as `py3-pip`'s, so `apk audit` reports them changed and a later upgrade of `py3-pip` leaves a mix of both; keep Alpine's pip, or upgrade pip inside a virtual environment.",
+      suggestions: [{ title: 'Remove the upgrade of pip', output: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip install --break-system-packages flask' }],
+    },
+    {
+      name: 'pip upgraded over py3-pip with PIP_BREAK_SYSTEM_PACKAGES, beside other packages, on a release before 3.19',
+      code: 'FROM alpine:3.18\nENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN apk add --no-cache py3-pip\nRUN pip3 install -U «pip» setuptools wheel',
+      output: null,
+      messageIncludes: '(`PIP_BREAK_SYSTEM_PACKAGES` lets pip replace its files)',
+      suggestions: [{ title: 'Remove `pip` from `pip3 install`', output: 'FROM alpine:3.18\nENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN apk add --no-cache py3-pip\nRUN pip3 install -U setuptools wheel' }],
+    },
+    {
+      name: 'a pinned pip with the marker deleted: the whole RUN is the upgrade',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && rm /usr/lib/python3*/EXTERNALLY-MANAGED\nRUN python3 -m pip install «pip==24.0»\nCMD ["python3"]',
+      output: null,
+      messageIncludes: '(the deleted `EXTERNALLY-MANAGED` marker lets pip replace its files)',
+      suggestions: [{ title: 'Remove the upgrade of pip', output: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && rm /usr/lib/python3*/EXTERNALLY-MANAGED\nCMD ["python3"]' }],
     },
     {
       name: '--user installs are refused too',
@@ -96,4 +132,22 @@ ruleTester.run(rule, {
       messageIncludes: '`py3-pip`',
     },
   ],
+});
+
+describe('pip-no-externally-managed-install: upgrading pip over py3-pip', () => {
+  it('offers no `--break-system-packages` suggestion for the upgrade', () => {
+    const findings = findingsOf(rule, 'FROM alpine:edge\nRUN apk add --no-cache python3 py3-pip && python3 -m pip install --upgrade pip');
+    assert.deepEqual(findings.map((finding) => finding.fixes.length), [0]);
+  });
+  it('the removal suggestions remove their finding', () => {
+    for (const text of [
+      'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && pip install --upgrade pip --break-system-packages && pip install --break-system-packages flask',
+      'FROM alpine:3.18\nENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN apk add --no-cache py3-pip\nRUN pip3 install -U pip setuptools wheel',
+      'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && rm /usr/lib/python3*/EXTERNALLY-MANAGED\nRUN python3 -m pip install pip==24.0\nCMD ["python3"]',
+    ]) {
+      const [finding] = findingsOf(rule, text);
+      const fixed = applyEdits(text, finding.fixes[0].edits);
+      assert.deepEqual(findingsOf(rule, fixed), [], fixed);
+    }
+  });
 });

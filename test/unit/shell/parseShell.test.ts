@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { toRange } from '../../../server/src/analysis/analysis';
-import { parseDockerfile, type DockerfileModel, type RunInstruction } from '../../../server/src/dockerfile/model';
+import { ModelCache, parseDockerfile, type DockerfileModel, type RunInstruction } from '../../../server/src/dockerfile/model';
 import type { Separator, ShellCommand } from '../../../server/src/shell/shellCommand';
 import { NO_COMMAND_INSIDE } from '../../../server/src/shell/parseShell';
 import { getShellParser, initShellParser } from '../../../server/src/shell/treeSitter';
@@ -411,5 +411,38 @@ describe('shell walk shortcuts', () => {
       tree.delete();
     }
     assert.ok(skipped > 40, `only ${skipped} skipped nodes were checked`);
+  });
+});
+
+describe('shell redirections', () => {
+  /** `operator target@start-end` for each redirection of each command of the one RUN. */
+  function redirectsOf(code: string): string[][] {
+    const model = parseDockerfile(`FROM alpine:3.20\nRUN ${code}`);
+    const offset = model.text.indexOf('RUN ') + 4;
+    return model.runs[0].commands.map((command) => command.redirects.map((redirect) => `${redirect.operator} ${redirect.target?.raw ?? ''}@${redirect.start - offset}-${redirect.end - offset}`));
+  }
+  const cases: [string, string, string[][]][] = [
+    ['an unquoted >= constraint is a redirection in the middle of the words', 'apk add curl>=8.0 jq', [['> =8.0@12-17']]],
+    ['an unquoted < constraint reads from a file', 'apk add "jq" bash<6 && echo ok', [['< 6@17-19'], []]],
+    ['a quoted constraint is a word', 'apk add "curl>=8.0"', [[]]],
+    ['redirections at the end and descriptor duplication', 'make >build.log 2>&1; cat <in', [['> build.log@5-15', '2>& 1@16-20'], ['< in@26-29']]],
+  ];
+  for (const [name, code, expected] of cases) {
+    it(name, () => assert.deepEqual(redirectsOf(code), expected));
+  }
+
+  it('the words after a redirection target stay arguments of the command', () => {
+    const model = parseDockerfile('FROM alpine:3.20\nRUN apk add curl>=8.0 jq bash');
+    assert.deepEqual(model.runs[0].commands[0].words.map((word) => word.value), ['apk', 'add', 'curl', 'jq', 'bash']);
+    assert.deepEqual(model.runs[0].apkCalls[0].packages.map((item) => item.name), ['curl', 'jq', 'bash']);
+  });
+
+  it('redirections move with their RUN when an edit above changes its offset', () => {
+    const cache = new ModelCache();
+    parseDockerfile('FROM alpine:3.20\nRUN apk add curl>=8.0\n', cache);
+    const after = parseDockerfile('FROM alpine:3.20\nLABEL a=b\nRUN apk add curl>=8.0\n', cache);
+    const redirect = after.runs[0].commands[0].redirects[0];
+    assert.equal(after.text.slice(redirect.start, redirect.end), '>=8.0');
+    assert.equal(after.text.slice(redirect.target?.start, redirect.target?.end), '=8.0');
   });
 });

@@ -8,10 +8,12 @@ import type { Analysis } from '../../analysis/analysis';
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model';
 import { classifyGlibcFile, GLIBC_REMEDIES, URL_PATTERN } from '../../knowledge/glibc';
 import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
-import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
+import { releaseTableOf, type AlpineDataView } from '../../knowledge/alpineData';
+import { releaseIn } from '../../knowledge/releaseData';
 import type { KnowledgeEntry } from '../../knowledge/types';
 import { isCommand, type ShellWord } from '../../shell/shellCommand';
 import { docsUri } from '../../config/docs';
+import { packageHover } from './packages';
 
 const COMPAT_PACKAGES = new Set(['gcompat', 'libc6-compat', 'musl-dev', 'build-base']);
 const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LANGUAGE', 'MUSL_LOCPATH']);
@@ -26,7 +28,7 @@ export function renderEntry(entry: KnowledgeEntry): string {
 }
 
 /** Alpinist's own hover Markdown at `position`, or undefined. */
-export function computeAlpinistHover(analysis: Analysis, position: Position, today: string): string | undefined {
+export function computeAlpinistHover(analysis: Analysis, position: Position, today: string, alpineData?: AlpineDataView): string | undefined {
   const { model } = analysis;
   const offset = model.document.offsetAt(position);
   const sections: string[] = [];
@@ -37,15 +39,15 @@ export function computeAlpinistHover(analysis: Analysis, position: Position, tod
     sections.push(`**Alpinist \`${finding.ruleId}\`** — ${finding.rule.description} [Documentation](${docsUri(finding.ruleId)})`);
   }
   const instruction = model.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  const knowledge = instruction ? knowledgeAt(model, instruction, offset, today) : undefined;
+  const knowledge = instruction ? knowledgeAt(model, instruction, offset, today, alpineData) : undefined;
   if (knowledge) sections.push(knowledge);
   return sections.length > 0 ? [...new Set(sections)].join('\n\n---\n\n') : undefined;
 }
 
-function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string): string | undefined {
+function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string, alpineData: AlpineDataView | undefined): string | undefined {
   const stage = instruction.stage;
   if (instruction.keyword === 'FROM' && stage && stage.from === instruction && stage.family === 'alpine' && !stage.parent) {
-    return fromHover(stage, today);
+    return fromHover(stage, today, alpineData);
   }
   if (!stage || !stage.isAlpineLike) return undefined;
   if (instruction.keyword === 'ENV') {
@@ -69,7 +71,10 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
       }
     }
     for (const item of call.packages) {
-      if (contains(item.word, offset) && COMPAT_PACKAGES.has(item.name)) return entryMarkdown(item.name);
+      if (!contains(item.word, offset)) continue;
+      // The index's entry first, then the musl/glibc note the knowledge base has for the package.
+      const sections = [packageHover(stage, item, alpineData), COMPAT_PACKAGES.has(item.name) ? entryMarkdown(item.name) : undefined].filter((section) => section !== undefined);
+      if (sections.length > 0) return sections.join('\n\n---\n\n');
     }
   }
   for (const command of run.commands) {
@@ -84,22 +89,27 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
   return undefined;
 }
 
-function fromHover(stage: Stage, today: string): string {
+function fromHover(stage: Stage, today: string, alpineData: AlpineDataView | undefined): string {
   const base = findEntry('alpine-base');
   const lines: string[] = [];
   const release = stage.alpineRelease;
+  // Why two sources: Alpine's releases.json when the server has it (dated the day it was fetched), else the table
+  // written into Alpinist (dated the day it was checked).
+  const table = releaseTableOf(alpineData);
+  const where = table.source === 'releases.json' ? `Alpine's releases.json of ${table.asOf}` : `Alpinist's release table (as of ${table.asOf})`;
   if (release === 'edge') {
     lines.push('This stage is on **Alpine edge**, the moving development branch: packages change under you between builds.');
   } else if (release) {
-    const facts = findRelease(release);
+    const facts = table.source === 'releases.json' ? releaseIn(table, release) : findRelease(release);
     if (facts) {
-      const status = isReleasePastSupport(release, today) ? `**past end of support** since ${facts.endOfSupport}` : `supported until ${facts.endOfSupport}`;
-      lines.push(`This stage is on **Alpine ${release}** (released ${facts.released}, ${status}; latest is ${latestAlpineRelease} as of ${alpineReleasesAsOf}).`);
+      const past = table.source === 'releases.json' ? today > facts.endOfSupport : isReleasePastSupport(release, today);
+      const status = past ? `**past end of support** since ${facts.endOfSupport}` : `supported until ${facts.endOfSupport}`;
+      lines.push(`This stage is on **Alpine ${release}** (released ${facts.released}, ${status}; latest is ${table.newest} according to ${where}).`);
     } else {
-      lines.push(`This stage is on **Alpine ${release}**, which is not in Alpinist's release table (as of ${alpineReleasesAsOf}).`);
+      lines.push(`This stage is on **Alpine ${release}**, which is not in ${where}.`);
     }
   } else {
-    lines.push(`The tag does not name an Alpine release; at the time of Alpinist's release table (${alpineReleasesAsOf}) the latest is ${latestAlpineRelease}.`);
+    lines.push(`The tag does not name an Alpine release; according to ${where} the latest is ${table.newest}.`);
   }
   return [lines.join(' '), base ? renderEntry(base) : ''].filter(Boolean).join('\n\n');
 }

@@ -16,9 +16,9 @@ export function registerHover(context: FeatureContext): void {
         // Why: dockerfile-ast 0.7.1 overflows the stack on some input; Alpinist's hover does not depend on it.
         context.log(`Instruction hover failed: ${String(error)}`);
       }
-      const { analysis, settings } = await context.analyses.analysisOf(document);
+      const { analysis, settings, options } = await context.analyses.analysisOf(document);
       throwIfCancelled(token);
-      const ours = settings.enable ? computeAlpinistHover(analysis, params.position, today()) : undefined;
+      const ours = settings.enable ? computeAlpinistHover(analysis, params.position, today(), options.alpineData) : undefined;
       return mergeHovers(ours, library);
     }),
   );

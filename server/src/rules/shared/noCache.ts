@@ -3,7 +3,7 @@
  * every `apk add` of a RUN gets `--no-cache`, and what that makes redundant in the same RUN goes away.
  */
 import type { DockerfileModel, RunInstruction } from '../../dockerfile/model';
-import { insertArgumentAfter, removeCommand, removeWord, replace, type Edit } from '../../edits/edits';
+import { insertArgumentAfter, removeCommand, removeInstruction, removeWord, replace, type Edit } from '../../edits/edits';
 import { apkHasFlag, optionAnchor, type ApkCall } from '../../shell/apk';
 import { argumentsOf, type ShellCommand, type ShellWord } from '../../shell/shellCommand';
 import { appendAll } from '../../util/arrays';
@@ -12,6 +12,8 @@ import { appendAll } from '../../util/arrays';
 const READ_ONLY_SUBCOMMANDS = new Set(['info', 'search', 'version', 'policy', 'list', 'dot', 'verify', 'stats', 'audit', 'manifest']);
 const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
 const CACHE_GLOB = '/var/cache/apk/*';
+/** Flags of an index refresh (`apk add -U -q`) that change nothing it fetches, so removing it loses nothing. */
+const REFRESH_FLAGS = new Set(['--update-cache', '--quiet', '--verbose', '--no-progress']);
 
 /** True when the RUN keeps the apk cache out of the layer through a cache or tmpfs mount. */
 export function hasApkCacheMount(run: RunInstruction): boolean {
@@ -53,34 +55,69 @@ export function removeCacheCleanup(model: DockerfileModel, run: RunInstruction, 
 }
 
 /**
+ * True for `apk add -U` that names no package: it only refreshes the index (like `apk update`), so `--no-cache`
+ * would turn it into a command that does nothing.
+ */
+export function isIndexRefresh(call: ApkCall): boolean {
+  return call.subcommand === 'add' && call.packages.length === 0 && !apkHasFlag(call, '--virtual') && apkHasFlag(call, '--update-cache');
+}
+
+/**
+ * `apk upgrade` calls of the RUN that fetch their index in the same RUN (`-U`, or after an `apk update` there), so
+ * `--no-cache` upgrades exactly the same. One that reads an index an earlier layer left is not among them: it would
+ * upgrade from a fresher index.
+ */
+export function upgradesFetchingOwnIndex(run: RunInstruction): ApkCall[] {
+  const found: ApkCall[] = [];
+  let fetched = false;
+  for (const call of run.apkCalls) {
+    if (apkHasFlag(call, '--no-cache')) continue;
+    if (call.subcommand === 'upgrade' && (fetched || apkHasFlag(call, '--update-cache'))) found.push(call);
+    if (call.subcommand === 'update' || apkHasFlag(call, '--update-cache')) fetched = true;
+  }
+  return found;
+}
+
+/**
  * Edits that make every `apk add` of the RUN use `--no-cache` and drop what that makes redundant: `-U`/`--update-cache`
- * flags, a preceding `apk update`, and `rm -rf /var/cache/apk/*`. Redundant parts stay when another apk call in the
- * RUN still needs the index (e.g. `apk upgrade` without `--no-cache`), so what gets installed never changes.
+ * flags, a preceding `apk update` or index refresh (`apk add -U` without packages), and `rm -rf /var/cache/apk/*`. An
+ * `apk upgrade` that fetched its own index in the RUN becomes `apk upgrade --no-cache` too. Redundant parts stay when
+ * another apk call in the RUN still needs the index (an `apk upgrade` reading an earlier layer's index), so what gets
+ * installed never changes.
  */
 export function noCacheEdits(model: DockerfileModel, run: RunInstruction): Edit[] {
   const adds = addsWithoutNoCache(run);
   if (adds.length === 0) return [];
   const edits: Edit[] = [];
-  for (const call of adds) appendAll(edits, noCacheCallEdits(model, run, call));
-  const firstAdd = adds[0].command;
+  const installs = adds.filter((call) => !isIndexRefresh(call));
+  const upgrades = upgradesFetchingOwnIndex(run);
+  for (const call of [...installs, ...upgrades].sort((a, b) => a.command.index - b.command.index)) appendAll(edits, noCacheCallEdits(model, run, call));
+  const users = new Set([...installs, ...upgrades]);
+  const firstUse = run.apkCalls.find((call) => users.has(call))?.command.index ?? Infinity;
   const othersNeedIndex = run.apkCalls.some(
     (call) =>
       !adds.includes(call) &&
+      !upgrades.includes(call) &&
       call.subcommand !== 'update' &&
       call.subcommand !== 'del' &&
       !isApkCacheClean(call) &&
       !READ_ONLY_SUBCOMMANDS.has(call.subcommand ?? '') &&
       !apkHasFlag(call, '--no-cache'),
   );
+  const refreshAdds = adds.filter(isIndexRefresh);
+  // Why nothing at all: an index refresh that stays would keep its finding, and `--no-cache` cannot fix it.
+  if (refreshAdds.length > 0 && (othersNeedIndex || refreshAdds.some((call) => !call.flags.every((flag) => REFRESH_FLAGS.has(flag.name))))) return [];
   if (!othersNeedIndex) {
-    for (const call of run.apkCalls) {
-      if (call.subcommand === 'update' && call.command.index < firstAdd.index && call.flags.length === 0) {
-        const edit = removeCommand(run, call.command);
-        if (edit) edits.push(edit);
-      }
+    const refreshes = run.apkCalls.filter((call) => (call.subcommand === 'update' && call.flags.length === 0) || refreshAdds.includes(call));
+    const isWholeRun = refreshes.length > 0 && users.size === 0 && run.commands.every((command) => command.isTopLevel && refreshes.some((call) => call.command === command));
+    if (isWholeRun) return [removeInstruction(model, run)];
+    for (const call of refreshes) {
+      const edit = call.command.index > firstUse ? undefined : removeCommand(run, call.command);
+      if (edit) edits.push(edit);
+      else if (refreshAdds.includes(call)) return [];
     }
     for (const cleanup of cacheCleanups(run)) {
-      if (cleanup.command.index < firstAdd.index) continue;
+      if (cleanup.command.index < firstUse) continue;
       const edit = removeCacheCleanup(model, run, cleanup);
       if (edit) edits.push(edit);
     }
