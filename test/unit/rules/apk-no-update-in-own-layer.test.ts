@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/analysis/fixes';
 import rule from '../../../server/src/rules/apk-no-update-in-own-layer';
-import { ruleTester } from '../../support/ruleTester';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 const REMOVE = 'Remove `apk update`';
 const REMOVE_AND_NO_CACHE = 'Remove `apk update` and add `--no-cache` to the later `apk add`';
@@ -143,4 +145,15 @@ ruleTester.run(rule, {
       output: '# escape=`\nFROM alpine:3.20\nRUN echo done\nRUN apk add --no-cache curl',
     },
   ],
+});
+
+describe('apk-no-update-in-own-layer: lone CR line breaks inside a heredoc', () => {
+  it('the shell reads each line of a heredoc body as its own, so removing `apk update` keeps the next line (it took the wget line and the delimiter)', () => {
+    const text = 'FROM alpine:3.20\nRUN <<"EOF"\napk del py3-pip\napk update -q\rwget -q https://example.com/x.tgz\nEOF\nADD ./src /src\n';
+    const findings = findingsOf(rule, text);
+    assert.equal(findings.length, 1);
+    assert.equal(text.slice(findings[0].at.start, findings[0].at.end), 'apk update -q');
+    const removal = findings[0].fixes[0]?.edits ?? [];
+    assert.equal(applyEdits(text, removal), 'FROM alpine:3.20\nRUN <<"EOF"\napk del py3-pip\nwget -q https://example.com/x.tgz\nEOF\nADD ./src /src\n');
+  });
 });
