@@ -165,7 +165,11 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
     } else {
       form = 'heredoc';
       const firstContent = heredocs[0].getContentRange();
-      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : end;
+      // Why the marker's line when the heredoc has no body: the parser found no delimiter (in a lone-CR file, say),
+      // and the lines after the marker are no shell commands to read (a fix once appended a package to `EOF`).
+      let markerLineEnd = document.offsetAt(heredocs[0].getStartRange().end);
+      while (markerLineEnd < end && text[markerLineEnd] !== '\n' && text[markerLineEnd] !== '\r') markerLineEnd++;
+      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : markerLineEnd;
       const head = blankHeredocMarkers(joinContinuationLines(text, bodyStart, firstLineEnd, escapeChar));
       commands = parseSegments([head], exports);
       const runsScript = commands.length === 0 || (commands.length === 1 && SCRIPT_SHELLS.has(commands[0].name ?? '') && commands[0].words.length === 1);

@@ -15,6 +15,9 @@ ruleTester.run(rule, {
     { name: 'an install with --no-cache in the same RUN', code: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl' },
     { name: 'apk update with --no-cache writes nothing', code: 'FROM alpine:3.20\nRUN apk --no-cache update' },
     { name: 'apk inside a string is not a command', code: 'FROM alpine:3.20\nRUN echo "apk update"' },
+    // A heredoc the parser cannot close (lone-CR line breaks, which BuildKit does not read as such) has no body to read:
+    // a fix once removed `apk update` together with the delimiter, and the heredoc swallowed the rest of the file.
+    { name: 'heredoc left open in a lone-CR file', code: 'FROM alpine:3.20\rRUN <<EOF sh\rpip cache purge\r[ -x /sbin/apk ] && apk update\rEOF\rONBUILD RUN ["true"]' },
     { name: 'heredoc fed to another program', code: 'FROM alpine:3.20\nRUN python3 <<EOF\napk update\nEOF\n' },
   ],
   invalid: [
@@ -61,13 +64,6 @@ ruleTester.run(rule, {
       name: 'a comment line before a leading && stays',
       code: 'FROM alpine:3.20\nRUN «apk update» \\\n    # then fetch\n    && curl -fsSLO https://example.com/x',
       output: 'FROM alpine:3.20\nRUN \\\n    # then fetch\n    curl -fsSLO https://example.com/x',
-    },
-    {
-      name: 'heredoc with lone-CR line breaks: the shell reads the command on over the delimiter (range included), so no fix (it deleted EOF)',
-      code: 'FROM alpine:3.20\rRUN <<EOF sh\rpip cache purge\r[ -x /sbin/apk ] && «apk update\rEOF»\rONBUILD RUN ["true"]',
-      output: null,
-      // The variant adds an LF comment line, which a lone-CR file does not have.
-      skipSuppressionVariant: true,
     },
     {
       name: 'a comment line before the last step: no fix (nothing could carry it)',
