@@ -177,7 +177,12 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
         const bodies: ShellSegment[] = [];
         for (const heredoc of heredocs) {
           const content = heredoc.getContentRange();
-          if (content) bodies.push(verbatimSegment(text, document.offsetAt(content.start), document.offsetAt(content.end)));
+          if (!content) continue;
+          const contentEnd = document.offsetAt(content.end);
+          // Why closed or at the end of the file: a heredoc left open before more instructions (its delimiter after a
+          // lone CR, no line break for BuildKit) has no end an edit could keep to; a step appended after its last
+          // command went after `EOF`. One the file ends in (being typed) is still read.
+          if (heredoc.getDelimiterRange() || onlyBlanksFrom(text, contentEnd)) bodies.push(verbatimSegment(text, document.offsetAt(content.start), contentEnd));
         }
         commands = commands.concat(parseSegments(bodies, exports).map((command) => ({ ...command, index: command.index + commands.length })));
       }
@@ -185,6 +190,15 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
   }
   const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
   return { start, end, form, mounts, network, security, commands, apkCalls, exports, bodyStart, flagsStart };
+}
+
+/** True when nothing but blanks and line breaks follows `offset`. */
+function onlyBlanksFrom(text: string, offset: number): boolean {
+  for (let index = offset; index < text.length; index++) {
+    const character = text[index];
+    if (character !== ' ' && character !== '\t' && character !== '\n' && character !== '\r') return false;
+  }
+  return true;
 }
 
 /** The same shell model `delta` characters later in the document, sharing nothing with `shell`. */
