@@ -25,6 +25,8 @@ export function registerAlpineData(context: vscode.ExtensionContext, client: Lan
       if (status.busy) item.show();
       else item.hide();
     }),
+    // A server that stops (restart, crash) while it downloads sends no end: the item goes with it.
+    client.onDidChangeState(() => item.hide()),
     vscode.workspace.onDidGrantWorkspaceTrust(send),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAlpineData((section) => event.affectsConfiguration(section))) send();

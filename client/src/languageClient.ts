@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { currentAlpineDataOptions } from './alpineData';
-import { explicitSettingsMiddleware, type InspectRules } from './settings';
+import { explicitSettingsMiddleware, initialSettingsByFolder, type InspectRules } from './settings';
 
 const inspectRules: InspectRules = (scopeUri) =>
   vscode.workspace.getConfiguration(SETTINGS_SECTION, scopeUri === undefined ? undefined : vscode.Uri.parse(scopeUri)).inspect('rules');
@@ -21,7 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'vscode-vfs', language: 'dockerfile' },
       { scheme: 'vscode-remote', language: 'dockerfile' },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Note: no `synchronize.configurationSection`: the server registers for changes of its section itself, and a
+    // second registration would send every change twice.
     // Why: the server starts ShellCheck only when told the workspace is trusted (read once; a restart re-reads it),
     // and fetches Alpine data only when told so (updated by alpinist/alpineDataOptions, see alpineData.ts).
     // Why no workspace diagnostics: the Lint Workspace command and the `alpinist: lint` task put the workspace into the
@@ -29,6 +30,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: {
       alpineData: currentAlpineDataOptions(context),
       workspaceDiagnostics: false,
+      // What VS Code sends when the server registers for settings changes, so the server can tell that echo from a change.
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration().get(SETTINGS_SECTION) ?? null)) as unknown,
+      settingsByFolder: initialSettingsByFolder(
+        (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()),
+        (scopeUri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, scopeUri === undefined ? undefined : vscode.Uri.parse(scopeUri)),
+        inspectRules,
+      ),
       shellcheck: {
         workspaceTrusted: vscode.workspace.isTrusted,
         enable: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('shellcheck.enable', true),

@@ -48,3 +48,21 @@ export function explicitSettingsMiddleware(inspect: InspectRules): Configuration
     },
   };
 }
+
+/** Reads the `alpinist` section as VS Code resolves it for a scope (a folder URI), or without one. */
+export type ReadSettings = (scopeUri: string | undefined) => unknown;
+
+/**
+ * What the server would be answered for each workspace folder (and `''`, outside the folders), sent with `initialize`
+ * so the first documents are linted without a settings round trip to an extension host that is busy starting up.
+ */
+export function initialSettingsByFolder(folderUris: readonly string[], read: ReadSettings, inspect: InspectRules): Record<string, unknown> {
+  const byFolder: Record<string, unknown> = {};
+  for (const folder of ['', ...folderUris]) {
+    const scope = folder === '' ? undefined : folder;
+    const answer: unknown = JSON.parse(JSON.stringify(read(scope) ?? null));
+    const params: ConfigurationParams = { items: [{ section: SETTINGS_SECTION, ...(scope === undefined ? {} : { scopeUri: scope }) }] };
+    byFolder[folder] = withExplicitRules(params, [answer], inspect)[0];
+  }
+  return byFolder;
+}

@@ -202,15 +202,26 @@ describe('CI examples', () => {
       }
     });
 
-    it('shows the action with SARIF upload, and the action’s inputs exist', () => {
+    it('shows the action with SARIF upload, used from the checked-out repository (uses: ./), and its steps run as shown', () => {
       const blocks = blocksUnder('GitHub Actions');
-      const usesAction = blocks.find((block) => /uses: [^\s]+alpinist@/.test(block));
-      assert.ok(usesAction, 'README: a workflow using the action');
-      assert.match(usesAction, /github\/codeql-action\/upload-sarif@/);
-      const withKeys = [...usesAction.matchAll(/^\s+([a-z-]+): /gm)].map((match) => match[1]);
-      for (const key of withKeys.filter((key) => !['uses', 'with', 'sarif_file', 'name', 'if', 'run'].includes(key))) {
-        assert.ok(key in action.inputs, `README uses input ${key}`);
-      }
+      const usesAction = blocks.find((block) => /uses: \.\/(\s|$)/m.test(block));
+      assert.ok(usesAction, 'README: a workflow using the action with uses: ./');
+      const steps = parse(usesAction) as { uses?: string; with?: Record<string, unknown> }[];
+      const checkout = steps.findIndex((step) => step.uses?.startsWith('actions/checkout@'));
+      const own = steps.findIndex((step) => step.uses === './');
+      assert.ok(checkout >= 0 && checkout < own, 'the repository is checked out before uses: ./');
+      assert.ok(steps.slice(own + 1).some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')), 'SARIF upload after the action');
+      // `uses: ./` is the action.yml at the root of the checkout: the root of this repository.
+      assert.ok(fs.existsSync(path.join(REPO_ROOT, 'action.yml')));
+      const given = Object.fromEntries(Object.entries(steps[own].with ?? {}).map(([key, value]) => [key, String(value)]));
+      for (const key of Object.keys(given)) assert.ok(key in action.inputs, `README uses input ${key}`);
+      const cwd = workspace();
+      const result = runAction({ ...given, package: installedPackage().tarball }, cwd);
+      assert.equal(result.status, 0, result.stderr);
+      const sarif = JSON.parse(fs.readFileSync(path.join(cwd, given['output-file']), 'utf8')) as { version: string; runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      assert.equal(sarif.version, '2.1.0');
+      const files = new Set(sarif.runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri));
+      assert.deepEqual([...files].sort(), ['Dockerfile', 'services/api/Dockerfile']);
     });
   });
 });

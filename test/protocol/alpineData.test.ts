@@ -174,6 +174,22 @@ describe('Alpine data in the editor (loopback mirror)', function () {
     assert.match(gcompat.value, /glibc/i);
   });
 
+  it('a corrupt index: a log line that says why, a status, no data, the server keeps serving', async () => {
+    mirror.files.set(INDEX_PATHS[0], Buffer.from('<html>captive portal</html>'));
+    const server = await start(options());
+    const first = await server.open(URI, TEXT);
+    assert.deepEqual(unknownPackages(first), []);
+    const line = (): string | undefined => server.logs.find((entry) => entry.startsWith(`Alpine data: ${mirror.url}${INDEX_PATHS[0]}: `));
+    await eventually(() => line() !== undefined && statuses.at(-1)?.busy === false, 'the failure logged, then idle');
+    assert.match(line() ?? '', /: not a gzip'd index \(.+\); not tried again for an hour$/);
+    assert.ok(statuses.some((status) => status.message.startsWith(`Could not fetch ${mirror.url}${INDEX_PATHS[0]}: not a gzip'd index`)), JSON.stringify(statuses));
+    // Nothing was cached, and an edit does not ask the mirror again within the hour.
+    const requests = mirror.requests.length;
+    assert.deepEqual(unknownPackages(await server.change(URI, `${TEXT}RUN apk add git\n`, 2)), []);
+    await server.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 25 } });
+    assert.equal(mirror.requests.length, requests);
+  });
+
   it('a client that does not say the workspace is trusted fetches nothing', async () => {
     const server = await start(options({ workspaceTrusted: undefined }));
     const first = await server.open(URI, TEXT);

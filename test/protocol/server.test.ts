@@ -205,4 +205,42 @@ describe('settings per workspace folder', () => {
     await harness.open('file:///work/a/sub/Dockerfile', text);
     assert.deepEqual(harness.configurationRequests.map((item) => item.scopeUri), ['file:///work/a', 'file:///work/a', 'file:///work/a', 'file:///work/a/sub']);
   });
+  it('takes the settings the client sent with initialize until they change, without asking', async () => {
+    harness.dispose();
+    harness = await startHarness(
+      { alpinist: { enable: true, rules: {} } },
+      // As the VS Code extension sends them: per folder, '' outside the folders; a folder not in the workspace is ignored.
+      { settingsByFolder: { 'file:///work/a': { enable: true, rules: { 'apk-prefer-no-cache': 'error' } }, '': { enable: false, rules: {} }, 'file:///elsewhere': { enable: false } } },
+      { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true } },
+      { workspaceFolders: folders },
+    );
+    const [seeded] = (await harness.open('file:///work/a/Dockerfile', text)).filter((item) => item.source === 'alpinist');
+    assert.equal(seeded.severity, 1);
+    assert.deepEqual(codes(await harness.open('file:///loose/Dockerfile', text)), []);
+    assert.deepEqual(codes(await harness.open('file:///work/b/Dockerfile', text)), ['apk-prefer-no-cache']);
+    assert.deepEqual(harness.configurationRequests.filter((item) => item.section === 'alpinist').map((item) => item.scopeUri), ['file:///work/b']);
+    const changed = harness.nextDiagnostics('file:///work/a/Dockerfile');
+    await harness.notify('workspace/didChangeConfiguration', { settings: null });
+    const [asked] = (await changed).filter((item) => item.source === 'alpinist');
+    assert.equal(asked.severity, 2);
+  });
+
+  it('ignores the echo of its settings registration when it repeats the settings sent with initialize, and no later change', async () => {
+    harness.dispose();
+    const initial = { enable: true, rules: {} };
+    harness = await startHarness({ alpinist: initial }, { settings: initial }, { ...CLIENT_CAPABILITIES, workspace: { ...CLIENT_CAPABILITIES.workspace, workspaceFolders: true } }, { workspaceFolders: folders });
+    await harness.open('file:///work/a/Dockerfile', text);
+    assert.ok(harness.registrations.some((registration) => registration.method === 'workspace/didChangeConfiguration'));
+    const asked = harness.configurationRequests.length;
+    // The echo, keys in another order: nothing is asked again, nothing is linted again.
+    await harness.notify('workspace/didChangeConfiguration', { settings: { alpinist: { rules: {}, enable: true } } });
+    const relinted = harness.nextDiagnostics('file:///work/a/Dockerfile', undefined, 300).then(() => true, () => false);
+    assert.equal(await relinted, false);
+    assert.equal(harness.configurationRequests.length, asked);
+    // The same payload again is a change notification (a folder's settings may have changed): asked and linted again.
+    const changed = harness.nextDiagnostics('file:///work/a/Dockerfile');
+    await harness.notify('workspace/didChangeConfiguration', { settings: { alpinist: { rules: {}, enable: true } } });
+    await changed;
+    assert.equal(harness.configurationRequests.length, asked + 1);
+  });
 });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { CONFIG_FILE_GLOB } from '../../server/src/config/configFiles';
 import { DOCKERIGNORE_GLOB } from '../../server/src/config/dockerignoreFile';
-import { WORKSPACE_FILES_GLOBS } from '../../server/src/lsp/workspaceDiagnostics';
+import { MAX_WORKSPACE_FILE_BYTES, WORKSPACE_FILES_GLOBS } from '../../server/src/lsp/workspaceDiagnostics';
 import { CLIENT_CAPABILITIES, startHarness, type Harness } from '../support/lspHarness';
 
 const DIRTY = 'FROM alpine:3.24\nRUN apk add curl\n';
@@ -149,7 +149,11 @@ describe('workspace diagnostics (workspace/diagnostic)', () => {
     const ignored = nextRefresh();
     await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('repo', '.gitignore'), type: 2 }] });
     await ignored;
-    assert.equal(summary(await pull(second))['shown/Dockerfile'], 'full: ');
+    const third = await pull(second);
+    assert.equal(summary(third)['shown/Dockerfile'], 'full: ');
+    // A file grown past the limit is not read from disk any more, and what it showed is cleared.
+    write('repo/services/api/Dockerfile.dev', `${DIRTY}${'#'.repeat(MAX_WORKSPACE_FILE_BYTES)}\n`);
+    assert.deepEqual(summary(await pull(third)), { 'services/api/Dockerfile.dev': 'full: ' });
     assert.ok(refreshes >= 2);
   });
 

@@ -147,6 +147,7 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/(?:^|\\/)ld-linux(?:-x86-64|-aarch64|-armhf)?\\.so\\.\\d$/', { attacks: [['', '/ld-linux', ''], ['', '/ld-linux-x86-64.so.2', 'x']] }],
   ['/(?:^|\\/)(?:ld-musl-|libc\\.musl-)[\\w-]+\\.so\\.1$/', { attacks: [['/ld-musl-', 'x-', '.so.2'], ['', '/libc.musl-', '']] }],
   ['/alpine/i', {}],
+  ['/\\.(?:tar\\.(?:gz|xz|bz2|zst)|tgz|zip|apk|whl)$/i', { attacks: [['', '.tar', ''], ['', '.tar.gz', 'x']] }],
   ['/^[A-Za-z0-9][A-Za-z0-9._-]*/', { attacks: [['a', '-', '!']] }],
   ['/[-_.]+/g', { attacks: [['a', '-_', 'a']] }],
   ['/^(?:pip|python)2(?:\\.\\d+)*$/', { attacks: [['pip2', '.1', 'x'], ['python2', '.', '']] }],

@@ -146,11 +146,13 @@ export class AlpineDataStore {
     let oldest: Date | undefined;
     for (const repository of REPOSITORIES) {
       const relative = `${folder}/${repository}/${ARCH}/APKINDEX.tar.gz`;
+      // Why keep the checked index: a fresh download is parsed once to check it, and that parse is the one used.
+      let checked: { readonly bytes: Buffer; readonly index: ApkIndex } | undefined;
       const file = isDirectoryMirror(this.mirror)
         ? await readLocal(path.join(this.mirror, relative))
-        : await this.cachedOrFetched(relative, `${this.mirror}/${relative}`, (bytes) => parseApkIndexArchive(bytes, repository).then(() => undefined));
+        : await this.cachedOrFetched(relative, `${this.mirror}/${relative}`, (bytes) => parseApkIndexArchive(bytes, repository).then((index) => void (checked = { bytes, index })));
       if (!file) return;
-      indexes.push(await parseApkIndexArchive(file.bytes, repository));
+      indexes.push(checked?.bytes === file.bytes ? checked.index : await parseApkIndexArchive(file.bytes, repository));
       if (!oldest || file.fetchedAt < oldest) oldest = file.fetchedAt;
     }
     this.snapshots.set(branch, { branch, arch: ARCH, repositories: [...REPOSITORIES], index: ApkIndex.merge(indexes), asOf: day(oldest ?? this.now()) });

@@ -165,7 +165,11 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
     } else {
       form = 'heredoc';
       const firstContent = heredocs[0].getContentRange();
-      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : end;
+      // Why the marker's line when the heredoc has no body: the parser found no delimiter (in a lone-CR file, say),
+      // and the lines after the marker are no shell commands to read (a fix once appended a package to `EOF`).
+      let markerLineEnd = document.offsetAt(heredocs[0].getStartRange().end);
+      while (markerLineEnd < end && text[markerLineEnd] !== '\n' && text[markerLineEnd] !== '\r') markerLineEnd++;
+      const firstLineEnd = firstContent ? lineStartBefore(text, document.offsetAt(firstContent.start)) : markerLineEnd;
       const head = blankHeredocMarkers(joinContinuationLines(text, bodyStart, firstLineEnd, escapeChar));
       commands = parseSegments([head], exports);
       const runsScript = commands.length === 0 || (commands.length === 1 && SCRIPT_SHELLS.has(commands[0].name ?? '') && commands[0].words.length === 1);
@@ -173,7 +177,12 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
         const bodies: ShellSegment[] = [];
         for (const heredoc of heredocs) {
           const content = heredoc.getContentRange();
-          if (content) bodies.push(verbatimSegment(text, document.offsetAt(content.start), document.offsetAt(content.end)));
+          if (!content) continue;
+          const contentEnd = document.offsetAt(content.end);
+          // Why closed or at the end of the file: a heredoc left open before more instructions (its delimiter after a
+          // lone CR, no line break for BuildKit) has no end an edit could keep to; a step appended after its last
+          // command went after `EOF`. One the file ends in (being typed) is still read.
+          if (heredoc.getDelimiterRange() || onlyBlanksFrom(text, contentEnd)) bodies.push(verbatimSegment(text, document.offsetAt(content.start), contentEnd));
         }
         commands = commands.concat(parseSegments(bodies, exports).map((command) => ({ ...command, index: command.index + commands.length })));
       }
@@ -181,6 +190,15 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
   }
   const apkCalls = commands.map(parseApk).filter((call): call is ApkCall => call !== undefined);
   return { start, end, form, mounts, network, security, commands, apkCalls, exports, bodyStart, flagsStart };
+}
+
+/** True when nothing but blanks and line breaks follows `offset`. */
+function onlyBlanksFrom(text: string, offset: number): boolean {
+  for (let index = offset; index < text.length; index++) {
+    const character = text[index];
+    if (character !== ' ' && character !== '\t' && character !== '\n' && character !== '\r') return false;
+  }
+  return true;
 }
 
 /** The same shell model `delta` characters later in the document, sharing nothing with `shell`. */

@@ -92,7 +92,8 @@ export function removeCommand(run: RunInstruction, command: ShellCommand): Edit 
   if (!span) return undefined;
   // Why: where the shell reads a line break the Dockerfile does not (a lone CR), a command could run on over the
   // heredoc's delimiter; removing it would unclose the heredoc and swallow the rest of the file.
-  if (run.form === 'heredoc' && !run.heredocs.some(({ contentSpan }) => contentSpan && contentSpan.start <= span.start && span.end <= contentSpan.end)) return undefined;
+  // A heredoc left open (no delimiter line) has no end the removal could keep to.
+  if (run.form === 'heredoc' && !run.heredocs.some(({ contentSpan, delimiterSpan }) => contentSpan && delimiterSpan && contentSpan.start <= span.start && span.end <= contentSpan.end)) return undefined;
   const text = run.text;
   const start = span.start - run.start;
   const end = span.end - run.start;

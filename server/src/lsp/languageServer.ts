@@ -26,7 +26,7 @@ import type { FeatureContext } from './features/context';
 import { registerHover } from './features/hoverHandler';
 import { registerLibraryFeatures } from './features/library';
 import { registerSemanticTokens } from './features/semanticTokens';
-import { createWorkspaceSettings } from './workspaceSettings';
+import { createWorkspaceSettings, sameJson } from './workspaceSettings';
 import { isDockerfileName } from '../config/workspaceFiles';
 import { createWorkspaceDiagnostics, WORKSPACE_FILES_GLOBS } from './workspaceDiagnostics';
 import { createStartupTimings } from './startupTimings';
@@ -70,6 +70,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     warned.add(message);
     connection.console.warn(message);
   };
+
+  /** The settings the client sent with `initialize`, and whether the echo of the settings registration is due. */
+  let initialSettings: unknown;
+  let awaitingRegistrationEcho = false;
 
   const workspace = createWorkspaceSettings(connection, () => client.configuration, warnOnce);
   const configFiles = createConfigWatcher(connection, log, warnOnce);
@@ -138,7 +142,10 @@ export function createLanguageServer(connection: Connection): { documents: TextD
     client.refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     workspace.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
-    workspace.setPushed((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    workspace.setPushed(initialSettings);
+    // Why: the first document's settings would otherwise be a round trip to a client that is busy starting up.
+    workspace.seed((params.initializationOptions as { settingsByFolder?: unknown } | undefined)?.settingsByFolder);
     shellcheck = createShellCheckDiagnostics(readShellCheckOptions((params.initializationOptions as { shellcheck?: unknown } | undefined)?.shellcheck), {
       send: (published) => connection.sendDiagnostics(published),
       versionOf: (uri) => documents.get(uri)?.version,
@@ -174,6 +181,7 @@ export function createLanguageServer(connection: Connection): { documents: TextD
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FILES_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }
     if (client.configuration) {
+      awaitingRegistrationEcho = true;
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
   });
@@ -181,6 +189,12 @@ export function createLanguageServer(connection: Connection): { documents: TextD
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) workspace.setPushed(pushed);
+    // Why: a client answers the registration above with the settings it has (VS Code's does), usually while the first
+    // documents are being linted; when they are the settings it sent with `initialize`, nothing changed, and reloading
+    // would only drop the settings and config files read so far and lint every open document again.
+    const echo = awaitingRegistrationEcho;
+    awaitingRegistrationEcho = false;
+    if (echo && pushed !== undefined && sameJson(pushed, initialSettings)) return;
     warned.clear();
     reloadAll();
   });

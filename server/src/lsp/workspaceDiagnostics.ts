@@ -158,7 +158,11 @@ export function createWorkspaceDiagnostics(options: WorkspaceDiagnosticsOptions)
           break;
         }
         const report = await reportFile(file, uri, previous.get(uri));
-        if (!report) continue;
+        if (!report) {
+          // Unreadable or too large now: cleared below like a file that is gone.
+          seen.delete(uri);
+          continue;
+        }
         items.push(report);
         reported.set(uri, { resultId: report.resultId ?? '' });
         if (++linted % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -15,6 +15,11 @@ export interface WorkspaceSettings {
   readonly folders: readonly string[];
   /** Settings a client pushed (initialization options, `didChangeConfiguration`). */
   setPushed(settings: unknown): void;
+  /**
+   * Settings by workspace folder URI (`''`: outside the folders) that the client sent with `initialize`, as it would
+   * answer `workspace/configuration`: used until the next `clear()`, so the first documents need no round trip.
+   */
+  seed(byFolderUri: unknown): void;
   /** Forgets what was asked, so the next request asks again. */
   clear(): void;
 }
@@ -66,6 +71,22 @@ export function createWorkspaceSettings(connection: Connection, canAsk: () => bo
       return folders;
     },
     setPushed: (settings) => void (pushed = settings),
+    seed(given) {
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) return;
+      for (const [folder, raw] of Object.entries(given as Record<string, unknown>)) {
+        if (folder === '' || folders.includes(folder)) byFolder.set(folder, Promise.resolve(validateSettings(raw, warnOnce)));
+      }
+    },
     clear: () => byFolder.clear(),
   };
+}
+
+/** Whether two JSON values are equal, whatever the order of their keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

@@ -172,19 +172,24 @@ function loaderLink(command: ShellCommand): ShellWord | undefined {
 /** Sources of ADD (URLs included) and of COPY from the build context, shell or JSON form; variables resolved. */
 function copySources(stage: Stage, instruction: CopyInstruction): Candidate[] {
   const found: Candidate[] = [];
+  // Note: a local file named after glibc may be a script or a config file; from the context only packages count.
+  const accepts = (file: GlibcFile | undefined): file is GlibcFile => file !== undefined && (instruction.keyword === 'ADD' || PACKAGE_FILE.test(file.fileName));
   for (const source of instruction.sources) {
     const literal = classifyGlibcFile(source.value);
-    if (literal) {
+    if (accepts(literal)) {
       found.push({ at: source, file: literal });
       continue;
     }
     if (!source.value.includes('$')) continue;
     const expanded = expandNestedAt(stage, instruction.start, source.value);
     const file = expanded === undefined ? undefined : classifyGlibcFile(expanded);
-    if (file) found.push({ at: source, file, via: source.value });
+    if (accepts(file)) found.push({ at: source, file, via: source.value });
   }
   return found;
 }
+
+/** Archives and packages: what a COPY from the build context brings in to install. */
+const PACKAGE_FILE = /\.(?:tar\.(?:gz|xz|bz2|zst)|tgz|zip|apk|whl)$/i;
 
 function toReport(at: Span, file: GlibcFile, hasShim: boolean, via: string | undefined): Report {
   const name = via === undefined ? `\`${file.fileName}\`` : `\`${file.fileName}\` (from \`${via}\`)`;

@@ -37,6 +37,7 @@ export default defineRule({
   check(context) {
     const model = context.dockerfile;
     const writers = new IndexWriters();
+    const adds = new EarlierAdds();
     for (const run of model.runs) {
       if (hasApkCacheMount(run) || run.apkCalls.some((call) => readsIndex(call) || writesIndex(call))) continue;
       if (!runsApkSomewhere(run)) continue;
@@ -56,7 +57,7 @@ export default defineRule({
           const kind = compensation && startsFromOfficialAlpine(run.stage) ? 'safe' : 'suggestion';
           fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
         }
-        context.report({ at: cleanup, message: messageFor(cleanup.label, run, compensation), fixes });
+        context.report({ at: cleanup, message: messageFor(cleanup.label, run, compensation, adds), fixes });
       }
     }
   },
@@ -67,28 +68,59 @@ export default defineRule({
  * none did, and the cleanup deletes nothing (official `alpine` ships an empty cache) or only hides what the base
  * image left.
  */
-function messageFor(label: string, run: RunInstruction, compensation: readonly Edit[] | undefined): string {
+function messageFor(label: string, run: RunInstruction, compensation: readonly Edit[] | undefined, adds: EarlierAdds): string {
   // Note: `compensation` is undefined exactly when some earlier RUN wrote the cache and cannot be rewritten here.
   if (compensation === undefined || compensation.length > 0) {
     return `\`${label}\` in a RUN that installs nothing with apk cannot shrink the image, because the cache is already committed in an earlier layer.`;
   }
-  const adds = earlierRunsOf(run).flatMap((earlier) => earlier.apkCalls.filter((call) => call.subcommand === 'add'));
-  const why = adds.length === 0
+  const { total, withNoCache } = adds.before(run);
+  const why = total === 0
     ? 'no earlier RUN installs with apk'
-    : adds.every((call) => apkHasFlag(call, '--no-cache')) ? 'every earlier `apk add` used `--no-cache`' : 'every earlier `apk add` used `--no-cache` or a cache mount';
+    : total === withNoCache ? 'every earlier `apk add` used `--no-cache`' : 'every earlier `apk add` used `--no-cache` or a cache mount';
   if (startsFromOfficialAlpine(run.stage)) {
     return `\`${label}\` deletes nothing: ${why}, so no layer wrote the apk cache, and the \`alpine\` image ships it empty. The cleanup is useless here.`;
   }
   return `\`${label}\` cannot shrink the image: ${why}, so no RUN wrote the apk cache; anything the base image left there stays in its layers.`;
 }
 
-/** The RUNs before `run` in its stage and the stages it builds on. */
-function earlierRunsOf(run: RunInstruction): RunInstruction[] {
-  const found: RunInstruction[] = [];
-  for (let stage: Stage | undefined = run.stage; stage; stage = stage.parent) {
-    for (const earlier of stage.runs) if (stage !== run.stage || earlier.start < run.start) found.push(earlier);
+interface AddCounts {
+  readonly total: number;
+  readonly withNoCache: number;
+}
+
+/** Per stage, `apk add` calls of the stage's parents and, in order, of its own RUNs: counted once per check. */
+class EarlierAdds {
+  private readonly byStage = new Map<Stage, { readonly inParents: AddCounts; readonly own: readonly { readonly start: number; readonly counts: AddCounts }[] }>();
+
+  /** The `apk add` calls before `run` in its stage and the stages it builds on. */
+  before(run: RunInstruction): AddCounts {
+    const stage = run.stage;
+    if (!stage) return { total: 0, withNoCache: 0 };
+    let found = this.byStage.get(stage);
+    if (!found) {
+      const count = (runs: readonly RunInstruction[], into: { total: number; withNoCache: number }): void => {
+        for (const earlier of runs) {
+          for (const call of earlier.apkCalls) {
+            if (call.subcommand !== 'add') continue;
+            into.total++;
+            if (apkHasFlag(call, '--no-cache')) into.withNoCache++;
+          }
+        }
+      };
+      const inParents = { total: 0, withNoCache: 0 };
+      for (let parent = stage.parent; parent; parent = parent.parent) count(parent.runs, inParents);
+      // Running totals after each of the stage's own RUNs.
+      const running = { ...inParents };
+      const own = stage.runs.map((earlier) => {
+        count([earlier], running);
+        return { start: earlier.start, counts: { ...running } };
+      });
+      found = { inParents, own };
+      this.byStage.set(stage, found);
+    }
+    const earlierCount = prefixLength(found.own, (entry) => entry.start < run.start);
+    return earlierCount === 0 ? found.inParents : found.own[earlierCount - 1].counts;
   }
-  return found;
 }
 
 /** False in stages whose base has no apk and where no RUN of the stage or its parents runs apk. */

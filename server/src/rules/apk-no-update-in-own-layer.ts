@@ -33,8 +33,11 @@ export default defineRule({
         const upgrades = keepingReaders;
         const fix = removalFix(model, run, updates, upgrades);
         const installs = run.apkCalls.some((call) => readsIndex(call));
+        // Undefined relying RUNs: a later RUN reads the index in a way `--no-cache` cannot replace, so it is used too.
+        const relying = installs && upgrades.length === 0 ? runsRelyingOnIndexOf(run) : [];
+        const laterUse = relying === undefined || relying.length > 0;
         for (const call of updates) {
-          context.report({ at: commandWordsSpan(call.command), message: updateMessage(installs, upgrades.length > 0), fixes: fix ? [fix] : [] });
+          context.report({ at: commandWordsSpan(call.command), message: updateMessage(installs, upgrades.length > 0, laterUse), fixes: fix ? [fix] : [] });
         }
         continue;
       }
@@ -54,8 +57,11 @@ export default defineRule({
   },
 });
 
-function updateMessage(installs: boolean, upgrades: boolean): string {
+function updateMessage(installs: boolean, upgrades: boolean, laterUse: boolean): string {
   if (upgrades) return '`apk update` before `apk upgrade` leaves the package index in this layer; `apk upgrade --no-cache` upgrades the same without it.';
+  if (installs && laterUse) {
+    return '`apk update` leaves the package index in this layer, which the `apk --no-cache` commands of the RUN do not need and later RUNs install from as it goes stale.';
+  }
   if (installs) return '`apk update` leaves the package index in this layer, and the `apk --no-cache` commands of the RUN fetch their own: it only adds weight.';
   return '`apk update` in a RUN that installs nothing commits the package index to a layer of its own, where it goes stale.';
 }

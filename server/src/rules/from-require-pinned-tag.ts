@@ -66,7 +66,7 @@ function reportMalformed(context: RuleContext, from: FromInstruction, image: Tok
     && isBlanks(text.slice(image.end, next.start));
   if (noName) {
     // `FROM :3.14` names a tag of nothing; `FROM golang: 1.17` is not this case (the name is there).
-    const what = reference.digest !== undefined ? 'a digest' : `the tag \`${reference.tag ?? ''}\``;
+    const what = reference.digest !== undefined ? 'a digest' : reference.tag ? `the tag \`${reference.tag}\`` : 'its colon';
     context.report({
       at: image,
       message: `\`${image.value}\` has no image name before ${what}, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.`,

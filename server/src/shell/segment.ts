@@ -73,7 +73,23 @@ export function joinContinuationLines(document: string, start: number, end: numb
 export function verbatimSegment(document: string, start: number, end: number): ShellSegment {
   const offsets = new Int32Array(Math.max(0, end - start) + 1);
   for (let index = 0; index < offsets.length; index++) offsets[index] = start + index;
-  return { text: document.slice(start, end), offsets };
+  return { text: loneCarriageReturnsAsLineFeeds(document.slice(start, end)), offsets };
+}
+
+/**
+ * A lone CR ends a line for the ranges, the parser and the edits; the shell parser reads only LF (and CRLF) as one, so
+ * `apk update\recho hi` in a heredoc was one command running on into the next line (and over the delimiter). An LF in
+ * its place has the same length, so every offset stays.
+ */
+function loneCarriageReturnsAsLineFeeds(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
+    if (text[index + 1] === '\n') continue;
+    result += `${text.slice(from, index)}\n`;
+    from = index + 1;
+  }
+  return from === 0 ? text : result + text.slice(from);
 }
 
 /** If blanks then a line break follow `from`, the offset after the line break. */

@@ -60,28 +60,54 @@ function startsFromOfficialImage(stage: Stage): boolean {
 }
 
 /**
- * The manifests of `step` that nothing before it can have put in place, or an empty list when each may be there.
- * `text` is the Dockerfile, `steps` the stage's steps in order.
+ * The offset from which something may have put one of `manifests` in place (a COPY that may hold it, a fetch, a step
+ * that may write it); -1 when it may be there from the start (another base image, a parent stage), and
+ * `Number.POSITIVE_INFINITY` when nothing in the stage can bring it. One pass over the stage.
  */
-export function missingManifests(text: string, stage: Stage, steps: readonly Step[], step: Step, manifests: readonly string[]): string[] {
-  if (!startsFromOfficialImage(stage) || manifests.some((manifest) => manifest.endsWith('/'))) return [];
+function firstProvider(text: string, stage: Stage, steps: readonly Step[], manifests: readonly string[]): number {
+  if (!startsFromOfficialImage(stage) || manifests.some((manifest) => manifest.endsWith('/'))) return -1;
   const names = manifests.map(concreteName);
-  for (let current: Stage | undefined = stage; current; current = current.parent) {
-    for (const instruction of current.instructions) {
-      if (current === stage && instruction.start >= step.run.start) break;
-      const copy = fileCopy(instruction);
-      if (!copy) continue;
-      if (!copy.isFromContext || copy.sources.some((source) => sourceMayHold(source.value, names))) return [];
+  for (let parent = stage.parent; parent; parent = parent.parent) {
+    // Why: a parent stage's COPYs and RUNs may bring the files; its steps are not read here.
+    if (parent.runs.length > 0 || parent.instructions.some((instruction) => fileCopy(instruction) !== undefined)) return -1;
+  }
+  let first = Number.POSITIVE_INFINITY;
+  for (const instruction of stage.instructions) {
+    const copy = fileCopy(instruction);
+    if (!copy) continue;
+    if (!copy.isFromContext || copy.sources.some((source) => sourceMayHold(source.value, names))) {
+      first = instruction.start;
+      break;
     }
-    // Why: a parent stage's RUNs may write the files; only the split stage's own steps are read below.
-    if (current !== stage && current.runs.length > 0) return [];
   }
-  for (const earlier of steps) {
-    if (earlier.start >= step.start) break;
-    if (earlier.isOpaque || earlier.kind === 'fetch') return [];
-    const written = text.slice(earlier.start, earlier.end);
+  for (const step of steps) {
+    if (step.start >= first) break;
+    const written = text.slice(step.start, step.end);
     // A step that names the file (`echo '{}' > package.json`) or a command that can bring files may write it.
-    if (earlier.commands.some((command) => WRITERS.has(command.name ?? '')) || names.some((name) => written.includes(name))) return [];
+    if (step.isOpaque || step.kind === 'fetch' || step.commands.some((command) => WRITERS.has(command.name ?? '')) || names.some((name) => written.includes(name))) {
+      return step.start;
+    }
   }
-  return [...manifests];
+  return first;
+}
+
+/**
+ * Answers "can the manifest of this install be in place?" for the steps of one stage, scanning the stage once per
+ * distinct manifest list. `text` is the Dockerfile, `steps` the stage's steps in order.
+ */
+export class ManifestPresence {
+  private readonly providers = new Map<string, number>();
+
+  constructor(private readonly text: string, private readonly stage: Stage, private readonly steps: readonly Step[]) {}
+
+  /** The manifests of `step` that nothing before it can have put in place; empty when they may be there. */
+  missing(step: Step, manifests: readonly string[]): string[] {
+    const key = manifests.join('\n');
+    let provider = this.providers.get(key);
+    if (provider === undefined) {
+      provider = firstProvider(this.text, this.stage, this.steps, manifests);
+      this.providers.set(key, provider);
+    }
+    return provider < step.start ? [] : [...manifests];
+  }
 }

@@ -10,7 +10,7 @@ import { lineEndingOf } from '../edits/lines';
 import { memoOn } from '../util/memo';
 import { compilerRuntimeOf, isToolchainPackage, programsOf, runtimeCounterpartsOf } from '../knowledge/buildPackages';
 import { emitCompileStage } from './compileStage';
-import { missingManifests } from './manifestPresence';
+import { ManifestPresence } from './manifestPresence';
 import { fetchedPath } from './fetchedSources';
 import { artifactCopy } from './strategies/strategy';
 import { runtimeEdits } from './runtimeStage';
@@ -89,8 +89,9 @@ function computeSplit(model: DockerfileModel, stage: Stage): Outcome {
   const plans = STRATEGIES.map((strategy) => strategy.plan(input)).filter((plan) => plan !== undefined);
   if (plans.length !== 1) return refuse(plans.length === 0 ? 'no strategy applies' : 'several strategies apply');
   const plan = withSourceFetches(plans[0], steps);
+  const presence = new ManifestPresence(model.text, stage, steps);
   for (const step of plan.buildSteps) {
-    const missing = step.install?.manifests ? missingManifests(model.text, stage, steps, step, step.install.manifests) : [];
+    const missing = step.install?.manifests ? presence.missing(step, step.install.manifests) : [];
     // Why: the compile stage would copy a manifest that is nowhere, for an install the original runs on nothing.
     if (missing.length > 0) return refuse(`nothing copies ${missing.map((name) => `\`${name}\``).join(', ')} for \`${stepText(model, step)}\``);
   }

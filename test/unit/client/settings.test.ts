@@ -1,7 +1,7 @@
 /** The client forwards only the rule severities the user set (client/src/settings.ts). */
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
-import { explicitRules, explicitSettingsMiddleware, withExplicitRules, type InspectRules } from '../../../client/src/settings';
+import { explicitRules, explicitSettingsMiddleware, initialSettingsByFolder, withExplicitRules, type InspectRules } from '../../../client/src/settings';
 
 /** What VS Code's `get` answers: the manifest's defaults for every rule, merged with the user's values. */
 const RESOLVED = { enable: true, rules: { 'apk-prefer-no-cache': 'warning', 'apk-require-pinned-versions': 'off', 'from-require-pinned-tag': 'warning' } };
@@ -34,5 +34,15 @@ describe('client settings: explicit rules only', () => {
     const token = new CancellationTokenSource().token;
     const answers = await middleware.configuration?.({ items: [{ section: 'alpinist' }] }, token, () => [RESOLVED]);
     assert.deepEqual(answers, [{ enable: true, rules: { 'from-require-pinned-tag': 'warning' } }]);
+  });
+
+  it('sends with initialize what each folder (and no folder) would be answered, as plain JSON', () => {
+    const read = (scopeUri: string | undefined) => ({ ...RESOLVED, enable: scopeUri !== 'file:///off', toJSON: undefined });
+    const inspect: InspectRules = (scopeUri) => (scopeUri === 'file:///a' ? { workspaceFolderValue: { 'apk-prefer-no-cache': 'error' } } : undefined);
+    assert.deepEqual(initialSettingsByFolder(['file:///a', 'file:///off'], read, inspect), {
+      '': { enable: true, rules: {} },
+      'file:///a': { enable: true, rules: { 'apk-prefer-no-cache': 'error' } },
+      'file:///off': { enable: false, rules: {} },
+    });
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis/analysis';
 import { computeAlpinistHover } from '../../../server/src/lsp/features/hover';
 import { MAX_PACKAGE_ITEMS, packageCompletions } from '../../../server/src/lsp/features/packages';
-import { BASE_PACKAGES, generatedRecords, staticAlpineData } from '../../support/alpineFixtures';
+import { BASE_PACKAGES, generatedRecords, releasesJson, releaseTable, staticAlpineData } from '../../support/alpineFixtures';
 import { TEST_TODAY } from '../../support/ruleTester';
 
 const DATA = staticAlpineData({ '3.22': BASE_PACKAGES });
@@ -104,5 +104,21 @@ describe('package hover', () => {
 
   it('no index entry without an index of the stage', () => {
     assert.doesNotMatch(hoverAt('FROM alpine:3.21\nRUN apk add cu|rl\n') ?? '', /URL retrieval/);
+  });
+});
+
+describe('FROM hover with release data', () => {
+  const hoverWith = (marked: string, data: ReturnType<typeof staticAlpineData> | undefined): string => {
+    const { text, offset } = split(marked);
+    const analysis = analyze(text, { today: '2026-12-05', alpineData: data });
+    return computeAlpinistHover(analysis, analysis.model.document.positionAt(offset), '2026-12-05', data) ?? '';
+  };
+
+  it("uses releases.json when the server has it, and says which table and date it used", () => {
+    const table = releaseTable(releasesJson([{ branch: '3.22', released: '2025-05-30', eol: '2027-05-01' }, { branch: '3.25', released: '2026-12-03', eol: '2028-11-01' }]), '2026-12-05');
+    const fetched = staticAlpineData({}, table);
+    assert.match(hoverWith('FROM alp|ine:3.22\n', fetched), /This stage is on \*\*Alpine 3\.22\*\* \(released 2025-05-30, supported until 2027-05-01; latest is 3\.25 according to Alpine's releases\.json of 2026-12-05\)\./);
+    assert.match(hoverWith('FROM alp|ine\n', fetched), /according to Alpine's releases\.json of 2026-12-05 the latest is 3\.25\./);
+    assert.match(hoverWith('FROM alp|ine:3.22\n', undefined), /according to Alpinist's release table \(as of \d{4}-\d{2}-\d{2}\)\)\./);
   });
 });

@@ -22,7 +22,7 @@ import { applyEdits } from '../../../server/src/analysis/fixes';
 import { fixText, type FixPass } from '../../../server/src/cli/fix';
 import { lintJob } from '../../../server/src/cli/job';
 import type { JobSettings } from '../../../server/src/cli/types';
-import { parseDockerfile, type Instruction } from '../../../server/src/dockerfile/model';
+import { parseDockerfile, type DockerfileModel, type Instruction } from '../../../server/src/dockerfile/model';
 import type { Edit } from '../../../server/src/rules/rule';
 import { fixTargetDockerfileArbitrary, mixedLineEndings, propertyParameters } from '../../support/dockerfileArbitraries';
 import { excerpt } from '../../support/invariants';
@@ -113,6 +113,33 @@ function untouched(instruction: Instruction, edits: readonly Edit[]): boolean {
   );
 }
 
+/** The lines (without their line breaks) that lie wholly inside [start, end). */
+function wholeLinesIn(text: string, start: number, end: number): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  let lineStart = start;
+  // The first whole line starts at `start` only when a line break (or the text's start) comes before it.
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') {
+    while (lineStart < end && text[lineStart] !== '\n' && text[lineStart] !== '\r') lineStart++;
+    lineStart += text[lineStart] === '\r' && text[lineStart + 1] === '\n' ? 2 : 1;
+  }
+  while (lineStart < end) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    if (lineEnd > end) break;
+    lines.push({ start: lineStart, end: lineEnd });
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  }
+  return lines;
+}
+
+/** The instruction that starts right after a comment line ending at `offset`, with only comment lines between. */
+function instructionHeadedBy(model: DockerfileModel, text: string, offset: number): Instruction | undefined {
+  const next = model.instructions.find((instruction) => instruction.start >= offset);
+  if (!next) return undefined;
+  const between = text.slice(offset, next.start).split(/\r\n|\r|\n/).map((line) => line.trim());
+  return between.every((line, index) => (index === 0 ? line === '' : line.startsWith('#') || (index === between.length - 1 && line === ''))) ? next : undefined;
+}
+
 /** Checks one pass of the fixes: its edits, the instructions they leave alone, and the keywords of those they rewrite. */
 function checkPass(pass: FixPass): void {
   const { before, applied } = pass;
@@ -120,6 +147,7 @@ function checkPass(pass: FixPass): void {
   const after = applyEdits(before, edits);
   const where = `pass over ${excerpt(before)} → ${excerpt(after)} (rules ${applied.map(({ ruleId }) => ruleId).join(', ')})`;
   const breaks = new Set(before.match(/\r\n|\r|\n/g) ?? []);
+  const beforeModel = parseDockerfile(before);
   for (const { ruleId, fix } of applied) {
     const added: string[] = [];
     for (const edit of fix.edits) {
@@ -133,14 +161,16 @@ function checkPass(pass: FixPass): void {
       }
       added.push(edit.newText);
     }
-    // A comment inside the text a fix replaces must come back somewhere in what the fix writes.
+    // A comment line inside the text a fix replaces comes back somewhere in what the fix writes, unless it heads an
+    // instruction the same edit removes whole (the comment describes what is gone).
     const written = commentLines(added.join('\n'));
     for (const edit of fix.edits) {
-      const removed = before.slice(edit.start, edit.end);
-      for (const comment of commentLines(removed)) {
-        // Only comments whose whole line lies inside the removed text.
-        if (!new RegExp(`(^|[\\r\\n])[ \\t]*${comment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*([\\r\\n]|$)`).test(removed)) continue;
-        assert.ok(written.includes(comment), `${ruleId}: drops the comment ${JSON.stringify(comment)}; ${where}`);
+      for (const line of wholeLinesIn(before, edit.start, edit.end)) {
+        const comment = before.slice(line.start, line.end).trim();
+        if (commentLines(comment).length === 0 || written.includes(comment)) continue;
+        const headed = instructionHeadedBy(beforeModel, before, line.end);
+        const removedWhole = headed !== undefined && headed.start >= edit.start && headed.end <= edit.end;
+        assert.ok(removedWhole, `${ruleId}: drops the comment ${JSON.stringify(comment)}; ${where}`);
       }
     }
   }
@@ -156,7 +186,6 @@ function checkPass(pass: FixPass): void {
     return offset + delta;
   };
 
-  const beforeModel = parseDockerfile(before);
   const inFile = new Set(beforeModel.instructions.map(keywordOf));
   const afterModel = parseDockerfile(after);
   const afterByStart = new Map(afterModel.instructions.map((instruction) => [instruction.start, instruction]));

@@ -14,6 +14,7 @@ import { parseInChunks, withArgumentScansKept } from '../../../server/src/docker
 import { validateParsed } from '../../../server/src/dockerfile/validation';
 import { stepsOf } from '../../../server/src/dockerfile/steps';
 import { parseConfig } from '../../../server/src/config/config';
+import { allRules } from '../../../server/src/rules';
 
 const LIMIT = 10;
 const ATTEMPTS = 3;
@@ -70,6 +71,13 @@ describe('growth: paths that must stay linear', function () {
         linter.lint(text);
         linter.lint(edited);
       };
+    });
+  });
+
+  it('n ENV lines, each reading the one before (the names set before each instruction, for variable-require-defined)', () => {
+    assertLinear('ENV chain', 1500, (n) => {
+      const text = `FROM scratch\nENV V0=x\n${lines(n, (i) => `ENV V${i + 1}=$V${i}`)}\n`;
+      return () => analyze(text, { ruleSeverities: Object.fromEntries(allRules.map((rule) => [rule.id, rule.id === 'variable-require-defined' ? 'warning' : 'off'])) });
     });
   });
 

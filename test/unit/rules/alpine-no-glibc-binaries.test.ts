@@ -32,6 +32,7 @@ ruleTester.run(rule, {
     { name: 'Corretto Alpine JDK', code: 'FROM alpine:3.20\nRUN wget https://corretto.aws/downloads/latest/amazon-corretto-21-x64-alpine-jdk.tar.gz' },
     { name: 'Zulu musl JDK', code: 'FROM alpine:3.20\nRUN wget https://cdn.azul.com/zulu/bin/zulu21.32.17-ca-jdk21.0.2-linux_musl_x64.tar.gz' },
     { name: 'a static linux-amd64 binary named like a JDK tool is not a JDK', code: 'FROM alpine:3.20\nRUN wget https://github.com/jqlang/jq/releases/download/jq-1.7.1/jq-linux-amd64' },
+    { name: 'a script named after glibc, copied from the context', code: 'FROM alpine:3.20\nCOPY install-glibc.sh glibc.conf /tmp/' },
     { name: 'a link to musl under another name', code: 'FROM alpine:3.20\nRUN ln -s /lib/ld-musl-x86_64.so.1 /usr/lib/libc.so' },
     { name: 'glibc loader linked to something else', code: 'FROM alpine:3.20\nRUN ln -s /usr/glibc-compat/lib/ld-linux-x86-64.so.2 /lib64/ld-linux-x86-64.so.2 || true' },
   ],

@@ -147,9 +147,7 @@ describe('apk-require-virtual-cleanup in a CI image', () => {
 });
 
 describe('apk-require-virtual-cleanup: a heredoc left open', () => {
-  it('gets no `apk del` line (a lone CR before the delimiter is no line break for BuildKit; the line fell outside the RUN)', () => {
-    const findings = findingsOf(rule, 'FROM alpine:3.20\nRUN <<-EOF\napk add --virtual .build-deps gcc\rEOF\nFROM alpine:3.20\n');
-    assert.equal(findings.length, 1);
-    assert.deepEqual(findings[0].fixes, []);
+  it('before more instructions is not read (a lone CR before the delimiter is no line break for BuildKit; the `apk del` line fell outside the RUN)', () => {
+    assert.deepEqual(findingsOf(rule, 'FROM alpine:3.20\nRUN <<-EOF\napk add --virtual .build-deps gcc\rEOF\nFROM alpine:3.20\n'), []);
   });
 });

@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/apt-require-lists-cleanup';
-import { ruleTester } from '../../support/ruleTester';
+import { findingsOf, ruleTester } from '../../support/ruleTester';
 
 ruleTester.run(rule, {
   valid: [
@@ -56,4 +57,11 @@ ruleTester.run(rule, {
       output: null,
     },
   ],
+});
+
+describe('apt-require-lists-cleanup: a heredoc left open', () => {
+  it('is not read (its delimiter follows a lone CR, no line break for BuildKit): the cleanup was appended to EOF', () => {
+    const text = 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\rEOF\nLABEL a=b\n';
+    assert.deepEqual(findingsOf(rule, text), []);
+  });
 });

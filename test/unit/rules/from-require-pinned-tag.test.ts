@@ -94,6 +94,12 @@ ruleTester.run(rule, {
       messageIncludes: '`:3.14` has no image name before the tag `3.14`, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
     },
     {
+      name: 'a colon alone',
+      code: 'FROM «:»\nRUN true',
+      output: null,
+      messageIncludes: '`:` has no image name before its colon, so Docker rejects this FROM ("invalid reference format"). Write the image name before it.',
+    },
+    {
       name: 'a colon with nothing after it',
       code: 'FROM «golang:» AS build\nRUN true',
       output: null,

@@ -8,8 +8,8 @@ import type { Analysis } from '../../analysis/analysis';
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model';
 import { classifyGlibcFile, GLIBC_REMEDIES, URL_PATTERN } from '../../knowledge/glibc';
 import { findApkFlagEntry, findEntry, findRelease, isReleasePastSupport } from '../../knowledge/lookup';
-import { latestAlpineRelease, alpineReleasesAsOf } from '../../knowledge/releases';
-import type { AlpineDataView } from '../../knowledge/alpineData';
+import { releaseTableOf, type AlpineDataView } from '../../knowledge/alpineData';
+import { releaseIn } from '../../knowledge/releaseData';
 import type { KnowledgeEntry } from '../../knowledge/types';
 import { isCommand, type ShellWord } from '../../shell/shellCommand';
 import { docsUri } from '../../config/docs';
@@ -47,7 +47,7 @@ export function computeAlpinistHover(analysis: Analysis, position: Position, tod
 function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: number, today: string, alpineData: AlpineDataView | undefined): string | undefined {
   const stage = instruction.stage;
   if (instruction.keyword === 'FROM' && stage && stage.from === instruction && stage.family === 'alpine' && !stage.parent) {
-    return fromHover(stage, today);
+    return fromHover(stage, today, alpineData);
   }
   if (!stage || !stage.isAlpineLike) return undefined;
   if (instruction.keyword === 'ENV') {
@@ -89,22 +89,27 @@ function knowledgeAt(model: DockerfileModel, instruction: Instruction, offset: n
   return undefined;
 }
 
-function fromHover(stage: Stage, today: string): string {
+function fromHover(stage: Stage, today: string, alpineData: AlpineDataView | undefined): string {
   const base = findEntry('alpine-base');
   const lines: string[] = [];
   const release = stage.alpineRelease;
+  // Why two sources: Alpine's releases.json when the server has it (dated the day it was fetched), else the table
+  // written into Alpinist (dated the day it was checked).
+  const table = releaseTableOf(alpineData);
+  const where = table.source === 'releases.json' ? `Alpine's releases.json of ${table.asOf}` : `Alpinist's release table (as of ${table.asOf})`;
   if (release === 'edge') {
     lines.push('This stage is on **Alpine edge**, the moving development branch: packages change under you between builds.');
   } else if (release) {
-    const facts = findRelease(release);
+    const facts = table.source === 'releases.json' ? releaseIn(table, release) : findRelease(release);
     if (facts) {
-      const status = isReleasePastSupport(release, today) ? `**past end of support** since ${facts.endOfSupport}` : `supported until ${facts.endOfSupport}`;
-      lines.push(`This stage is on **Alpine ${release}** (released ${facts.released}, ${status}; latest is ${latestAlpineRelease} as of ${alpineReleasesAsOf}).`);
+      const past = table.source === 'releases.json' ? today > facts.endOfSupport : isReleasePastSupport(release, today);
+      const status = past ? `**past end of support** since ${facts.endOfSupport}` : `supported until ${facts.endOfSupport}`;
+      lines.push(`This stage is on **Alpine ${release}** (released ${facts.released}, ${status}; latest is ${table.newest} according to ${where}).`);
     } else {
-      lines.push(`This stage is on **Alpine ${release}**, which is not in Alpinist's release table (as of ${alpineReleasesAsOf}).`);
+      lines.push(`This stage is on **Alpine ${release}**, which is not in ${where}.`);
     }
   } else {
-    lines.push(`The tag does not name an Alpine release; at the time of Alpinist's release table (${alpineReleasesAsOf}) the latest is ${latestAlpineRelease}.`);
+    lines.push(`The tag does not name an Alpine release; according to ${where} the latest is ${table.newest}.`);
   }
   return [lines.join(' '), base ? renderEntry(base) : ''].filter(Boolean).join('\n\n');
 }

@@ -7,13 +7,25 @@ import type { Stage } from '../../dockerfile/model';
 import { describeIndex } from '../../knowledge/alpineData';
 import { knownAbsence } from '../../knowledge/lookup';
 import type { RuleContext } from '../rule';
-import { usesOtherRepositories } from './apkIndexUse';
 
 export interface MissingAfterMove {
   /** Package names in order of appearance, each once. */
   readonly names: readonly string[];
   /** The release and where the answer comes from, for messages: `Alpine 3.24 (main and community, …)`. */
   readonly where: string;
+}
+
+/** apk options that take packages from repositories the index does not hold. */
+const OTHER_REPOSITORY_FLAGS = new Set(['--repository', '--repositories-file', '--allow-untrusted']);
+
+/**
+ * The offset of the stage's first instruction that edits `/etc/apk/repositories` (-1 when a parent stage does,
+ * `Infinity` when none): `apk add` after it may install from other repositories. One pass per stage.
+ */
+function repositoriesEditedAt(stage: Stage): number {
+  const edits = (instruction: { readonly text: string }): boolean => instruction.text.includes('/etc/apk/repositories');
+  for (let parent = stage.parent; parent; parent = parent.parent) if (parent.instructions.some(edits)) return -1;
+  return stage.instructions.find(edits)?.start ?? Number.POSITIVE_INFINITY;
 }
 
 /** Most stages walked below one stage: `FROM` chains are short; this bounds a pathological file. */
@@ -43,9 +55,10 @@ export function packagesMissingAfterMove(context: RuleContext, stage: Stage, bra
   const names: string[] = [];
   const seen = new Set<string>();
   for (const member of stageWithDescendants(stage)) {
+    const edited = repositoriesEditedAt(member);
     for (const run of member.runs) {
       for (const call of run.apkCalls) {
-        if (call.subcommand !== 'add' || usesOtherRepositories(run, call)) continue;
+        if (call.subcommand !== 'add' || edited <= run.end || call.flags.some((flag) => OTHER_REPOSITORY_FLAGS.has(flag.name))) continue;
         for (const pkg of call.packages) {
           if (pkg.kind !== 'name' || pkg.tag !== undefined || pkg.name === '' || pkg.name.startsWith('.') || seen.has(pkg.name)) continue;
           seen.add(pkg.name);
