@@ -2,6 +2,7 @@
  * Why: a layer can only add files or hide them. `apk del` of packages an earlier RUN installed hides their files
  * from the final filesystem, but the earlier layer still ships them, so the image does not get smaller.
  */
+import { describeUse, laterUseOfPackage } from '../dockerfile/laterUses';
 import { type DockerfileModel, type Instruction, type RunInstruction, type Stage } from '../dockerfile/model';
 import type { ApkCall } from '../shell/apk';
 import { replace, type Edit } from '../edits/edits';
@@ -26,10 +27,14 @@ export default defineRule({
           if (item.kind !== 'name') continue;
           const installer = installers.get(item.name);
           if (!installer || addedEarlierInRun(run, call, item.name)) continue;
-          const fix = mergeFix(model, installer, run, positions);
+          // Why: merging keeps a deletion that breaks a later instruction; no suggestion should carry it along.
+          const needed = neededLater(installer, run, call, item.name);
+          const fix = needed ? undefined : mergeFix(model, installer, run, positions);
           context.report({
             at: item.word,
-            message: `\`${item.name}\` was installed by an earlier RUN, so \`apk del\` here leaves its files in that layer.`,
+            message: needed
+              ? `\`${item.name}\` was installed by an earlier RUN, so \`apk del\` here leaves its files in that layer; no merge is suggested, because the deletion removes a package still in use: ${needed}.`
+              : `\`${item.name}\` was installed by an earlier RUN, so \`apk del\` here leaves its files in that layer.`,
             fixes: fix ? [fix] : [],
           });
         }
@@ -37,6 +42,22 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * How a later instruction still needs what `apk del NAME` removes (the package, or a package of the group NAME that
+ * `installer` added): "`ENTRYPOINT` runs `tini`"; undefined when nothing does.
+ */
+function neededLater(installer: RunInstruction, run: RunInstruction, del: ApkCall, name: string): string | undefined {
+  const stage = run.stage;
+  if (!stage || run.isOnbuild) return undefined;
+  const group = installer.apkCalls.filter((call) => call.subcommand === 'add' && call.virtualName === name);
+  const names = group.length > 0 ? group.flatMap((call) => call.packages.filter((item) => item.kind === 'name').map((item) => item.name)) : [name];
+  for (const candidate of names) {
+    const use = laterUseOfPackage(stage, del.command.end, candidate);
+    if (use) return describeUse(use, stage, del.command.end, run.end);
+  }
+  return undefined;
+}
 
 /** Records what a RUN installs and deletes: names (packages and `--virtual` groups) left installed, with their RUN. */
 function apply(installed: Map<string, RunInstruction>, run: RunInstruction): void {

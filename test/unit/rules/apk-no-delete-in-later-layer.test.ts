@@ -15,6 +15,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'the deleted group holds the ENTRYPOINT program: no merge is suggested',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc tini\nRUN make && apk del «.build-deps»\nENTRYPOINT ["tini", "--"]\n',
+      output: null,
+      messageIncludes: '`.build-deps` was installed by an earlier RUN, so `apk del` here leaves its files in that layer; no merge is suggested, because the deletion removes a package still in use: `ENTRYPOINT` runs `tini`.',
+    },
+    {
       name: 'adjacent RUNs: a virtual group',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc\nRUN make && apk del «.build-deps»\n',
       output: null,
