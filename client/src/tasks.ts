@@ -2,8 +2,8 @@
  * The `alpinist: lint` task (task type `alpinist`) and the **Alpinist: Lint Workspace** command that runs it: the
  * bundled CLI lints every Dockerfile of each workspace folder (its own discovery: `.gitignore`, the folder's config
  * file, and the folder's `files.exclude` passed as `--exclude`), and the `$alpinist` problem matcher puts its text
- * output into the Problems panel. Once the task has run in a folder, a change to a Dockerfile or a `.gitignore` on
- * disk there (saved, fixed, deleted, created) runs it again, so results of files that are not open do not go stale:
+ * output into the Problems panel. Once the task has run in a folder, a change to a Dockerfile, a `.gitignore`, a
+ * `.dockerignore` or a config file on disk there (saved, fixed, deleted, created) runs it again, so results of files that are not open do not go stale:
  * a new run replaces what the matcher reported before.
  */
 import * as vscode from 'vscode';
@@ -12,7 +12,7 @@ import { excludedGlobs, lintArguments } from './taskArguments';
 export const TASK_TYPE = 'alpinist';
 
 /** What the task watches after its first run: the files whose change can change its report. */
-export const WATCHED_GLOB = '**/{*Dockerfile*,*dockerfile*,*Containerfile*,*containerfile*,.gitignore}';
+export const WATCHED_GLOB = '**/{*Dockerfile*,*dockerfile*,*Containerfile*,*containerfile*,.gitignore,*.dockerignore,.dockerignore,.alpinist.yaml,.alpinist.yml,.hadolint.yaml,.hadolint.yml}';
 
 /** Changes within this many milliseconds are linted by one run. */
 export const RERUN_DELAY_MS = 1000;

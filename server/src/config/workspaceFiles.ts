@@ -34,10 +34,16 @@ export interface WalkVisitor {
  * with each entry's path relative to `directory` (`/`-separated); a directory it matches is not entered.
  */
 export function walkDockerfiles(directory: string, inherited: readonly IgnoreFile[], visitor: WalkVisitor, exclude?: GlobMatcher): void {
-  walk(directory, '', inherited, visitor, exclude);
+  for (const _ of walk(directory, '', inherited, visitor, exclude)) {
+    // Each step is one directory read; here they all run at once.
+  }
 }
 
-function walk(directory: string, relative: string, inherited: readonly IgnoreFile[], visitor: WalkVisitor, exclude: GlobMatcher | undefined): void {
+/**
+ * The walk as steps, one per directory read, in the same order as one recursive call would take them: the language
+ * server pauses between steps so that a large workspace does not stop it from answering.
+ */
+function* walk(directory: string, relative: string, inherited: readonly IgnoreFile[], visitor: WalkVisitor, exclude: GlobMatcher | undefined): Generator<void> {
   let entries;
   try {
     entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -45,6 +51,7 @@ function walk(directory: string, relative: string, inherited: readonly IgnoreFil
     visitor.error(directory, error);
     return;
   }
+  yield;
   const own = readIgnoreFile(directory);
   const ignoreFiles = own ? [...inherited, own] : inherited;
   for (const entry of entries) {
@@ -54,7 +61,7 @@ function walk(directory: string, relative: string, inherited: readonly IgnoreFil
     const entryRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (exclude?.(entryRelative)) continue;
     if (isIgnored(ignoreFiles, full, isDirectory)) continue;
-    if (isDirectory) walk(full, entryRelative, ignoreFiles, visitor, exclude);
+    if (isDirectory) yield* walk(full, entryRelative, ignoreFiles, visitor, exclude);
     else visitor.file(full);
   }
 }
@@ -125,13 +132,22 @@ export function ancestorIgnoreFiles(start: string, cwd: string): IgnoreFile[] {
   return isIgnored(files, start, true) ? [] : files;
 }
 
+/** Directories read between two turns of the event loop by `findDockerfiles`. */
+const DIRECTORIES_PER_TURN = 32;
+
 /**
  * Every Dockerfile below a workspace folder `root` (absolute paths, in walk order): the `.gitignore` files from the
- * repository root down apply, as for `alpinist lint` run in that folder. Folders that cannot be read are skipped.
+ * repository root down apply, as for `alpinist lint` run in that folder. Folders that cannot be read are skipped. The
+ * walk yields to the event loop every few directories; `cancelled` stops it (with the files found so far).
  */
-export function findDockerfiles(root: string, exclude?: GlobMatcher): string[] {
+export async function findDockerfiles(root: string, exclude?: GlobMatcher, cancelled: () => boolean = () => false): Promise<string[]> {
   const files: string[] = [];
   const start = path.resolve(root);
-  walkDockerfiles(start, ancestorIgnoreFiles(start, start), { file: (file) => files.push(file), error: () => undefined }, exclude);
+  let steps = 0;
+  for (const _ of walk(start, '', ancestorIgnoreFiles(start, start), { file: (file) => files.push(file), error: () => undefined }, exclude)) {
+    if (++steps % DIRECTORIES_PER_TURN !== 0) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled()) break;
+  }
   return files;
 }

@@ -94,7 +94,7 @@ export function createWorkspaceDiagnostics(options: WorkspaceDiagnosticsOptions)
     return matcher;
   }
 
-  async function filesOf(folder: string): Promise<string[]> {
+  async function filesOf(folder: string, token: CancellationToken): Promise<string[]> {
     let root: string;
     try {
       root = fileURLToPath(folder);
@@ -102,7 +102,7 @@ export function createWorkspaceDiagnostics(options: WorkspaceDiagnosticsOptions)
       // Not a file: URI (vscode-vfs:, …): nothing on disk to walk.
       return [];
     }
-    return findDockerfiles(root, await excludeOf(folder));
+    return findDockerfiles(root, await excludeOf(folder), () => token.isCancellationRequested);
   }
 
   async function reportFile(file: string, uri: string, previous: string | undefined): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
@@ -140,7 +140,7 @@ export function createWorkspaceDiagnostics(options: WorkspaceDiagnosticsOptions)
     const seen = new Set<string>();
     let linted = 0;
     for (const folder of options.folders()) {
-      for (const file of await filesOf(folder)) {
+      for (const file of await filesOf(folder, token)) {
         if (token.isCancellationRequested) return { items: [] };
         const uri = pathToFileURL(path.resolve(file)).href;
         if (seen.has(uri)) continue;
@@ -168,6 +168,8 @@ export function createWorkspaceDiagnostics(options: WorkspaceDiagnosticsOptions)
         if (++linted % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    // A cancelled walk found only part of the files: nothing may be cleared on its word.
+    if (token.isCancellationRequested) return { items: [] };
     for (const uri of [...reported.keys()]) {
       if (seen.has(uri)) continue;
       reported.delete(uri);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { discoverFiles } from '../../../server/src/cli/discovery';
+import { findDockerfiles } from '../../../server/src/config/workspaceFiles';
 import { anyGlobMatcher } from '../../../server/src/util/glob';
 import { onlyRules, runAlpinist, useTempDirectory } from '../../support/cliHarness';
 
@@ -116,5 +117,17 @@ describe('alpinist lint: file discovery', () => {
       assert.deepEqual(await firstLine(['lint', '--no-config', '-odd.Dockerfile']), [2, 'alpinist: Unknown option "-odd.Dockerfile".']);
       assert.deepEqual(await firstLine(['lint', '--exclude', ' ']), [2, 'alpinist: --exclude needs a glob such as **/testdata.']);
     });
+  });
+
+  it('the walk of the language server (in steps, yielding to the event loop) finds what the CLI finds, in the same order', async () => {
+    directory.write('.gitignore', 'ignored/\n');
+    for (let index = 0; index < 80; index++) directory.write(`d${String(index).padStart(2, '0')}/${index % 3 === 0 ? 'ignored/' : ''}Dockerfile`, CLEAN);
+    writeAll('Dockerfile', 'z.Dockerfile', 'skip/Dockerfile');
+    const exclude = anyGlobMatcher(['skip']);
+    const cli = discoverFiles(['.'], process.cwd(), undefined, exclude).map((file) => path.resolve(file as string));
+    assert.equal(cli.length, 80 - 27 + 2);
+    assert.deepEqual(await findDockerfiles(directory.root, exclude), cli);
+    // Cancelled after the first steps: only part of the list.
+    assert.ok((await findDockerfiles(directory.root, exclude, () => true)).length < cli.length);
   });
 });
