@@ -52,7 +52,11 @@ export function ruleSettingsSchema(): Record<string, unknown> {
     default: defaults,
     additionalProperties: false,
     properties,
-    markdownDescription: 'Severity of each Alpinist rule: `off`, `hint`, `info`, `warning` or `error`. Unknown ids and values are ignored (and reported once in the Alpinist output).',
+    // Why: hadolint codes name the rules that stand for them, and a ShellCheck code one check of `shellcheck`.
+    patternProperties: {
+      '^(DL|SC)[0-9]{4}$': { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], markdownDescription: 'A hadolint code (`DL3018`: every Alpinist rule that stands for it) or a ShellCheck code (`SC2086`: that check of the rule `shellcheck` only).' },
+    },
+    markdownDescription: 'Severity of each Alpinist rule, by id or hadolint code (`DL3018`, `SC2086`): `off`, `hint`, `info`, `warning` or `error`. Unknown ids and values are ignored (and reported once in the Alpinist output).',
   };
 }
 

@@ -1,7 +1,7 @@
 /** `alpinist lint` arguments → options. Every mistake is a `UsageError` with a one-line reason. */
 import { LABEL_TYPES, SEVERITY_SETTINGS, type LabelType, type Severity, type SeveritySetting } from '../rules/rule';
-import { listRuleIds, resolveRuleReference } from '../config/ruleReferences';
-import { parseThreshold } from '../config/severities';
+import { isShellCheckCode, listRuleIds, resolveRuleReference } from '../config/ruleReferences';
+import { parseThreshold, setSeverity } from '../config/severities';
 import type { JobSettings, Threshold } from './types';
 
 /**
@@ -166,7 +166,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
       }
       case '--no-fail': noFail = true; break;
       case '--error': case '--warning': case '--info': case '--style':
-        for (const rule of resolveOrThrow(value())) rules[rule.id] = LEVEL_FLAGS[flag];
+        setOrThrow(rules, value(), LEVEL_FLAGS[flag]);
         break;
       case '--trusted-registry': {
         const registry = value().trim();
@@ -201,13 +201,13 @@ export function parseArguments(argv: readonly string[]): CliOptions | 'help' | '
         const separator = spec.lastIndexOf('=');
         if (separator < 0) throw new UsageError(`--rule needs ID=SEVERITY, got "${spec}".`);
         const [reference, severity] = [spec.slice(0, separator), spec.slice(separator + 1)];
-        const named = resolveOrThrow(reference);
+        if (!resolveRuleReference(reference) && !isShellCheckCode(reference)) unknownRule(reference);
         if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(`Unknown severity "${severity}" for ${reference}: use ${SEVERITY_SETTINGS.join(', ')}.`);
-        for (const rule of named) rules[rule.id] = severity as SeveritySetting;
+        setOrThrow(rules, reference, severity as SeveritySetting);
         break;
       }
       case '--ignore':
-        for (const rule of resolveOrThrow(value())) rules[rule.id] = 'off';
+        setOrThrow(rules, value(), 'off');
         break;
       case '--fix': fix = fix === 'dry-run' ? conflict() : 'apply'; break;
       case '--fix-dry-run': fix = fix === 'apply' ? conflict() : 'dry-run'; break;
@@ -258,10 +258,13 @@ export function parseLabelRequirement(spec: string): [string, LabelType] {
   return [label, type as LabelType];
 }
 
-function resolveOrThrow(reference: string) {
-  const named = resolveRuleReference(reference);
-  if (!named) throw new UsageError(`Unknown rule "${reference}". Rules: ${listRuleIds()}.`);
-  return named;
+/** Sets a severity for the rules, or the ShellCheck code, `reference` names; throws `UsageError` when it names none. */
+function setOrThrow(rules: Record<string, SeveritySetting>, reference: string, severity: SeveritySetting): void {
+  if (!setSeverity(rules, reference, severity)) unknownRule(reference);
+}
+
+function unknownRule(reference: string): never {
+  throw new UsageError(`Unknown rule "${reference}". Rules: ${listRuleIds()}.`);
 }
 
 function conflict(): never {

@@ -4,8 +4,7 @@
  * after the flags and before the config file. A value hadolint would not understand is ignored with a warning
  * (hadolint ignores it silently) rather than failing the run.
  */
-import { resolveRuleReference } from '../config/ruleReferences';
-import { parseThreshold } from '../config/severities';
+import { parseThreshold, setSeverity } from '../config/severities';
 import type { LabelType, Severity, SeveritySetting } from '../rules/rule';
 import { isFormat, parseLabelRequirement, UsageError, type Format } from './args';
 import type { Threshold } from './types';
@@ -43,9 +42,7 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
   const rules: Record<string, SeveritySetting> = {};
   for (const [name, severity] of LEVEL_VARIABLES) {
     for (const reference of list(name) ?? []) {
-      const named = resolveRuleReference(reference);
-      if (named) for (const rule of named) rules[rule.id] = severity;
-      else warnings.push(`ignoring "${reference}" in ${name}: there is no Alpinist rule or hadolint code with that name.`);
+      if (!setSeverity(rules, reference, severity)) warnings.push(`ignoring "${reference}" in ${name}: there is no Alpinist rule or hadolint code with that name.`);
     }
   }
 

@@ -5,6 +5,8 @@
 import { allRules, findRule } from '../rules';
 import type { Rule } from '../rules/rule';
 
+export { isShellCheckCode } from '../rules/shared/shellCheckCodes';
+
 /** hadolint's own rules (DL…) and the ShellCheck codes it reports (SC…). */
 const HADOLINT_CODE = /^(DL|SC)\d{4}$/;
 

@@ -8,7 +8,7 @@
  * forwards only the settings the user made (client/src/settings.ts), so no default is ever mistaken for a choice.
  */
 import { SEVERITY_SETTINGS, type Severity, type SeveritySetting } from '../rules/rule';
-import { resolveRuleReference } from './ruleReferences';
+import { isShellCheckCode, resolveRuleReference } from './ruleReferences';
 
 /** Explicit severities by Alpinist rule id. */
 export type RuleSeverities = Readonly<Record<string, SeveritySetting>>;
@@ -35,11 +35,17 @@ export function parseHadolintLevel(level: string): Severity | undefined {
 }
 
 /**
- * Sets `severity` for every rule `reference` names (an id, or a hadolint code with all the rules that stand for it).
- * Returns false, setting nothing, when the reference names neither; a hadolint code Alpinist does not implement is
+ * Sets `severity` for every rule `reference` names (an id, or a hadolint code with all the rules that stand for it), or
+ * for one ShellCheck code (`SC2086`), which the rule `shellcheck` reads per finding. Returns false, setting nothing, when the reference names neither; a hadolint code Alpinist does not implement is
  * accepted and sets nothing.
  */
 export function setSeverity(table: SeverityTable, reference: string, severity: SeveritySetting): boolean {
+  // Why: a ShellCheck code is one check of the rule `shellcheck`; its setting is kept under the code itself and
+  // applied to that code's findings only (`--ignore SC2086`, `override: { error: [SC2154] }`), as hadolint does.
+  if (isShellCheckCode(reference)) {
+    table[reference] = severity;
+    return true;
+  }
   const rules = resolveRuleReference(reference);
   if (!rules) return false;
   for (const rule of rules) table[rule.id] = severity;

@@ -8,6 +8,7 @@ import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
 import { replace, type Edit } from '../edits/edits';
 import { nextLineStart } from '../edits/lines';
 import { defineRule, type RuleCatalog } from './rule';
+import { isShellCheckCode } from './shared/shellCheckCodes';
 
 export default defineRule({
   id: 'no-unused-suppression',
@@ -47,11 +48,6 @@ function unusedMessage(suppression: Suppression, id: SuppressedId, rules: RuleCa
   const targets = rules.standingFor(id.id);
   if (targets.length === 0 || !targets.every((target) => rules.isEnabled(target))) return undefined;
   return `\`${id.id}\` (Alpinist \`${targets.map((target) => target.id).join('`, `')}\`) reports nothing here, so this suppression is unused.`;
-}
-
-/** `SC` and four digits, as ShellCheck numbers its checks. */
-function isShellCheckCode(id: string): boolean {
-  return id.length === 6 && id.startsWith('SC') && [...id.slice(2)].every((character) => character >= '0' && character <= '9');
 }
 
 /** Removes the id at `position` from its list, or the whole comment line when it is the only id. */

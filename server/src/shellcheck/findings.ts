@@ -190,8 +190,9 @@ function contiguousSpan(script: ShellScript, start: number, end: number): Span |
 }
 
 /**
- * Findings of the rule `shellcheck` for mapped comments: suppressed ones dropped, severities as configured (an explicit
- * setting for `shellcheck` wins over ShellCheck's level), `off` giving none. Sorted by position.
+ * Findings of the rule `shellcheck` for mapped comments: suppressed ones dropped, severities as configured (a setting
+ * for the comment's code, such as `SC2086`, wins over one for `shellcheck`, which wins over ShellCheck's level), `off`
+ * giving none. Sorted by position.
  */
 export function resolveShellCheckFindings(analysis: Analysis, mapped: readonly MappedComment[], options: AnalysisOptions): ResolvedFinding[] {
   const rule = shellCheckRule();
@@ -201,12 +202,14 @@ export function resolveShellCheckFindings(analysis: Analysis, mapped: readonly M
   const findings: ResolvedFinding[] = [];
   for (const comment of mapped) {
     if (isSuppressed(suppressions, comment.code, comment.at.start)) continue;
+    const forCode = options.ruleSeverities?.[comment.code];
+    if (forCode === 'off') continue;
     findings.push({
       ruleId: rule.id,
       rule,
       at: comment.at,
       message: comment.message,
-      severity: configured ?? comment.severity,
+      severity: (forCode as Severity | undefined) ?? configured ?? comment.severity,
       docsUrl: comment.docsUrl,
       fixes: comment.fixes,
       range: toRange(analysis.model, comment.at),

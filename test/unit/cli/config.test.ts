@@ -30,7 +30,7 @@ const cases: Case[] = [
   { name: 'Alpinist rules by id', yaml: 'rules:\n  apk-prefer-no-cache: error\n  no-unused-suppression: off\n', rules: { 'apk-prefer-no-cache': 'error', 'no-unused-suppression': 'off' } },
   { name: 'Alpinist rules by hadolint code', yaml: 'rules:\n  DL3019: info\n', rules: { 'apk-prefer-no-cache': 'info' } },
   { name: 'YAML 1.1 `off` written as false', yaml: 'rules:\n  apk-prefer-no-cache: false\n', rules: { 'apk-prefer-no-cache': 'off' } },
-  { name: 'hadolint ignored: codes map to their rules; unknown DL codes are hadolint’s', yaml: 'ignored:\n  - DL3019\n  - DL3008\n  - DL9999\n  - SC2086\n', rules: { 'apk-prefer-no-cache': 'off', 'apt-require-pinned-versions': 'off' } },
+  { name: 'hadolint ignored: codes map to their rules; unknown DL codes are hadolint’s; a ShellCheck code stays itself', yaml: 'ignored:\n  - DL3019\n  - DL3008\n  - DL9999\n  - SC2086\n', rules: { 'apk-prefer-no-cache': 'off', 'apt-require-pinned-versions': 'off', SC2086: 'off' } },
   { name: 'hadolint ignored by Alpinist id', yaml: 'ignored: [from-require-pinned-tag]\n', rules: { 'from-require-pinned-tag': 'off' } },
   { name: 'one code stands for the whole rule', yaml: 'override:\n  error: [DL3007]\n', rules: { 'from-require-pinned-tag': 'error' } },
   {

@@ -3,6 +3,7 @@
  * `alpinist` in place of `hadolint`.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArguments, type CliOptions } from '../../../server/src/cli/args';
 import { readEnvironment } from '../../../server/src/cli/environment';
@@ -45,6 +46,29 @@ describe('alpinist as hadolint', () => {
       const result = await runAlpinist(['-f', 'json', '--info', 'DL3019', '-t', 'warning', 'Dockerfile', ...RULES]);
       assert.equal(result.code, 0);
       assert.match(result.stdout, /"severity": "info"/);
+    });
+
+    it('ShellCheck codes take flags of their own: --ignore SC2086, --error SC2154, --rule SC2016=hint', () => {
+      assert.deepEqual(options('--ignore', 'SC2086', '--error', 'SC2154', '--rule', 'SC2016=hint', '--ignore', 'DL3019').rules, {
+        SC2086: 'off',
+        SC2154: 'error',
+        SC2016: 'hint',
+        'apk-prefer-no-cache': 'off',
+      });
+      assert.throws(() => parseArguments(['--ignore', 'SC86']), /Unknown rule "SC86"/);
+      assert.throws(() => parseArguments(['--rule', 'SC2086=loud']), /Unknown severity "loud" for SC2086/);
+    });
+
+    it('--ignore SC2086 silences that ShellCheck code only; --error SC2154 raises one (real ShellCheck)', async function () {
+      const executable = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'shellcheck')).find((file) => existsSync(file));
+      if (!executable) this.skip();
+      directory.write('Dockerfile', 'FROM alpine:3.22\nRUN echo $foo\n');
+      const only = ['--shellcheck', executable, ...onlyRules('shellcheck')];
+      const codes = (stdout: string): string[] => (JSON.parse(stdout) as { findings: { severity: string; message: string }[] }[]).flatMap((file) => file.findings.map((finding) => `${finding.message.slice(0, 6)} ${finding.severity}`)).sort();
+      assert.deepEqual(codes((await runAlpinist(['-f', 'json', 'Dockerfile', ...only])).stdout), ['SC2086 info', 'SC2154 warning']);
+      assert.deepEqual(codes((await runAlpinist(['-f', 'json', '--ignore', 'SC2086', '--error', 'SC2154', 'Dockerfile', ...only])).stdout), ['SC2154 error']);
+      directory.write('.hadolint.yaml', 'ignored: [SC2154]\noverride:\n  error: [SC2086]\n');
+      assert.deepEqual(codes((await runAlpinist(['-f', 'json', 'Dockerfile', ...only])).stdout), ['SC2086 error']);
     });
 
     it('--trusted-registry, --require-label and --strict-labels become rule options', () => {
@@ -96,14 +120,14 @@ describe('alpinist as hadolint', () => {
         HADOLINT_FORMAT: 'json',
         HADOLINT_OVERRIDE_ERROR: 'DL3019, DL3042',
         HADOLINT_OVERRIDE_STYLE: 'DL3018',
-        HADOLINT_IGNORE: 'DL3042,DL3008',
+        HADOLINT_IGNORE: 'DL3042,DL3008,SC2086',
         HADOLINT_ALLOWED_REGISTRIES: 'docker.io,gcr.io',
         HADOLINT_REQUIRE_LABELS: 'maintainer:text,broken',
         HADOLINT_STRICT_LABELS: 'off',
         HADOLINT_DISABLE_IGNORE_PRAGMA: 'true',
       });
       assert.deepEqual(read, {
-        rules: { 'apk-prefer-no-cache': 'error', 'pip-require-no-cache-dir': 'off', 'apk-require-pinned-versions': 'hint', 'apt-require-pinned-versions': 'off' },
+        rules: { 'apk-prefer-no-cache': 'error', 'pip-require-no-cache-dir': 'off', 'apk-require-pinned-versions': 'hint', 'apt-require-pinned-versions': 'off', SC2086: 'off' },
         threshold: 'none',
         format: 'json',
         disableIgnorePragma: true,

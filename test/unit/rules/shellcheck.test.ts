@@ -155,6 +155,13 @@ describe('shellcheck: suppressions and severities', () => {
     assert.equal(resolveShellCheckFindings(analysis, mapped, { suppressionComments: false }).length, 6);
   });
 
+  it('a setting for a code (SC2086) applies to that code only and wins over the setting for shellcheck', () => {
+    const describe = (findings: ReturnType<typeof resolveShellCheckFindings>): string[] => findings.map((finding) => `${text.slice(finding.at.start, finding.at.end)} ${finding.message.slice(0, 6)} ${finding.severity}`);
+    assert.deepEqual(describe(resolveShellCheckFindings(analysis, mapped, { ruleSeverities: { SC2086: 'off' } })), ['$a SC2154 warning']);
+    assert.deepEqual(describe(resolveShellCheckFindings(analysis, mapped, { ruleSeverities: { shellcheck: 'info', SC2154: 'error' } })), ['$a SC2154 error', '$c SC2086 info']);
+    assert.equal(resolveShellCheckFindings(analysis, mapped, { ruleSeverities: { shellcheck: 'off', SC2154: 'error' } }).length, 0, '`shellcheck: off` runs no ShellCheck at all');
+  });
+
   it('no-unused-suppression leaves ShellCheck codes and the rule alone', () => {
     assert.deepEqual(analysis.findings.filter((finding) => finding.ruleId === 'no-unused-suppression'), []);
   });
