@@ -33,6 +33,28 @@ describe('package completion', () => {
     assert.deepEqual(labelsAt('FROM alpine:3.22\nRUN apk add \\\n    curl \\\n    gi|\n'), ['git']);
   });
 
+  it("apk del: the stage's virtual groups and installed packages first (with or without an index), then the index", () => {
+    const text = 'FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps python3-dev gcc && apk add py3-pip\nRUN apk del pip-x py3-pip\nRUN apk del |\n';
+    const { text: plain, offset } = split(text);
+    const list = packageCompletions(analyze(plain, { today: TEST_TODAY }), offset, DATA);
+    const labels = list?.items.map((item) => item.label) ?? [];
+    // py3-pip was deleted on line 3; python3-dev is in the group, so it is offered once, as the group's member.
+    assert.deepEqual(labels.slice(0, 3), ['.build-deps', 'python3-dev', 'gcc']);
+    assert.deepEqual(list?.items.slice(0, 3).map((item) => [item.detail, item.sortText]), [
+      ['virtual group, installed on line 2', '0.build-deps'],
+      ['installed on line 2', '1python3-dev'],
+      ['installed on line 2', '1gcc'],
+    ]);
+    assert.equal(list?.items[0].labelDetails?.description, 'python3-dev gcc');
+    assert.equal(labels.filter((label) => label === 'python3-dev').length, 1, 'not offered again from the index');
+    assert.ok(labels.includes('py3-pip'), 'deleted earlier, so only the index offers it');
+    assert.equal(list?.items.find((item) => item.label === 'py3-pip')?.sortText, '2py3-pip');
+    // No index of the release: the installed names alone; later calls and other stages are not counted.
+    assert.deepEqual(labelsAt('FROM alpine:3.22\nRUN apk add curl\nFROM alpine:3.22 AS b\nRUN apk add git && apk del g| && apk add gzip\n', staticAlpineData({})), ['git']);
+    assert.deepEqual(labelsAt('FROM alpine:3.22\nRUN apk del .b| && apk add --virtual .build jq\n', staticAlpineData({})), undefined);
+    assert.deepEqual(labelsAt('FROM alpine:3.22\nRUN apk add --virtual .b jq\nRUN apk add curl\nRUN apk del .b cu|\n', staticAlpineData({})), ['curl']);
+  });
+
   it('after `name=`: the versions the index holds', () => {
     const { text, offset } = split('FROM alpine:3.22\nRUN apk add curl=|\n');
     const list = packageCompletions(analyze(text, { today: TEST_TODAY }), offset, DATA);

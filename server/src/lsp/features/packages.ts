@@ -1,8 +1,9 @@
 /**
  * Alpine packages where apk names them: completion of package names (and versions after `=`) inside `apk add` /
- * `apk del`, and the hover of a package word, from the package index of the stage's release. Pure: an analysis,
- * an offset and the Alpine data in; completion items and Markdown out. Without an index of the stage's release
- * there is nothing to offer (the musl/glibc notes of hover.ts still apply).
+ * `apk del`, and the hover of a package word, from the package index of the stage's release. `apk del` first offers
+ * what the stage installed before it (its virtual groups, then its packages), with or without an index. Pure: an
+ * analysis, an offset and the Alpine data in; completion items and Markdown out. Without an index of the stage's
+ * release there is nothing else to offer (the musl/glibc notes of hover.ts still apply).
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../../analysis/analysis';
@@ -67,9 +68,12 @@ export function packageCompletions(analysis: Analysis, offset: number, view: Alp
   const previous = call.command.words.filter((word) => word.end <= start).at(-1);
   if (previous?.value !== undefined && apkFlagTakesValue(previous.value) && !call.flags.some((flag) => flag.word === previous && flag.valueWord && flag.valueWord.start < start)) return undefined;
   const snapshot = indexOfStage(run.stage, view);
-  if (!snapshot) return undefined;
   const range = { start: model.document.positionAt(start), end: model.document.positionAt(offset) };
   const equals = typed.indexOf('=');
+  const listed = new Set(call.packages.filter((pkg: ApkPackage) => pkg.word.start !== start).map((pkg) => pkg.name));
+  // `apk del`: what this stage installed before the call comes first (virtual groups, then packages), index or not.
+  const installed = call.subcommand === 'del' && equals === -1 ? installedItems(model, run, call, typed, listed, range) : [];
+  if (!snapshot) return installed.length > 0 ? { isIncomplete: false, items: installed } : undefined;
   if (equals !== -1) {
     const name = typed.slice(0, equals);
     const info = snapshot.index.get(name);
@@ -85,13 +89,13 @@ export function packageCompletions(analysis: Analysis, offset: number, view: Alp
     }));
     return { isIncomplete: false, items };
   }
-  const listed = new Set(call.packages.filter((pkg: ApkPackage) => pkg.word.start !== start).map((pkg) => pkg.name));
+  for (const item of installed) listed.add(item.label);
   const names = snapshot.index.names();
-  const items: CompletionItem[] = [];
+  const items: CompletionItem[] = [...installed];
   let truncated = false;
   for (let index = lowerBound(names, typed); index < names.length && names[index].startsWith(typed); index++) {
     if (listed.has(names[index])) continue;
-    if (items.length === MAX_PACKAGE_ITEMS) {
+    if (items.length - installed.length === MAX_PACKAGE_ITEMS) {
       truncated = true;
       break;
     }
@@ -101,8 +105,45 @@ export function packageCompletions(analysis: Analysis, offset: number, view: Alp
   return { isIncomplete: truncated, items };
 }
 
+/**
+ * For `apk del`: the virtual groups and packages that `apk add` calls of the stage installed before `call` (earlier
+ * RUNs, and earlier in the same RUN), less what an earlier `apk del` removed, starting with `typed`.
+ */
+function installedItems(model: DockerfileModel, run: RunInstruction, call: ApkCall, typed: string, listed: ReadonlySet<string>, range: Range): CompletionItem[] {
+  const groups = new Map<string, { line: number; packages: string[] }>();
+  const packages = new Map<string, number>();
+  for (const earlier of run.stage?.runs ?? []) {
+    if (earlier.start > run.start) break;
+    for (const apk of earlier.apkCalls) {
+      if (earlier === run && apk.command.start >= call.command.start) break;
+      const names = apk.packages.filter((pkg) => pkg.kind === 'name' && pkg.name !== '').map((pkg) => pkg.name);
+      if (apk.subcommand === 'add') {
+        const line = model.document.positionAt(apk.command.start).line + 1;
+        if (apk.virtualName !== undefined) groups.set(apk.virtualName, { line, packages: names });
+        for (const name of names) packages.set(name, line);
+      } else if (apk.subcommand === 'del') {
+        for (const name of names) {
+          groups.delete(name);
+          packages.delete(name);
+        }
+      }
+    }
+  }
+  const items: CompletionItem[] = [];
+  for (const [name, group] of groups) {
+    if (!name.startsWith(typed) || listed.has(name)) continue;
+    items.push({ label: name, kind: CompletionItemKind.Folder, detail: `virtual group, installed on line ${group.line}`, labelDetails: { description: group.packages.join(' ') }, sortText: `0${name}`, textEdit: { range, newText: name } });
+  }
+  for (const [name, line] of packages) {
+    if (!name.startsWith(typed) || listed.has(name) || groups.has(name)) continue;
+    items.push({ label: name, kind: CompletionItemKind.Module, detail: `installed on line ${line}`, sortText: `1${name}`, textEdit: { range, newText: name } });
+  }
+  return items;
+}
+
 function packageItem(info: ApkPackageInfo, snapshot: PackageIndexSnapshot, range: Range): CompletionItem {
   return {
+    sortText: `2${info.name}`,
     label: info.name,
     kind: CompletionItemKind.Module,
     detail: `${info.version} (${info.repository})`,
