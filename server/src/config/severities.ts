@@ -36,8 +36,8 @@ export function parseHadolintLevel(level: string): Severity | undefined {
 
 /**
  * Sets `severity` for every rule `reference` names (an id, or a hadolint code with all the rules that stand for it), or
- * for one ShellCheck code (`SC2086`), which the rule `shellcheck` reads per finding. Returns false, setting nothing, when the reference names neither; a hadolint code Alpinist does not implement is
- * accepted and sets nothing.
+ * for one ShellCheck code (`SC2086`), which the rule `shellcheck` reads per finding. Returns false, setting nothing,
+ * when the reference names neither; a hadolint code Alpinist does not implement is accepted and sets nothing.
  */
 export function setSeverity(table: SeverityTable, reference: string, severity: SeveritySetting): boolean {
   // Why: a ShellCheck code is one check of the rule `shellcheck`; its setting is kept under the code itself and

@@ -209,7 +209,7 @@ export function resolveShellCheckFindings(analysis: Analysis, mapped: readonly M
       rule,
       at: comment.at,
       message: comment.message,
-      severity: (forCode as Severity | undefined) ?? configured ?? comment.severity,
+      severity: forCode ?? configured ?? comment.severity,
       docsUrl: comment.docsUrl,
       fixes: comment.fixes,
       range: toRange(analysis.model, comment.at),
