@@ -36,6 +36,8 @@ export function parseSegments(segments: readonly ShellSegment[], exports?: Shell
 /** A node still to visit, with what the walk knows about its ancestors. */
 interface PendingNode {
   readonly node: Node;
+  /** The node's type when the walk has read it already (each read crosses into wasm). */
+  readonly type: string | undefined;
   readonly isNested: boolean;
   /** The statement that wraps this node with redirections (`cmd > /dev/null`), when its parent is one. */
   readonly redirectedBy: Node | undefined;
@@ -62,6 +64,40 @@ interface Source {
   readonly input: string;
 }
 
+/** A command found by the walk, read as far as the walk could without knowing its neighbours. */
+interface FoundCommand {
+  readonly node: Node;
+  readonly parts: CommandParts;
+  readonly statement: Node;
+  readonly statementEnd: number;
+  readonly isTopLevel: boolean;
+}
+
+/** The words of a command: what `ShellCommand` needs besides its place among the others. */
+interface CommandParts {
+  readonly name: string | undefined;
+  readonly words: ShellWord[];
+  readonly assignments: ShellWord[];
+  readonly redirects: ShellRedirect[];
+}
+
+/**
+ * Children of a command that hold a command only through a substitution. Any other child (a `subshell` or an ERROR
+ * node where tree-sitter repaired broken input) is always walked.
+ */
+const WORD_TYPES: ReadonlySet<string> = new Set([
+  'command_name', 'string', 'concatenation', 'number', 'expansion', 'variable_assignment', 'file_redirect',
+  'herestring_redirect', 'translated_string', 'arithmetic_expansion', 'array', 'brace_expression',
+]);
+
+/**
+ * True when `text` may hold a command: only a substitution (`$(…)`, `` `…` ``, `<(…)`, `>(…)`) puts one inside a
+ * word. Why: the walk reads the words of a command once, and descends into one only when it may hide a command.
+ */
+function mayHoldCommand(text: string): boolean {
+  return text.includes('$(') || text.includes('`') || text.includes('<(') || text.includes('>(');
+}
+
 function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: ShellWord[] | undefined): void {
   if (segment.text.trim() === '') return;
   // Note: NUL ends tree-sitter's input and restarts it at every one, without progress callbacks; bash drops NULs, and
@@ -71,55 +107,58 @@ function collectCommands(segment: ShellSegment, into: ShellCommand[], exports: S
   const tree = parseWithinBudget(input);
   if (!tree) return;
   try {
-    const found: { node: Node; statement: Node; isTopLevel: boolean }[] = [];
+    const found: FoundCommand[] = [];
+    // Why once: a tree without errors has no statement with one, and each question crosses into wasm.
+    const treeHasError = tree.rootNode.hasError;
     // Note: commands inside ERROR nodes are kept; tree-sitter wraps whole valid lists in ERROR for one stray token.
     // Why: an explicit stack that carries each node's enclosing redirected statement, because `a && b && …` nests
     // one list per operator: a recursive walk overflows the call stack after a few thousand commands, and
     // `Node.parent` walks down from the root, which is quadratic. Children are pushed in reverse (source order).
-    const pending: PendingNode[] = [{ node: tree.rootNode, isNested: false, redirectedBy: undefined }];
+    const pending: PendingNode[] = [{ node: tree.rootNode, type: undefined, isNested: false, redirectedBy: undefined }];
     for (let item = pending.pop(); item; item = pending.pop()) {
       const { node, isNested } = item;
       // Note: every property read crosses into wasm and copies the node there and back; read the type once.
-      const type = node.type;
+      const type = item.type ?? node.type;
       if (type === 'command') {
         const statement = item.redirectedBy ?? node;
         // Why: a statement tree-sitter had to repair (an unclosed quote gets a MISSING node) may end somewhere else in
         // the real script, so text appended after it or edits joining it could land inside a string.
-        found.push({ node, statement, isTopLevel: !isNested && !statement.hasError });
+        const isTopLevel = !isNested && !(treeHasError && statement.hasError);
+        const inside: PendingNode[] = [];
+        const parts = readCommand(source, node, isNested, inside);
+        found.push({ node, parts, statement, statementEnd: statement.endIndex, isTopLevel });
+        for (let i = inside.length - 1; i >= 0; i--) pending.push(inside[i]);
+        continue;
       }
       if (exports && type === 'declaration_command' && node.firstChild?.type === 'export') {
         for (const child of node.namedChildren) if (child?.type === 'variable_assignment') exports.push(toWord(source, child));
       }
+      if (NO_COMMAND_INSIDE.has(type)) continue;
       const nested = isNested || NESTING_TYPES.has(type);
       // The outermost of directly nested redirected statements is the statement of the command inside them.
       const redirectedBy = type === 'redirected_statement' ? (item.redirectedBy ?? node) : undefined;
-      if (NO_COMMAND_INSIDE.has(type)) continue;
       const children = node.namedChildren;
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
-        if (child) pending.push({ node: child, isNested: nested, redirectedBy });
+        if (child) pending.push({ node: child, type: undefined, isNested: nested, redirectedBy });
       }
     }
     for (let i = 0; i < found.length; i++) {
-      const { node, statement, isTopLevel } = found[i];
-      const before = separatorBetween(segment.text, found[i - 1]?.statement, statement);
-      const after = separatorBetween(segment.text, statement, found[i + 1]?.statement);
-      into.push(toCommand(source, node, statement, isTopLevel, into.length, before, after));
+      const { node, parts, statement, statementEnd, isTopLevel } = found[i];
+      const before = separatorBetween(segment.text, found[i - 1]?.statementEnd, statement.startIndex);
+      const after = separatorBetween(segment.text, statementEnd, found[i + 1]?.statement.startIndex);
+      into.push(toCommand(source, node, parts, statement, statementEnd, isTopLevel, into.length, before, after));
     }
   } finally {
     tree.delete();
   }
 }
 
-function toCommand(
-  source: Source,
-  node: Node,
-  statement: Node,
-  isTopLevel: boolean,
-  index: number,
-  separatorBefore: Separator,
-  separatorAfter: Separator,
-): ShellCommand {
+/**
+ * Reads the words, assignments and redirections of a `command` node, each child's type once, and gives `inside` the
+ * children that may hold commands of their own (substitutions), in source order.
+ */
+function readCommand(source: Source, node: Node, isNested: boolean, inside: PendingNode[]): CommandParts {
   const words: ShellWord[] = [];
   const assignments: ShellWord[] = [];
   const redirects: ShellRedirect[] = [];
@@ -127,18 +166,37 @@ function toCommand(
   for (const child of node.namedChildren) {
     if (!child) continue;
     const type = child.type;
+    const startIndex = child.startIndex;
+    const endIndex = child.endIndex;
     if (type === 'file_redirect') {
       redirects.push(toRedirect(source, child, words));
     } else if (type === 'variable_assignment') {
-      assignments.push(toWord(source, child));
+      assignments.push(wordAt(source, child, type, startIndex, endIndex));
     } else if (type === 'command_name') {
-      const word = toWord(source, child.firstNamedChild ?? child);
+      const inner = child.firstNamedChild;
+      const word = inner ? toWord(source, inner) : wordAt(source, child, type, startIndex, endIndex);
       words.push(word);
       name = word.value === undefined ? undefined : basename(word.value);
-    } else if (type !== 'file_redirect' && type !== 'herestring_redirect' && type !== 'comment') {
-      words.push(toWord(source, child));
+    } else if (type !== 'herestring_redirect' && type !== 'comment') {
+      words.push(wordAt(source, child, type, startIndex, endIndex));
     }
+    if (!NO_COMMAND_INSIDE.has(type) && (!WORD_TYPES.has(type) || mayHoldCommand(source.input.slice(startIndex, endIndex)))) inside.push({ node: child, type, isNested, redirectedBy: undefined });
   }
+  return { name, words, assignments, redirects };
+}
+
+function toCommand(
+  source: Source,
+  node: Node,
+  parts: CommandParts,
+  statement: Node,
+  statementEnd: number,
+  isTopLevel: boolean,
+  index: number,
+  separatorBefore: Separator,
+  separatorAfter: Separator,
+): ShellCommand {
+  const { name, words, assignments, redirects } = parts;
   if (statement !== node) {
     for (const child of statement.namedChildren) if (child?.type === 'file_redirect') redirects.push(toRedirect(source, child, words));
   }
@@ -148,7 +206,7 @@ function toCommand(
     assignments,
     redirects,
     start: source.segment.offsets[statement.startIndex],
-    end: source.segment.offsets[statement.endIndex - 1] + 1,
+    end: source.segment.offsets[statementEnd - 1] + 1,
     separatorBefore,
     separatorAfter,
     isTopLevel,
@@ -183,20 +241,23 @@ function basename(value: string): string {
 
 function toWord(source: Source, node: Node): ShellWord {
   // Note: every node property read crosses into wasm; the indices are read once and the text sliced here.
-  const startIndex = node.startIndex;
-  const endIndex = node.endIndex;
+  return wordAt(source, node, node.type, node.startIndex, node.endIndex);
+}
+
+/** A word from a node whose type and indices the caller has read already. */
+function wordAt(source: Source, node: Node, type: string, startIndex: number, endIndex: number): ShellWord {
   const raw = source.input.slice(startIndex, endIndex);
   return {
     raw,
-    value: literalValue(node, raw),
+    value: literalValue(node, type, raw),
     start: source.segment.offsets[startIndex],
     end: source.segment.offsets[endIndex - 1] + 1,
   };
 }
 
 /** The value after quote removal, or undefined when the word expands anything at run time. `text` is the node's. */
-function literalValue(node: Node, text: string): string | undefined {
-  switch (node.type) {
+function literalValue(node: Node, type: string, text: string): string | undefined {
+  switch (type) {
     case 'word':
     case 'number':
       return unescapeUnquoted(text);
@@ -214,7 +275,7 @@ function literalValue(node: Node, text: string): string | undefined {
       const children = node.namedChildren;
       for (const child of children) {
         if (!child) continue;
-        const part = literalValue(child, child.text);
+        const part = literalValue(child, child.type, child.text);
         if (part === undefined) return undefined;
         value += part;
       }
@@ -236,9 +297,9 @@ function unescapeUnquoted(text: string): string {
  * Reads the operator between two consecutive statements from the text between them: exactly one operator,
  * or only white space with a line break, is a plain separator; anything else (`then`, `)`, `done;`) is `other`.
  */
-function separatorBetween(text: string, left: Node | undefined, right: Node | undefined): Separator {
-  const from = left ? left.endIndex : 0;
-  const to = right ? right.startIndex : text.length;
+function separatorBetween(text: string, leftEnd: number | undefined, rightStart: number | undefined): Separator {
+  const from = leftEnd ?? 0;
+  const to = rightStart ?? text.length;
   if (to < from) return 'other';
   const between = text.slice(from, to);
   const operator = between.trim();
@@ -246,7 +307,7 @@ function separatorBetween(text: string, left: Node | undefined, right: Node | un
     case '&&': case '||': case ';': case '|': case '&':
       return operator;
     case '':
-      if (!left || !right) return 'none';
+      if (leftEnd === undefined || rightStart === undefined) return 'none';
       return /[\r\n]/.test(between) ? 'newline' : 'other';
     default:
       return 'other';

@@ -11,6 +11,7 @@ import { stageChain } from '../../dockerfile/model';
 import { parsePipCall } from '../../shell/pip';
 import type { ApkPackage } from '../../shell/apk';
 import { expandAt } from '../../dockerfile/variables';
+import { memoOn } from '../../util/memo';
 
 /** Stage names of build, CI and development environments (`builder`, `ci`, `dev-env`, `toolchain`, …). */
 const ENVIRONMENT_NAME = /(?:^|[-_.])(?:build|builder|builds|compile|compiler|ci|dev|devel|develop|development|devcontainer|toolchain|sdk|test|tests|testing|tools?|base)(?:[-_.]|$)/;
@@ -87,7 +88,16 @@ function installsPipPackages(step: Step): boolean {
 }
 
 /** The final stage's RUN steps and the packages it adds, when it is an Alpine-like application image that ships. */
-export function shippedAlpineStage(model: DockerfileModel): { stage: Stage; runs: readonly RunSteps[]; steps: Step[] } | undefined {
+export function shippedAlpineStage(model: DockerfileModel): ShippedStage | undefined {
+  // Why the memo: two rules ask for it on every lint, and the answer walks the steps of the whole stage chain.
+  return memoOn(model, SHIPPED_STAGE, () => findShippedAlpineStage(model));
+}
+
+type ShippedStage = { readonly stage: Stage; readonly runs: readonly RunSteps[]; readonly steps: readonly Step[] };
+
+const SHIPPED_STAGE = Symbol('shipped Alpine stage');
+
+function findShippedAlpineStage(model: DockerfileModel): ShippedStage | undefined {
   const stage = model.stages[model.stages.length - 1];
   if (!stage?.from || !stage.isAlpineLike) return undefined;
   const runs = stageSteps(model, stage);
