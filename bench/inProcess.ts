@@ -27,6 +27,12 @@ export interface InProcessResult {
   readonly synthetic: Record<string, number[]>;
   /** Per run: re-linting the 20k-line file after a one-line edit, in the same session (ms). */
   readonly edit20k: number[];
+  /**
+   * Per run: the whole corpus once more at the end of the process, after `STEADY_PASSES` passes in all. Why: a tool
+   * with much code keeps optimizing for several passes after the warm-up; this is the figure of a process that has
+   * been linting for a while (an editor session), beside the budget's figure after the warm-up.
+   */
+  readonly steadyCorpus: number[];
 }
 
 async function loadLinter(tool: string): Promise<{ lint: Linter; newSession: () => unknown } | string> {
@@ -88,6 +94,8 @@ async function loadLinter(tool: string): Promise<{ lint: Linter; newSession: () 
 }
 
 const WARM_UP_PASSES = 3;
+/** Corpus passes before the steady-state figure: the warm-up, the measured runs, and more up to this count. */
+const STEADY_PASSES = 12;
 
 function time(fn: () => void): { ms: number; threw: boolean } {
   const start = performance.now();
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
   const [tool, runsArgument] = process.argv.slice(2);
   const runs = Number(runsArgument ?? 7);
   const corpus = loadCorpus() ?? [];
-  const result: InProcessResult = { tool, available: true, corpus: [], fileP50: [], fileP99: [], throws: 0, files: corpus.length, synthetic: {}, edit20k: [] };
+  const result: InProcessResult = { tool, available: true, corpus: [], fileP50: [], fileP99: [], throws: 0, files: corpus.length, synthetic: {}, edit20k: [], steadyCorpus: [] };
   const linter = await loadLinter(tool);
   if (typeof linter === 'string') {
     process.stdout.write(JSON.stringify({ ...result, available: false, reason: linter }));
@@ -142,6 +150,10 @@ async function main(): Promise<void> {
     const ms = time(() => lint(edited, session)).ms;
     if (run > 0) result.edit20k.push(ms);
   }
+  for (let pass = WARM_UP_PASSES + runs; pass < STEADY_PASSES - 1; pass++) for (const file of corpus) time(() => lint(file.text, newSession()));
+  let steady = 0;
+  for (const file of corpus) steady += time(() => lint(file.text, newSession())).ms;
+  result.steadyCorpus.push(steady);
   // Why an explicit exit once the result is out: a process that ends on its own has been seen to hang at exit (its
   // threads waiting on each other, 0% CPU) after some peers' runs, which stalled the whole benchmark.
   process.stdout.write(JSON.stringify(result), () => process.exit(0));
