@@ -21,21 +21,18 @@ function locateWasm(file: string): string {
 /** Resolves when the shell parser is ready; safe to call many times. */
 export function initShellParser(): Promise<void> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: (file: string) => locateWasm(file) });
-    // Why the baseline compiler for the grammar only: V8 re-compiles hot wasm functions with its optimizing compiler
-    // in the background, and the grammar's lexer is one huge function: on 2 CPUs that compile costs more than it ever
-    // saves (linting the 158-file corpus from the CLI took 0.97 s with it, 0.56 s without) and keeps ~30 MiB of RSS.
-    // The runtime's own functions (the parse loop, the parse stack, the trees) are small, and optimized they parse
-    // the corpus' RUNs about a quarter faster once warm, for ~5 MiB. The flag applies to wasm compiled while it is set.
+    // Why: V8 re-compiles hot wasm functions with its optimizing compiler in the background, and the grammar's
+    // lexer is one huge function: on 2 CPUs that compile costs more than it ever saves (linting the 158-file corpus
+    // from the CLI took 0.97 s with it, 0.56 s without) and keeps ~30 MiB of RSS. The baseline compiler's code parses
+    // fast enough. The flag applies to wasm compiled after this point, i.e. these two modules. Setting it for the
+    // grammar only (tree-sitter's own runtime tiering up) parsed the corpus' RUNs a quarter faster once warm, but made
+    // the cold paths slower (the CLI ~4%, the LSP didOpen median ~15%): its compiles compete with JavaScript's.
     setFlagsFromString('--liftoff-only');
-    try {
-      const bash = await Language.load(locateWasm('tree-sitter-bash.wasm'));
-      const instance = new Parser();
-      instance.setLanguage(bash);
-      parser = instance;
-    } finally {
-      setFlagsFromString('--no-liftoff-only');
-    }
+    await Parser.init({ locateFile: (file: string) => locateWasm(file) });
+    const bash = await Language.load(locateWasm('tree-sitter-bash.wasm'));
+    const instance = new Parser();
+    instance.setLanguage(bash);
+    parser = instance;
   })();
   return loading;
 }
