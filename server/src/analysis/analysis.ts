@@ -5,7 +5,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { withArgumentScansKept } from '../dockerfile/parse';
-import type { Edit } from '../edits/edits';
+import type { Edit, Fix } from '../edits/edits';
 import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
 import { buildkitCheckSettings, isRaisedByCheckDirective, isSkippedByCheckDirective } from './buildkitChecks';
 import { allRules, findRule } from '../rules';
@@ -106,7 +106,13 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
         return;
       }
       const severity = explicit ? (configured as Severity) : raised ? 'error' : (finding.severity ?? (configured as Severity));
-      findings.push({ ...finding, fixes: finding.fixes ?? [], ruleId: rule.id, rule, severity, range: toRange(model, finding.at) });
+      const { fixes } = finding;
+      const resolved: ResolvedFinding = { ...finding, fixes: typeof fixes === 'function' ? [] : (fixes ?? []), ruleId: rule.id, rule, severity, range: toRange(model, finding.at) };
+      if (typeof fixes === 'function') {
+        let made: readonly Fix[] | undefined;
+        Object.defineProperty(resolved, 'fixes', { get: () => (made ??= fixes()), enumerable: true });
+      }
+      findings.push(resolved);
     };
     try {
       rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, dockerignore: options.dockerignore, alpineData: options.alpineData, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });

@@ -33,12 +33,11 @@ export default defineRule({
         if (deletion === -1) continue;
         // Only a group that serves a build: something is installed or compiled while it is there.
         if (!runSteps.slice(index + 1, deletion).some((between) => between.kind === 'install' || between.kind === 'build')) continue;
-        fixes ??= splitFixesOf(splitStage(model, stage));
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         context.report({
           at: { start: flag.word.start, end },
           message: `\`${call.virtualName}\` is installed and deleted again on every source change, because this RUN comes after \`${copyLabel(copy)}\`.`,
-          fixes,
+          fixes: () => (fixes ??= splitFixesOf(splitStage(model, stage))),
         });
       }
     }

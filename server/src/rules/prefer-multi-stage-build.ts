@@ -81,7 +81,7 @@ export default defineRule({
           at,
           message,
           severity: names.some((name) => COMPILER_PACKAGES.has(name)) ? 'warning' : 'info',
-          fixes: splitFixes(),
+          fixes: splitFixes,
         });
       }
     }
@@ -119,7 +119,7 @@ export default defineRule({
             ? `${subject} ${one ? 'is' : 'are'} removed only by a later RUN, so ${one ? 'it still ships' : 'they still ship'} in this layer of the final image.`
             : `${subject} ${one ? 'ships' : 'ship'} in the final image, although only the build needs ${one ? 'it' : 'them'}.`,
           severity: names.some((name) => COMPILER_PACKAGES.has(name)) ? 'warning' : 'info',
-          fixes: splitFixes(),
+          fixes: splitFixes,
         });
       }
     }

@@ -25,7 +25,11 @@ export interface Finding {
   readonly docsUrl?: string;
 }
 
-export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] };
+/**
+ * What a rule reports. `fixes` may be a function when they cost more than the finding (a stage split): it runs once,
+ * when something reads the finding's fixes (code actions, `--fix`, JSON and SARIF output), not for every lint.
+ */
+export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] | (() => readonly Fix[]) };
 
 /** The rules of this analysis, for rules that speak about other rules (suppressions). */
 export interface RuleCatalog {
