@@ -93,7 +93,11 @@ export function shippedAlpineStage(model: DockerfileModel): ShippedStage | undef
   return memoOn(model, SHIPPED_STAGE, () => findShippedAlpineStage(model));
 }
 
-type ShippedStage = { readonly stage: Stage; readonly runs: readonly RunSteps[]; readonly steps: readonly Step[] };
+interface ShippedStage {
+  readonly stage: Stage;
+  readonly runs: readonly RunSteps[];
+  readonly steps: readonly Step[];
+}
 
 const SHIPPED_STAGE = Symbol('shipped Alpine stage');
 
