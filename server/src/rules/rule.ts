@@ -28,6 +28,8 @@ export interface Finding {
 /**
  * What a rule reports. `fixes` may be a function when they cost more than the finding (a stage split): it runs once,
  * when something reads the finding's fixes (code actions, `--fix`, JSON and SARIF output), not for every lint.
+ * Note: read them before the same document is linted again; a later lint of it moves the shell models of its RUNs
+ * in place (see `shiftRunShell`), which the function would then read at their new offsets.
  */
 export type Report = Omit<Finding, 'ruleId' | 'fixes'> & { readonly fixes?: readonly Fix[] | (() => readonly Fix[]) };
 
