@@ -9,6 +9,7 @@ import { parseSegments } from '../shell/parseShell';
 import { joinContinuationLines, verbatimSegment, type ShellSegment } from '../shell/segment';
 import type { ShellCommand, ShellWord } from '../shell/shellCommand';
 import { isPosixShell } from './shells';
+import { withMemoSlot } from '../util/memo';
 import { decodeJsonString, InstructionBase, type Placement, type Source } from './instructions';
 
 /** A `--mount` of RUN, as BuildKit reads it (offsets are on the flag: `run.flag('mount')`). */
@@ -184,7 +185,10 @@ export function createRunShell(source: Source, run: Run, start: number, end: num
           // command went after `EOF`. One the file ends in (being typed) is still read.
           if (heredoc.getDelimiterRange() || onlyBlanksFrom(text, contentEnd)) bodies.push(verbatimSegment(text, document.offsetAt(content.start), contentEnd));
         }
-        commands = commands.concat(parseSegments(bodies, exports).map((command) => ({ ...command, index: command.index + commands.length })));
+        // Why appended to the same array: each command's index is then its position after the head's commands, and
+        // every command object is made by the parser (copies with another index had another shape, which made V8
+        // throw away the optimized code of everything that reads commands).
+        parseSegments(bodies, exports, commands);
       }
     }
   }
@@ -204,14 +208,17 @@ function onlyBlanksFrom(text: string, offset: number): boolean {
 /** The same shell model `delta` characters later in the document, sharing nothing with `shell`. */
 export function copyRunShell(shell: RunShell, delta: number): RunShell {
   const copyWord = (word: ShellWord): ShellWord => ({ raw: word.raw, value: word.value, start: word.start + delta, end: word.end + delta });
-  const commands = shell.commands.map((command) => ({
-    ...command,
-    words: command.words.map(copyWord),
-    assignments: command.assignments.map(copyWord),
-    redirects: command.redirects.map((redirect) => ({ ...redirect, target: redirect.target && copyWord(redirect.target), start: redirect.start + delta, end: redirect.end + delta })),
-    start: command.start + delta,
-    end: command.end + delta,
-  }));
+  // Note: the spread leaves the memos behind (they are not enumerable); the copy gets an empty slot of its own.
+  const commands = shell.commands.map((command) =>
+    withMemoSlot({
+      ...command,
+      words: command.words.map(copyWord),
+      assignments: command.assignments.map(copyWord),
+      redirects: command.redirects.map((redirect) => ({ ...redirect, target: redirect.target && copyWord(redirect.target), start: redirect.start + delta, end: redirect.end + delta })),
+      start: command.start + delta,
+      end: command.end + delta,
+    }),
+  );
   return {
     ...shell,
     start: shell.start + delta,
@@ -279,7 +286,7 @@ function execCommand(source: Source, strings: ReturnType<Run['getJSONStrings']>)
     return { raw, value: decodeJsonString(raw) ?? argument.getJSONValue(), start, end };
   });
   const first = words[0]?.value;
-  return {
+  return withMemoSlot({
     name: first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1),
     words,
     assignments: [],
@@ -290,5 +297,5 @@ function execCommand(source: Source, strings: ReturnType<Run['getJSONStrings']>)
     separatorAfter: 'none',
     isTopLevel: true,
     index: 0,
-  };
+  });
 }

@@ -24,12 +24,13 @@ const APT_CALL = Symbol('apt call');
 
 /** The apt call a command makes, or undefined. */
 export function parseAptCall(command: ShellCommand): AptCall | undefined {
-  return memoOn(command, APT_CALL, () => readAptCall(command) ?? null) ?? undefined;
-}
-
-function readAptCall(command: ShellCommand): AptCall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'apt-get' && tool !== 'apt' && tool !== 'aptitude') return undefined;
+  return memoOn(command, APT_CALL, () => readAptCall(command, tool)) ?? undefined;
+}
+
+function readAptCall(command: ShellCommand, tool: AptCall['tool']): AptCall {
   const line = readCommandLine(argumentsOf(command), { valueOptions: APT_VALUE_OPTIONS });
   const subcommandWord = line.operands[0];
   return {

@@ -19,11 +19,12 @@ const GEM_INSTALL = Symbol('gem install');
 
 /** `gem install …` / `gem i …`, or undefined. */
 export function parseGemInstall(command: ShellCommand): GemInstall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
+  if (command.name !== 'gem') return undefined;
   return memoOn(command, GEM_INSTALL, () => readGemInstall(command) ?? null) ?? undefined;
 }
 
 function readGemInstall(command: ShellCommand): GemInstall | undefined {
-  if (command.name !== 'gem') return undefined;
   const args = argumentsOf(command);
   const end = args.findIndex((word) => word.value === '--');
   const line = readCommandLine(end === -1 ? args : args.slice(0, end), { valueOptions: VALUE_OPTIONS });

@@ -20,11 +20,12 @@ const GO_CALL = Symbol('go call');
 
 /** The `go install|get|run` call of a command, or undefined. */
 export function parseGoCall(command: ShellCommand): GoCall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
+  if (command.name !== 'go') return undefined;
   return memoOn(command, GO_CALL, () => readGoCall(command) ?? null) ?? undefined;
 }
 
 function readGoCall(command: ShellCommand): GoCall | undefined {
-  if (command.name !== 'go') return undefined;
   const args = argumentsOf(command);
   const subcommandWord = args[0];
   const subcommand = subcommandWord?.value;

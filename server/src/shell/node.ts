@@ -24,12 +24,13 @@ const NODE_CALL = Symbol('node call');
 
 /** The npm or yarn call a command makes, or undefined. */
 export function parseNodeCall(command: ShellCommand): NodeCall | undefined {
-  return memoOn(command, NODE_CALL, () => readNodeCall(command) ?? null) ?? undefined;
-}
-
-function readNodeCall(command: ShellCommand): NodeCall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'npm' && tool !== 'yarn') return undefined;
+  return memoOn(command, NODE_CALL, () => readNodeCall(command, tool));
+}
+
+function readNodeCall(command: ShellCommand, tool: NodeCall['tool']): NodeCall {
   const line = readCommandLine(argumentsOf(command), { valueOptions: VALUE_OPTIONS });
   const subcommandWord = line.operands[0];
   return { command, tool, programWord: command.words[0], subcommand: subcommandWord?.value, subcommandWord, line, operands: line.operands.slice(1) };

@@ -6,6 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ShellSegment } from './segment';
 import type { Separator, ShellCommand, ShellRedirect, ShellWord } from './shellCommand';
 import { getShellParser } from './treeSitter';
+import { withMemoSlot } from '../util/memo';
 
 /** Node types that make the commands inside them conditional or nested rather than plain steps. */
 const NESTING_TYPES = new Set([
@@ -25,12 +26,12 @@ export const NO_COMMAND_INSIDE: ReadonlySet<string> = new Set([
 
 /**
  * Parses every segment and returns their commands in source order. When `exports` is given it also receives the
- * `NAME=value` words of `export` statements (which are declarations, not commands), in source order.
+ * `NAME=value` words of `export` statements (which are declarations, not commands), in source order. The commands
+ * are appended to `into` when it is given, numbered after the ones it holds.
  */
-export function parseSegments(segments: readonly ShellSegment[], exports?: ShellWord[]): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  for (const segment of segments) collectCommands(segment, commands, exports);
-  return commands;
+export function parseSegments(segments: readonly ShellSegment[], exports?: ShellWord[], into: ShellCommand[] = []): ShellCommand[] {
+  for (const segment of segments) collectCommands(segment, into, exports);
+  return into;
 }
 
 /** A node still to visit, with what the walk knows about its ancestors. */
@@ -200,7 +201,7 @@ function toCommand(
   if (statement !== node) {
     for (const child of statement.namedChildren) if (child?.type === 'file_redirect') redirects.push(toRedirect(source, child, words));
   }
-  return {
+  return withMemoSlot({
     name,
     words,
     assignments,
@@ -211,7 +212,7 @@ function toCommand(
     separatorAfter,
     isTopLevel,
     index,
-  };
+  });
 }
 
 /**

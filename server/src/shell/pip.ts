@@ -83,6 +83,9 @@ const PIP_CALL = Symbol('pip call');
 
 /** The pip call a command makes (`pip …`, `pip3.12 …`, `python3 -m pip …`), or undefined. */
 export function parsePipCall(command: ShellCommand): PipCall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
+  const name = command.name;
+  if (name === undefined || !name.startsWith('p')) return undefined;
   return memoOn(command, PIP_CALL, () => readPipCall(command) ?? null) ?? undefined;
 }
 

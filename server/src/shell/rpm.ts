@@ -36,12 +36,13 @@ const RPM_CALL = Symbol('rpm call');
 
 /** The yum/dnf/microdnf/zypper call a command makes, or undefined. */
 export function parseRpmCall(command: ShellCommand): RpmCall | undefined {
-  return memoOn(command, RPM_CALL, () => readRpmCall(command) ?? null) ?? undefined;
-}
-
-function readRpmCall(command: ShellCommand): RpmCall | undefined {
+  // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'yum' && tool !== 'dnf' && tool !== 'microdnf' && tool !== 'zypper') return undefined;
+  return memoOn(command, RPM_CALL, () => readRpmCall(command, tool) ?? null) ?? undefined;
+}
+
+function readRpmCall(command: ShellCommand, tool: RpmCall['tool']): RpmCall | undefined {
   const line = readCommandLine(argumentsOf(command), { valueOptions: VALUE_OPTIONS[tool] });
   let subcommandWord = line.operands[0];
   let operands = line.operands.slice(1);

@@ -14,14 +14,25 @@ const MEMOS = Symbol('memos');
 
 type MemoOwner = object & { [MEMOS]?: Map<symbol, unknown> };
 
+/**
+ * Gives an object of a kind the analysis makes many of (shell commands) its memo property from the start, empty.
+ * Why: an object that gets the property later changes its hidden class (V8's map) then, so the same kind of object
+ * comes in two shapes, and V8 throws away optimized code that had seen only one of them.
+ */
+export function withMemoSlot<T extends object>(owner: T): T {
+  return Object.defineProperty(owner, MEMOS, { value: undefined, writable: true });
+}
+
 /** The value `create` makes for `owner` under `key`, made once per owner. */
 export function memoOn<T>(owner: object, key: symbol, create: () => T): T {
   let memos = (owner as MemoOwner)[MEMOS];
-  if (!memos) {
+  if (memos === undefined) {
     memos = new Map<symbol, unknown>();
-    Object.defineProperty(owner, MEMOS, { value: memos });
+    if (Object.prototype.hasOwnProperty.call(owner, MEMOS)) (owner as MemoOwner)[MEMOS] = memos;
+    else Object.defineProperty(owner, MEMOS, { value: memos });
   }
-  if (memos.has(key)) return memos.get(key) as T;
+  const known = memos.get(key);
+  if (known !== undefined || memos.has(key)) return known as T;
   const value = create();
   memos.set(key, value);
   return value;
