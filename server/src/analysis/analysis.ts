@@ -9,7 +9,7 @@ import type { Edit, Fix } from '../edits/edits';
 import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
 import { buildkitCheckSettings, isRaisedByCheckDirective, isSkippedByCheckDirective } from './buildkitChecks';
 import { allRules, findRule } from '../rules';
-import type { Finding, Report, Rule, RuleCatalog, RuleOptions, Severity, SeveritySetting } from '../rules/rule';
+import type { Finding, Report, Rule, RuleCatalog, RuleContext, RuleOptions, Severity, SeveritySetting, SuppressionUsage } from '../rules/rule';
 import type { Span } from '../util/span';
 import type { AlpineDataView } from '../knowledge/alpineData';
 
@@ -83,47 +83,118 @@ export function toTextEdits(model: DockerfileModel, edits: readonly Edit[]): Tex
  * reported and the analysis knows which suppression ids silenced something.
  */
 export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = {}): Analysis {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const suppressions = options.suppressionComments === false ? [] : suppressionsOf(model);
   const used = new Set<SuppressedId>();
-  const findings: ResolvedFinding[] = [];
-  const failures: RuleFailure[] = [];
-  const catalog: RuleCatalog = {
-    find: findRule,
-    standingFor: (code) => allRules.filter((candidate) => (candidate.hadolint ?? []).includes(code)),
-    isEnabled: (rule) => resolveSeverity(rule, options) !== 'off',
+  const lint: LintRun = {
+    model,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    ruleOptions: options.ruleOptions ?? {},
+    dockerignore: options.dockerignore,
+    alpineData: options.alpineData,
+    catalog: {
+      find: findRule,
+      standingFor: (code) => allRules.filter((candidate) => (candidate.hadolint ?? []).includes(code)),
+      isEnabled: (rule) => resolveSeverity(rule, options) !== 'off',
+    },
+    suppressions,
+    usage: { all: suppressions, isUsed: (id) => used.has(id) },
+    used,
+    findings: [],
   };
+  const failures: RuleFailure[] = [];
   const checks = buildkitCheckSettings(model.directives);
   const run = (rule: Rule): void => {
     const configured = resolveSeverity(rule, options);
     if (configured === 'off' || isSkippedByCheckDirective(rule, checks)) return;
-    const explicit = options.ruleSeverities?.[rule.id] !== undefined;
-    const raised = isRaisedByCheckDirective(rule, checks);
-    const report = (finding: Report): void => {
-      const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(suppressions, rule, finding.at.start);
-      if (suppressedBy) {
-        used.add(suppressedBy);
-        return;
-      }
-      const severity = explicit ? (configured as Severity) : raised ? 'error' : (finding.severity ?? (configured as Severity));
-      const { fixes } = finding;
-      const resolved: ResolvedFinding = { ...finding, fixes: typeof fixes === 'function' ? [] : (fixes ?? []), ruleId: rule.id, rule, severity, range: toRange(model, finding.at) };
-      if (typeof fixes === 'function') {
-        let made: readonly Fix[] | undefined;
-        Object.defineProperty(resolved, 'fixes', { get: () => (made ??= fixes()), enumerable: true });
-      }
-      findings.push(resolved);
-    };
+    // Note: a configured severity is taken at face value; `# check=error=true` raises the rule's findings to errors.
+    const fixed = options.ruleSeverities?.[rule.id] !== undefined ? configured : isRaisedByCheckDirective(rule, checks) ? 'error' : undefined;
     try {
-      rule.check({ dockerfile: model, today, options: options.ruleOptions ?? {}, dockerignore: options.dockerignore, alpineData: options.alpineData, report, rules: catalog, suppressions: { all: suppressions, isUsed: (id) => used.has(id) } });
+      rule.check(new RuleRun(lint, rule, configured, fixed));
     } catch (error) {
       failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   };
   for (const rule of allRules) if (!rule.reviewsSuppressions) run(rule);
   for (const rule of allRules) if (rule.reviewsSuppressions) run(rule);
+  const findings = lint.findings;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, findings, suppressions, failures };
+}
+
+/** What every rule of one analysis shares. */
+interface LintRun {
+  readonly model: DockerfileModel;
+  readonly today: string;
+  readonly ruleOptions: RuleOptions;
+  readonly dockerignore: string | undefined;
+  readonly alpineData: AlpineDataView | undefined;
+  readonly catalog: RuleCatalog;
+  readonly suppressions: readonly Suppression[];
+  readonly usage: SuppressionUsage;
+  readonly used: Set<SuppressedId>;
+  readonly findings: ResolvedFinding[];
+}
+
+/**
+ * The context one rule checks a model with.
+ * Why a class with `report` on its prototype: a context of closures made six objects per rule and lint, about 40 KB
+ * of garbage per file whatever its size (a hundred rules), which set the cost of linting small files.
+ */
+class RuleRun implements RuleContext {
+  readonly dockerfile: DockerfileModel;
+  readonly today: string;
+  readonly options: RuleOptions;
+  readonly dockerignore: string | undefined;
+  readonly alpineData: AlpineDataView | undefined;
+  readonly rules: RuleCatalog;
+  readonly suppressions: SuppressionUsage;
+
+  constructor(
+    private readonly lint: LintRun,
+    private readonly rule: Rule,
+    /** The rule's severity as configured (not `off`). */
+    private readonly configured: SeveritySetting,
+    /** The severity every finding gets, whatever the rule picks: a configured one, or `error` from `# check=error=true`. */
+    private readonly fixed: SeveritySetting | undefined,
+  ) {
+    this.dockerfile = lint.model;
+    this.today = lint.today;
+    this.options = lint.ruleOptions;
+    this.dockerignore = lint.dockerignore;
+    this.alpineData = lint.alpineData;
+    this.rules = lint.catalog;
+    this.suppressions = lint.usage;
+  }
+
+  report(finding: Report): void {
+    const { lint, rule } = this;
+    const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(lint.suppressions, rule, finding.at.start);
+    if (suppressedBy) {
+      lint.used.add(suppressedBy);
+      return;
+    }
+    const severity = (this.fixed ?? finding.severity ?? this.configured) as Severity;
+    const { at, message, fixes } = finding;
+    const range = toRange(lint.model, at);
+    // Why literals with the fields named (no spread, no property defined afterwards): every finding then has one of a
+    // few shapes, which keeps the code that reads them fast; a spread of each rule's report, then a getter defined on
+    // the copy, made every finding an object of its own shape.
+    let resolved: { -readonly [K in keyof ResolvedFinding]: ResolvedFinding[K] };
+    if (typeof fixes === 'function') {
+      let made: readonly Fix[] | undefined;
+      resolved = {
+        ruleId: rule.id, at, message, severity, range, rule,
+        get fixes() {
+          return (made ??= fixes());
+        },
+      };
+    } else {
+      resolved = { ruleId: rule.id, at, message, severity, range, rule, fixes: fixes ?? [] };
+    }
+    if (finding.tags !== undefined) resolved.tags = finding.tags;
+    if (finding.docsUrl !== undefined) resolved.docsUrl = finding.docsUrl;
+    lint.findings.push(resolved);
+  }
 }
 
 /** The suppression id that silences `rule` at `offset`, or undefined. */

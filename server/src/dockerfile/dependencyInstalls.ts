@@ -4,6 +4,7 @@
  */
 import { parsePipCall, type PipCall } from '../shell/pip';
 import { argumentsOf, firstOperand, hasFlag, type ShellCommand, type ShellWord } from '../shell/shellCommand';
+import { memoOn } from '../util/memo';
 
 export type InstallTool = 'pip' | 'pipenv' | 'poetry' | 'uv' | 'npm' | 'yarn' | 'pnpm' | 'go' | 'bundle' | 'composer' | 'cargo';
 
@@ -44,8 +45,20 @@ function hasDirectoryOption(command: ShellCommand): boolean {
     argumentsOf(command).some((word) => DIRECTORY_OPTIONS.includes(word.value ?? ''));
 }
 
+/** Programs other than pip whose install steps `readInstall` recognises. */
+const INSTALL_PROGRAMS: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm', 'go', 'bundle', 'composer', 'cargo', 'poetry', 'uv', 'pipenv']);
+
+const DEPENDENCY_INSTALL = Symbol('dependency install');
+
 /** Recognises a manifest-driven dependency install; undefined for any other command (including `npm install x`). */
 export function findDependencyInstall(command: ShellCommand): DependencyInstall | undefined {
+  // Why the name first and a memo: the steps of every RUN ask this of each command, twice, and most run something else.
+  const name = command.name;
+  if (name === undefined || (!INSTALL_PROGRAMS.has(name) && parsePipCall(command) === undefined)) return undefined;
+  return memoOn(command, DEPENDENCY_INSTALL, () => readInstall(command) ?? null) ?? undefined;
+}
+
+function readInstall(command: ShellCommand): DependencyInstall | undefined {
   const pip = parsePipCall(command);
   if (pip) return pipInstall(pip);
   const name = command.name;

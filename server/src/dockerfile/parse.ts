@@ -9,6 +9,7 @@
  */
 import { Arg, DockerfileParser, Env, From, Instruction, type Argument, type Comment, type Dockerfile, type ParserDirective } from 'dockerfile-ast';
 import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
+import { Parser as LibraryParser } from 'dockerfile-ast/lib/parser';
 import { memoOn } from '../util/memo';
 import { prefixLength } from '../util/prefixLength';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -63,11 +64,46 @@ function patchArgumentScan(): void {
     }
     return kept.slice();
   };
+  patchInstructionReuse();
   const fromPrototype = From.prototype as unknown as { getImageRange(): Range | null };
   const getImageRange = fromPrototype.getImageRange;
   fromPrototype.getImageRange = function imageRange(this: object): Range | null {
     const range = getImageRange.call(this);
     return range ? { start: range.start, end: range.end } : null;
+  };
+}
+
+type CreateInstruction = (this: object, dockerfile: Dockerfile, keyword: string, start: number, keywordEnd: number, end: number) => Instruction;
+
+/** The instruction the library's parser made last, and what it was made from. */
+let lastMade: { parser: object; dockerfile: Dockerfile; keyword: string; start: number; keywordEnd: number; end: number; instruction: Instruction } | undefined;
+
+/**
+ * Makes dockerfile-ast's parser build each instruction once. Why: at the end of an instruction's line it builds the
+ * instruction to look for heredocs (`<<EOF`) in its arguments, drops it, and builds it again from the same offsets to
+ * add it to the file, unless a heredoc moved the end. Each build scans the arguments, and RUN, COPY, CMD and
+ * ENTRYPOINT read them several times in their constructor: the second build was a sixth of the parse's garbage.
+ * Reading arguments caches nothing an instruction would not compute the same way again, so the first one is kept.
+ */
+function patchInstructionReuse(): void {
+  const prototype = LibraryParser.prototype as unknown as { createInstruction: CreateInstruction; parse(this: object, text: string): Dockerfile };
+  const create = prototype.createInstruction;
+  const parse = prototype.parse;
+  // Note: the last instruction is forgotten when a parse ends, so that no syntax tree outlives its parse through it.
+  prototype.parse = function parseText(this: object, text: string): Dockerfile {
+    try {
+      return parse.call(this, text);
+    } finally {
+      lastMade = undefined;
+    }
+  };
+  prototype.createInstruction = function createInstruction(this: object, dockerfile, keyword, start, keywordEnd, end): Instruction {
+    const last = lastMade;
+    lastMade = undefined;
+    if (last && last.parser === this && last.dockerfile === dockerfile && last.keyword === keyword && last.start === start && last.keywordEnd === keywordEnd && last.end === end) return last.instruction;
+    const instruction = create.call(this, dockerfile, keyword, start, keywordEnd, end);
+    lastMade = { parser: this, dockerfile, keyword, start, keywordEnd, end, instruction };
+    return instruction;
   };
 }
 

@@ -124,14 +124,26 @@ export function stageSteps(model: DockerfileModel, stage: Stage): readonly RunSt
   return runs;
 }
 
+/** Escape character → the pattern of a line continuation; there are two escape characters, `\\` and `` ` ``. */
+const CONTINUATIONS = new Map<string, RegExp>();
+
+function continuationPattern(escapeChar: string): RegExp {
+  let pattern = CONTINUATIONS.get(escapeChar);
+  if (!pattern) {
+    const escape = escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    pattern = new RegExp(`${escape}[ \\t]*\\r?\\n`, 'g');
+    CONTINUATIONS.set(escapeChar, pattern);
+  }
+  return pattern;
+}
+
 /**
  * What joins two consecutive commands of a RUN, read from the text between them with line continuations and comment
  * lines dropped: `&&`, `;`, a line break (heredoc scripts), or `other` (`||`, `|`, `&`, keywords).
  */
 export function joinerBetween(model: DockerfileModel, end: number, start: number): '&&' | ';' | 'newline' | 'other' {
-  const escape = model.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   const between = model.text.slice(end, start);
-  const joined = between.replace(new RegExp(`${escape}[ \\t]*\\r?\\n`, 'g'), ' ').split(/\r?\n/).filter((line) => !/^\s*#/.test(line)).join('\n');
+  const joined = between.replace(continuationPattern(model.escapeChar), ' ').split(/\r?\n/).filter((line) => !/^\s*#/.test(line)).join('\n');
   const operator = joined.trim();
   if (operator === '&&' || operator === ';') return operator;
   if (operator === '' && /\n/.test(joined)) return 'newline';

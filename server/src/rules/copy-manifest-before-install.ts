@@ -40,11 +40,13 @@ export default defineRule({
         while (copiesBefore < copies.length && copies[copiesBefore].start < runSteps.run.start) copiesBefore++;
         if (copiesBefore === 0) continue;
         const copy = copies[copiesBefore - 1];
-        let fixes: Fix[] | undefined;
+        const isAfterFirstCopy = copiesBefore === 1;
+        // Why built when read: the reordering costs more than the finding, and only code actions and `--fix` read it.
+        let made: Fix[] | undefined;
+        const fixes = (): Fix[] => (made ??= isAfterFirstCopy ? manifestFirstFix(model, stage, runSteps, copy) : []);
         for (const step of runSteps.steps) {
           const install = step.install;
           if (!install || step.isOpaque || cachedTools.has(install.tool)) continue;
-          fixes ??= copiesBefore === 1 ? manifestFirstFix(model, stage, runSteps, copy) : [];
           context.report({
             at: spanOf(install.nameStart, install.nameEnd),
             message: `\`${installText(install)}\` runs after \`${copyLabel(copy)}\`, so every change to the sources reinstalls all dependencies.`,

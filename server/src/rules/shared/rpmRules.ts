@@ -8,6 +8,7 @@ import { insertArgumentAfter } from '../../edits/edits';
 import { hasOption } from '../../shell/cli';
 import { parseRpmCall, type RpmCall, type RpmTool } from '../../shell/rpm';
 import type { ShellWord } from '../../shell/shellCommand';
+import { memoOn } from '../../util/memo';
 import { spanOf } from '../../util/span';
 import type { RuleContext } from '../rule';
 import { isMountedCache, reachesImage, removesPath } from './cleanup';
@@ -24,14 +25,22 @@ const CACHE_DIRECTORIES: Readonly<Record<RpmTool, readonly string[]>> = {
   zypper: ['/var/cache/zypp'],
 };
 
+const RPM_CALLS = Symbol('rpm calls');
+
 /** The rpm calls of every RUN made by one of `tools`, with the RUN. */
-function* callsOf(context: RuleContext, tools: readonly RpmTool[]): Generator<[RpmCall, RunInstruction]> {
-  for (const run of context.dockerfile.runs) {
-    for (const command of run.commands) {
-      const call = parseRpmCall(command);
-      if (call && tools.includes(call.tool)) yield [call, run];
+function callsOf(context: RuleContext, tools: readonly RpmTool[]): [RpmCall, RunInstruction][] {
+  // Why once per model: a dozen rules ask, and most files have no such call.
+  const all = memoOn(context.dockerfile, RPM_CALLS, () => {
+    const found: [RpmCall, RunInstruction][] = [];
+    for (const run of context.dockerfile.runs) {
+      for (const command of run.commands) {
+        const call = parseRpmCall(command);
+        if (call) found.push([call, run]);
+      }
     }
-  }
+    return found;
+  });
+  return all.length === 0 ? all : all.filter(([call]) => tools.includes(call.tool));
 }
 
 function callText(call: RpmCall): string {
