@@ -265,9 +265,13 @@ function literalValue(node: Node, type: string, text: string): string | undefine
     case 'raw_string':
       return text.slice(1, -1);
     case 'string': {
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        if (child.type !== 'string_content') return undefined;
+      // Note: only `$` and `` ` `` start anything but plain content inside double quotes; without them the children
+      // need not be read (a wasm call each).
+      if (text.includes('$') || text.includes('`')) {
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type !== 'string_content') return undefined;
+        }
       }
       return text.includes('\\') ? text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1') : text.slice(1, -1);
     }
