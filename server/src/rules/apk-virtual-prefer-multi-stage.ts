@@ -17,11 +17,16 @@ export default defineRule({
   fixSummary: 'suggestion: split into compile and runtime stages',
   check(context) {
     const model = context.dockerfile;
+    // Why first: the shipped stage costs a walk of every step of the final stage's chain, and only a `--virtual` group
+    // added after the whole context came into the final stage can lead to a finding.
+    const last = model.stages[model.stages.length - 1];
+    if (!last?.runs.some((run) => run.apkCalls.some((call) => call.subcommand === 'add' && call.virtualName !== undefined))) return;
+    const wholeContextCopies = last.instructions.map(fileCopy).filter((candidate): candidate is CopyInstruction => candidate?.copiesWholeContext === true);
+    if (wholeContextCopies.length === 0) return;
     const shipped = shippedAlpineStage(model);
     if (!shipped) return;
     const { stage, runs } = shipped;
     let fixes: Fix[] | undefined;
-    const wholeContextCopies = stage.instructions.map(fileCopy).filter((candidate): candidate is CopyInstruction => candidate?.copiesWholeContext === true);
     for (const { run, steps: runSteps } of runs) {
       const copy = lastBefore(wholeContextCopies, run.start);
       if (!copy) continue;

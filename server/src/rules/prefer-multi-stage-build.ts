@@ -5,7 +5,7 @@
 import { COMPILER_PACKAGES, isToolchainPackage } from '../knowledge/buildPackages';
 import { splitFixesOf, splitStage } from '../split/splitStages';
 import type { Step } from '../dockerfile/steps';
-import type { ApkPackage } from '../shell/apk';
+import type { ApkCall, ApkPackage } from '../shell/apk';
 import { defineRule, type Fix } from './rule';
 import { commandWords, packageNames, shippedAlpineStage } from './shared/imageRole';
 import { stageChain, type Stage } from '../dockerfile/model';
@@ -27,6 +27,10 @@ export default defineRule({
   fixSummary: 'suggestion: split into compile and runtime stages',
   check(context) {
     const model = context.dockerfile;
+    // Why first: the shipped stage costs a walk of every step of the final stage's chain, and only an `apk add` of a
+    // build package (or git, or a variable's packages) there can lead to a finding.
+    const last = model.stages[model.stages.length - 1];
+    if (!last || !stageChain(last).some((current) => current.runs.some((run) => run.apkCalls.some(addsBuildCandidate)))) return;
     const shipped = shippedAlpineStage(model);
     if (!shipped) return;
     const { stage, steps } = shipped;
@@ -165,4 +169,9 @@ function firstAfter(indices: readonly number[] | undefined, index: number): numb
   if (!indices) return Infinity;
   const count = prefixLength(indices, (value) => value <= index);
   return count < indices.length ? indices[count] : Infinity;
+}
+
+/** True for an `apk add` that names a toolchain package or git, or packages through a variable. */
+function addsBuildCandidate(call: ApkCall): boolean {
+  return call.subcommand === 'add' && call.packages.some((item) => item.kind === 'opaque' || (item.kind === 'name' && (item.name === 'git' || isToolchainPackage(item.name))));
 }
