@@ -96,8 +96,7 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
       standingFor: (code) => allRules.filter((candidate) => (candidate.hadolint ?? []).includes(code)),
       isEnabled: (rule) => resolveSeverity(rule, options) !== 'off',
     },
-    suppressions,
-    usage: { all: suppressions, isUsed: (id) => used.has(id) },
+    suppressions: { all: suppressions, isUsed: (id) => used.has(id) },
     used,
     findings: [],
   };
@@ -129,8 +128,7 @@ interface LintRun {
   readonly dockerignore: string | undefined;
   readonly alpineData: AlpineDataView | undefined;
   readonly catalog: RuleCatalog;
-  readonly suppressions: readonly Suppression[];
-  readonly usage: SuppressionUsage;
+  readonly suppressions: SuppressionUsage;
   readonly used: Set<SuppressedId>;
   readonly findings: ResolvedFinding[];
 }
@@ -163,12 +161,12 @@ class RuleRun implements RuleContext {
     this.dockerignore = lint.dockerignore;
     this.alpineData = lint.alpineData;
     this.rules = lint.catalog;
-    this.suppressions = lint.usage;
+    this.suppressions = lint.suppressions;
   }
 
   report(finding: Report): void {
     const { lint, rule } = this;
-    const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(lint.suppressions, rule, finding.at.start);
+    const suppressedBy = rule.reviewsSuppressions ? undefined : findSuppressingId(lint.suppressions.all, rule, finding.at.start);
     if (suppressedBy) {
       lint.used.add(suppressedBy);
       return;

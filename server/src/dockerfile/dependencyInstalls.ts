@@ -54,14 +54,13 @@ const DEPENDENCY_INSTALL = Symbol('dependency install');
 export function findDependencyInstall(command: ShellCommand): DependencyInstall | undefined {
   // Why the name first and a memo: the steps of every RUN ask this of each command, twice, and most run something else.
   const name = command.name;
-  if (name === undefined || (!INSTALL_PROGRAMS.has(name) && parsePipCall(command) === undefined)) return undefined;
-  return memoOn(command, DEPENDENCY_INSTALL, () => readInstall(command) ?? null) ?? undefined;
+  if (name === undefined) return undefined;
+  const pip = parsePipCall(command);
+  if (!pip && !INSTALL_PROGRAMS.has(name)) return undefined;
+  return memoOn(command, DEPENDENCY_INSTALL, () => (pip ? pipInstall(pip) : readInstall(command, name)) ?? null) ?? undefined;
 }
 
-function readInstall(command: ShellCommand): DependencyInstall | undefined {
-  const pip = parsePipCall(command);
-  if (pip) return pipInstall(pip);
-  const name = command.name;
+function readInstall(command: ShellCommand, name: string): DependencyInstall | undefined {
   const words = command.words;
   const sub = firstOperand(command);
   const subValue = sub?.value;
