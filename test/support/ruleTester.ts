@@ -56,7 +56,14 @@ export function findingsOf(rule: Rule, text: string, ruleOptions?: RuleOptions, 
   const ruleSeverities = Object.fromEntries(allRules.map((other) => [other.id, other.id === rule.id ? (rule.defaultSeverity === 'off' ? 'warning' : undefined) : 'off']).filter(([, value]) => value !== undefined));
   const analysis = analyze(text, { ruleSeverities, today: TEST_TODAY, ruleOptions, dockerignore, alpineData });
   assert.deepEqual(analysis.failures, [], 'rule threw');
-  return analysis.findings.filter((finding) => finding.ruleId === rule.id) as ResolvedFinding[];
+  const findings = analysis.findings.filter((finding) => finding.ruleId === rule.id) as ResolvedFinding[];
+  if (rule.requires) {
+    // The shortcut must never hide a finding: the rule run on the file whatever it contains finds the same.
+    const everywhere = analyze(text, { ruleSeverities, today: TEST_TODAY, ruleOptions, dockerignore, alpineData, ignoreRequirements: true });
+    const summary = (list: readonly ResolvedFinding[]): string[] => list.filter((finding) => finding.ruleId === rule.id).map((finding) => `${formatRange(finding.range)} ${finding.message}`);
+    assert.deepEqual(summary(everywhere.findings as ResolvedFinding[]), summary(findings), `\`requires\` of ${rule.id} hides findings`);
+  }
+  return findings;
 }
 
 const toCrlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');

@@ -1,6 +1,7 @@
 /**
  * Over every real Dockerfile of ../shared/corpus/real: no rule throws, every range lies inside the document, and
- * every offered fix applies, still parses, adds no syntax error and (for safe fixes) removes the finding it targets.
+ * every offered fix applies, still parses, adds no syntax error and (for safe fixes) removes the finding it targets;
+ * and skipping rules for what a file lacks (their `requires`) hides no finding.
  * Skips with a message when the corpus is not beside the checkout.
  */
 import assert from 'node:assert/strict';
@@ -30,6 +31,10 @@ describe('real-world corpus', function () {
       const options = { ruleSeverities: everyRuleOn, today: TEST_TODAY };
       const analysis = analyze(text, options);
       assert.deepEqual(analysis.failures, []);
+      // Rules skipped for what the file lacks (their `requires`) would have found nothing either.
+      const everywhere = analyze(text, { ...options, ignoreRequirements: true });
+      const summary = (findings: typeof analysis.findings): string[] => findings.map((finding) => `${finding.ruleId} ${finding.range.start.line}:${finding.range.start.character} ${finding.message}`);
+      assert.deepEqual(summary(everywhere.findings), summary(analysis.findings), 'rule requirements hide findings');
       const lineCount = analysis.model.document.lineCount;
       const errorsBefore = syntaxErrors(text);
       for (const finding of analysis.findings) {

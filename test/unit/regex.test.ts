@@ -78,6 +78,8 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/^\\[\\s*\\]$/', { attacks: [['[', ' ', 'x']] }],
   ['/\\$\\{?PATH\\}?/', {}],
   ['/\\.whl$/i', {}],
+  ['/linux|glibc/i', { attacks: [['', 'linu', 'x'], ['', 'glib', 'x']] }],
+  ['/(?:\\r\\n|\\r|\\n)[ \\t]*(?:\\r\\n|\\r|\\n)/g', { attacks: [['\n', ' ', 'x'], ['', '\r\n \t', 'x']] }],
   ['/\\/$/', {}],
   ['/\\/\\.cache(?:\\/pip)?$/', {}],
   ['/\\/bin\\/activate$/', {}],

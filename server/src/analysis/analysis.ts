@@ -3,7 +3,7 @@
  * CLI all read its result.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
+import { outlineOf, parseDockerfile, type DockerfileModel, type ModelOutline } from '../dockerfile/model';
 import { withArgumentScansKept } from '../dockerfile/parse';
 import type { Edit, Fix } from '../edits/edits';
 import { suppressionsOf, type SuppressedId, type Suppression } from '../dockerfile/pragmas';
@@ -36,6 +36,8 @@ export interface AnalysisOptions {
   readonly dockerignore?: string;
   /** Alpine's package indexes and release data, as far as the front end has loaded them; passed to rules as is. */
   readonly alpineData?: AlpineDataView;
+  /** Runs rules also on files without what their `requires` names (tests compare the findings with and without). */
+  readonly ignoreRequirements?: boolean;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -105,6 +107,7 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
   const run = (rule: Rule): void => {
     const configured = resolveSeverity(rule, options);
     if (configured === 'off' || isSkippedByCheckDirective(rule, checks)) return;
+    if (rule.requires && !options.ignoreRequirements && !meetsRequirements(rule.requires, outlineOf(model))) return;
     // Note: a configured severity is taken at face value; `# check=error=true` raises the rule's findings to errors.
     const fixed = options.ruleSeverities?.[rule.id] !== undefined ? configured : isRaisedByCheckDirective(rule, checks) ? 'error' : undefined;
     try {
@@ -118,6 +121,11 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
   const findings = lint.findings;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, findings, suppressions, failures };
+}
+
+/** True when the file has one of the programs or keywords a rule requires. */
+function meetsRequirements(requires: NonNullable<Rule['requires']>, outline: ModelOutline): boolean {
+  return (requires.programs ?? []).some((name) => outline.programs.has(name)) || (requires.keywords ?? []).some((keyword) => outline.keywords.has(keyword));
 }
 
 /** What every rule of one analysis shares. */

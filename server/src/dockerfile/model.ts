@@ -128,6 +128,27 @@ export function stageNamed(model: DockerfileModel, name: string, offset = Number
 
 const STAGES_BY_NAME = Symbol('stages by name');
 
+/** What a file contains at a glance: the keywords of its instructions and the programs its RUN commands name. */
+export interface ModelOutline {
+  /** `instruction.keyword` of every instruction (an ONBUILD trigger's own keyword, `UNKNOWN` for unknown ones). */
+  readonly keywords: ReadonlySet<string>;
+  /** `command.name` of every command of every RUN (commands inside substitutions and conditions included). */
+  readonly programs: ReadonlySet<string>;
+}
+
+/** The model's outline, read once per model. */
+export function outlineOf(model: DockerfileModel): ModelOutline {
+  return memoOn(model, OUTLINE, () => {
+    const keywords = new Set<string>();
+    for (const instruction of model.instructions) keywords.add(instruction.keyword);
+    const programs = new Set<string>();
+    for (const run of model.runs) for (const command of run.commands) if (command.name !== undefined) programs.add(command.name);
+    return { keywords, programs };
+  });
+}
+
+const OUTLINE = Symbol('outline');
+
 /** The stage and the stages it builds on, nearest first. */
 export function stageChain(stage: Stage | undefined): Stage[] {
   const chain: Stage[] = [];

@@ -20,6 +20,7 @@ export interface GlibcFile {
 
 export const DOWNLOADERS = new Set(['curl', 'wget']);
 export const URL_PATTERN = /^(?:https?|ftp):\/\//i;
+const MAY_NAME_GLIBC_BUILD = /linux|glibc/i;
 /** Keys, signatures and checksums that travel with a download; the download itself is reported. */
 const COMPANION_FILE = /(?:\.(?:asc|sig|sign|minisig|pub|pem|md5|sha\d*|sha\d*sum|sum|txt|json)|^shasums\d*.*)$/i;
 // Note: `(?=(…))\1` takes the first `-linux-` once and for all; `[^/]*-linux-[^/]+` backtracked quadratically.
@@ -89,6 +90,9 @@ export const MUSL_LIBC = /(?:^|\/)(?:ld-musl-|libc\.musl-)[\w-]+\.so\.1$/;
 
 /** Classifies a URL or file name; undefined unless it is unmistakably a glibc build. */
 export function classifyGlibcFile(text: string): GlibcFile | undefined {
+  // Why first: every kind below names `linux` (`-linux-`, `manylinux`, `linux-gnu`, `_linux_`) or `glibc`; most words
+  // that reach here (URLs, pip arguments) name neither, and the test spares them the patterns.
+  if (!MAY_NAME_GLIBC_BUILD.test(text)) return undefined;
   const unquoted = text.replace(/^(["'])(.*)\1$/s, '$2');
   if (/musl/i.test(unquoted)) return undefined;
   const path = unquoted.replace(/[?#].*$/s, '').replace(/(?<!\/)\/+$/, '');

@@ -10,6 +10,7 @@ export default defineRule({
   defaultSeverity: 'error',
   fixSummary: 'safe: `ADD` → `COPY` (suggestion when a source has no file extension)',
   hadolint: ['DL3020'],
+  requires: { keywords: ['ADD'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || instruction.sources.length === 0) continue;

@@ -21,10 +21,12 @@ export default defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const model = context.dockerfile;
-    const copiedBy = stagesCopyingFrom(model);
+    let copiedBy: Map<string, Stage[]> | undefined;
+    const last = model.stages[model.stages.length - 1];
     for (const stage of model.stages) {
-      if (!stage.isAlpineLike || feedsOnlyOtherFamilies(model, stage, copiedBy)) continue;
-      const hasShim = hasGcompat(stage);
+      if (!stage.isAlpineLike || (stage !== last && feedsOnlyOtherFamilies(stage, (copiedBy ??= stagesCopyingFrom(model))))) continue;
+      // Note: read only when the stage has something to report.
+      let hasShim: boolean | undefined;
       // Why: fetching a file and installing it (or the several apks of the sgerrand install) is one glibc install.
       const reported = new Set<string>();
       for (const instruction of stage.instructions) {
@@ -38,7 +40,7 @@ export default defineRule({
           const key = file.kind === 'sgerrand' ? 'sgerrand' : `${file.kind}:${file.fileName}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          context.report(toReport(at, file, hasShim, via));
+          context.report(toReport(at, file, (hasShim ??= hasGcompat(stage)), via));
         }
       }
     }
@@ -115,7 +117,7 @@ const CANDIDATE_WORDS = Symbol('glibc candidate words');
 function readRunCandidates(run: RunInstruction): RunWords {
   const found: { word: ShellWord; file: GlibcFile }[] = [];
   const deferred: Deferred[] = [];
-  const apkCalls = new Map(run.apkCalls.map((call) => [call.command, call]));
+  const apkCalls = run.apkCalls;
   const push = (word: ShellWord, file: GlibcFile | undefined): void => {
     if (file) found.push({ word, file });
   };
@@ -129,7 +131,7 @@ function readRunCandidates(run: RunInstruction): RunWords {
       }
       continue;
     }
-    const apk = apkCalls.get(command);
+    const apk = command.name === 'apk' ? apkCalls.find((call) => call.command === command) : undefined;
     if (apk?.subcommand === 'add') {
       for (const item of apk.packages) {
         if (item.kind === 'name' || item.kind === 'file') push(item.word, apkItemFile(item.name, item.kind === 'file'));
@@ -221,11 +223,10 @@ function hasGcompat(stage: Stage): boolean {
 }
 
 /**
- * True when the stage is only a download step for stages of another family: it is not the last stage, and every
- * stage that copies from it or builds on it is not Alpine-like (e.g. fetching a tarball for a Debian stage).
+ * True when a stage that is not the last is only a download step for stages of another family: every stage that
+ * copies from it or builds on it is not Alpine-like (e.g. fetching a tarball for a Debian stage).
  */
-function feedsOnlyOtherFamilies(model: DockerfileModel, stage: Stage, copiedBy: ReadonlyMap<string, readonly Stage[]>): boolean {
-  if (stage === model.stages[model.stages.length - 1]) return false;
+function feedsOnlyOtherFamilies(stage: Stage, copiedBy: ReadonlyMap<string, readonly Stage[]>): boolean {
   const consumers = new Set([...(copiedBy.get(String(stage.index)) ?? []), ...(stage.name === undefined ? [] : (copiedBy.get(stage.name) ?? []))]);
   for (const child of stage.children) consumers.add(child);
   consumers.delete(stage);

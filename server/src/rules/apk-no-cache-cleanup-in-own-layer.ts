@@ -36,15 +36,16 @@ export default defineRule({
   fixSummary: 'remove it, `--no-cache` where the cache came from',
   check(context) {
     const model = context.dockerfile;
-    const writers = new IndexWriters();
-    const adds = new EarlierAdds();
+    // Note: made at the first cleanup; most files have none.
+    let writers: IndexWriters | undefined;
+    let adds: EarlierAdds | undefined;
     for (const run of model.runs) {
       if (hasApkCacheMount(run) || run.apkCalls.some((call) => readsIndex(call) || writesIndex(call))) continue;
       if (!runsApkSomewhere(run)) continue;
       const cleanups = findCleanups(model, run);
       if (cleanups.length === 0) continue;
       const wholeRun = run.commands.every((command) => cleanups.some((cleanup) => cleanup.command === command && cleanup.isWholeCommand));
-      const compensation = compensatingEdits(model, run, writers);
+      const compensation = compensatingEdits(model, run, (writers ??= new IndexWriters()));
       for (const cleanup of cleanups) {
         const removal = wholeRun ? removeInstruction(model, run) : cleanup.removal;
         const fixes: Fix[] = [];
@@ -57,7 +58,7 @@ export default defineRule({
           const kind = compensation && startsFromOfficialAlpine(run.stage) ? 'safe' : 'suggestion';
           fixes.push({ title: `Remove \`${cleanup.label}\``, kind, edits: [removal] });
         }
-        context.report({ at: cleanup, message: messageFor(cleanup.label, run, compensation, adds), fixes });
+        context.report({ at: cleanup, message: messageFor(cleanup.label, run, compensation, (adds ??= new EarlierAdds())), fixes });
       }
     }
   },

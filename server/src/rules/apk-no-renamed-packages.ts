@@ -81,7 +81,8 @@ export default defineRule({
       if (!stage?.isAlpineLike) continue;
       for (const call of run.apkCalls) {
         if (call.subcommand !== 'add') continue;
-        const listed = new Set(call.packages.filter((pkg) => pkg.kind === 'name').map((pkg) => pkg.name));
+        // Note: made at the call's first rename; most calls have none.
+        let listed: Set<string> | undefined;
         for (const pkg of call.packages) {
           if (pkg.kind !== 'name') continue;
           const rename = findRename(pkg.name);
@@ -94,6 +95,7 @@ export default defineRule({
           const at = inner ? { start: inner.start, end: inner.start + pkg.name.length } : pkg.word;
           const severity: Severity = verdict === 'removed' ? 'error' : 'warning';
           // Why safe only when proven: the old name cannot install there, so the replacement cannot break a working build.
+          listed ??= new Set(call.packages.filter((item) => item.kind === 'name').map((item) => item.name));
           const fix = fixFor(model, run, call, pkg, rename, listed.has(rename.replacement), verdict === 'removed' ? 'safe' : 'suggestion');
           listed.add(rename.replacement);
           context.report({ at, severity, message: messageFor(rename, verdict, release, releaseTableOf(context.alpineData)), fixes: fix ? [fix] : [] });

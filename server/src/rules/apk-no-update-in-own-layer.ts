@@ -21,7 +21,7 @@ export default defineRule({
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {
-      if (hasApkCacheMount(run)) continue;
+      if (run.apkCalls.length === 0 || hasApkCacheMount(run)) continue;
       // Why: an `apk add` without `--no-cache` leaves the index anyway; apk-prefer-no-cache reports that one.
       const keepingReaders = run.apkCalls.filter((call) => readsIndex(call) && !apkHasFlag(call, '--no-cache'));
       if (keepingReaders.some((call) => call.subcommand !== 'upgrade')) continue;

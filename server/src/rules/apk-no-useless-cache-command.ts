@@ -60,7 +60,7 @@ export default defineRule({
   fixSummary: 'safe: remove `apk update --no-cache`; suggestion: `rm -rf /var/cache/apk/*` for `apk cache clean`',
   check(context) {
     const model = context.dockerfile;
-    const setups = new CacheSetups();
+    let setups: CacheSetups | undefined;
     for (const run of model.runs) {
       for (const call of run.apkCalls) {
         if (call.subcommand === 'update' && apkHasFlag(call, '--no-cache')) {
@@ -76,7 +76,7 @@ export default defineRule({
         }
         const action = call.subcommand === 'cache' ? call.packages[0] : undefined;
         if (!action || action.kind !== 'name' || !CACHE_ACTIONS.has(action.name)) continue;
-        if (apkHasFlag(call, '--cache-dir') || setups.isConfigured(run.stage, run)) continue;
+        if (apkHasFlag(call, '--cache-dir') || (setups ??= new CacheSetups()).isConfigured(run.stage, run)) continue;
         const span = commandWordsSpan(call.command);
         const isPlain = call.command.isTopLevel && call.flags.length === 0 && call.packages.length === 1 && run.form !== 'exec' && (action.name === 'clean' || action.name === 'purge');
         context.report({

@@ -24,7 +24,7 @@ export default defineRule({
   fixSummary: 'suggestion: `&& apk del NAME`',
   check(context) {
     const model = context.dockerfile;
-    const laterDeletions = new LaterDeletions();
+    let laterDeletions: LaterDeletions | undefined;
     for (const run of model.runs) {
       let uses: RunUses | undefined;
       for (const call of run.apkCalls) {
@@ -33,7 +33,7 @@ export default defineRule({
         if (!flag) continue;
         const name = flag.value ?? flag.valueWord?.raw;
         if (!name || KEPT_GROUP.test(name)) continue;
-        if (isDeletedInRun(run, call, name) || laterDeletions.has(run, name)) continue;
+        if (isDeletedInRun(run, call, name) || (laterDeletions ??= new LaterDeletions()).has(run, name)) continue;
         const end = flag.valueWord && flag.valueWord.start > flag.word.start ? flag.valueWord.end : flag.word.end;
         const at = { start: flag.word.start, end };
         if (!isUsedInRun((uses ??= usesOfRun(run)), call)) {

@@ -17,6 +17,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `apt` → `apt-get` / `apt-cache`',
   hadolint: ['DL3027'],
+  requires: { programs: ['apt-get', 'apt', 'aptitude'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

@@ -12,6 +12,7 @@ export default defineRule({
   defaultSeverity: 'info',
   fixSummary: 'suggestion: `--no-install-recommends`',
   hadolint: ['DL3015'],
+  requires: { programs: ['apt-get', 'apt', 'aptitude'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

@@ -15,6 +15,7 @@ export default defineRule({
   defaultSeverity: 'info',
   fixSummary: 'safe: append `rm -rf /var/lib/apt/lists/*`',
   hadolint: ['DL3009'],
+  requires: { programs: ['apt-get', 'apt', 'aptitude'] },
   check(context) {
     const model = context.dockerfile;
     let users: Map<Stage, number> | undefined;

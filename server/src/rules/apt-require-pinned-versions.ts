@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every package in `apt-get install` (`package=version`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3008'],
+  requires: { programs: ['apt-get', 'apt', 'aptitude'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

@@ -10,6 +10,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `-y`',
   hadolint: ['DL3014'],
+  requires: { programs: ['apt-get', 'apt', 'aptitude'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

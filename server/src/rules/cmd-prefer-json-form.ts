@@ -13,6 +13,7 @@ export default defineRule({
   fixSummary: 'suggestion: JSON form, for commands without shell syntax',
   hadolint: ['DL3025'],
   buildkit: ['JSONArgsRecommended'],
+  requires: { keywords: ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       const command = commandOf(instruction);

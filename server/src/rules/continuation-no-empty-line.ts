@@ -17,6 +17,11 @@ export default defineRule({
   check(context) {
     const { text } = context.dockerfile;
     for (const instruction of context.dockerfile.instructions) {
+      // Why first: a search for the first blank line after the instruction's start (past its end when it has none)
+      // spares most instructions a walk over their lines.
+      BLANK_LINE.lastIndex = instruction.start;
+      const blank = BLANK_LINE.exec(text);
+      if (!blank || blank.index + blank[0].length >= instruction.end) continue;
       // Why lazily: most instructions have no blank line, and reading heredocs costs a scan of the instruction.
       let heredocs: Span[] | undefined;
       let line = nextLineStart(text, instruction.start);
@@ -43,6 +48,9 @@ export default defineRule({
 });
 
 /** Whether `text[start, end)` holds only spaces and tabs. */
+/** A line break, then a line of blanks with its own line break. */
+const BLANK_LINE = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;
+
 function isBlank(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);

@@ -8,6 +8,7 @@ export default defineRule({
   description: 'Use either `curl` or `wget` in a stage, not both.',
   defaultSeverity: 'warning',
   hadolint: ['DL4001'],
+  requires: { programs: ['curl', 'wget'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       const seen = new Set<string>();

@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: append `dnf clean all`',
   hadolint: ['DL3040'],
+  requires: { programs: ['dnf', 'microdnf'] },
   check(context) {
     checkCleanup(context, ['dnf', 'microdnf']);
   },

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every package in `dnf install` (`package-version`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3041'],
+  requires: { programs: ['dnf', 'microdnf'] },
   check(context) {
     checkPinned(context, ['dnf', 'microdnf']);
   },

@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `-y`',
   hadolint: ['DL3038'],
+  requires: { programs: ['dnf', 'microdnf'] },
   check(context) {
     checkAssumeYes(context, ['dnf', 'microdnf']);
   },

@@ -13,6 +13,9 @@ export default defineRule({
   hadolint: ['DL3044'],
   check(context) {
     const model = context.dockerfile;
+    // Why first: only an ENV that defines two or more variables and uses one can refer to itself; most have none, and
+    // the ARGs' names are then not needed.
+    if (!model.instructions.some((instruction) => instruction.keyword === 'ENV' && instruction.text.includes('$') && instruction.properties.length >= 2)) return;
     const declared = new Set<string>();
     for (const instruction of model.instructions) {
       if (instruction.keyword === 'FROM') continue;

@@ -12,6 +12,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: keep only the container port (what the image gets anyway)',
   buildkit: ['ExposeInvalidFormat'],
+  requires: { keywords: ['EXPOSE'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'EXPOSE') continue;

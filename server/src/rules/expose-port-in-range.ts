@@ -16,6 +16,7 @@ export default defineRule({
   description: 'Expose only ports from 0 to 65535.',
   defaultSeverity: 'error',
   hadolint: ['DL3011'],
+  requires: { keywords: ['EXPOSE'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'EXPOSE') continue;

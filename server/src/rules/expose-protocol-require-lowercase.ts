@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: lower-case the protocol',
   buildkit: ['ExposeProtoCasing'],
+  requires: { keywords: ['EXPOSE'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'EXPOSE') continue;

@@ -16,12 +16,15 @@ export default defineRule({
   buildkit: ['UndefinedArgInFrom'],
   check(context) {
     const model = context.dockerfile;
-    const known = new Set([...model.globalArgs.keys(), ...PLATFORM_ARGS]);
+    let known: Set<string> | undefined;
     for (const stage of model.stages) {
       const from = stage.from;
       if (!from) continue;
       const words = [from.image, from.platform?.valueSpan].filter((span) => span !== undefined);
       for (const word of words) {
+        // Why: most FROM lines name no variable, and the set of known names is then not needed.
+        if (!model.text.slice(word.start, word.end).includes('$')) continue;
+        known ??= new Set([...model.globalArgs.keys(), ...PLATFORM_ARGS]);
         for (const reference of variableReferences(model.text, word.start, word.end, model.escapeChar)) {
           // Why: `${NAME:-default}` says what happens when NAME is unset.
           if (reference.modifier !== undefined || known.has(reference.name) || PROXY_ARGS.has(reference.name)) continue;

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every gem in `gem install` (`gem:version` or `-v`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3028'],
+  requires: { programs: ['gem'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

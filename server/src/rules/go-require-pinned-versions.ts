@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every remote package in `go install`, `go get` and `go run` (`path@version`, not `@latest`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3062'],
+  requires: { programs: ['go'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

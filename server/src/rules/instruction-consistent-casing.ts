@@ -37,6 +37,8 @@ export default defineRule({
   buildkit: ['ConsistentInstructionCasing'],
   check(context) {
     const model = context.dockerfile;
+    // Why first: most files write every keyword in upper case, which is then the majority and what each one wants.
+    if (model.instructions.every((instruction) => instruction.keyword === 'UNKNOWN' || (isUpperCase(model.text, instruction.keywordSpan) && (!instruction.onbuildKeyword || isUpperCase(model.text, instruction.onbuildKeyword))))) return;
     // Why not unknown keywords: they are not instructions (the syntax check reports them), often a line meant to continue.
     const keywords = model.instructions.filter((instruction) => instruction.keyword !== 'UNKNOWN').flatMap((instruction) => keywordsOf(instruction, model.text));
     let lower = 0;
@@ -59,3 +61,12 @@ export default defineRule({
     }
   },
 });
+
+/** True when the span's text has no lower-case letter (keywords are ASCII). */
+function isUpperCase(text: string, span: Span): boolean {
+  for (let index = span.start; index < span.end; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x61 && code <= 0x7a) return false;
+  }
+  return true;
+}

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'With `strict-labels`, set only labels that the label schema lists.',
   defaultSeverity: 'info',
   hadolint: ['DL3050'],
+  requires: { keywords: ['LABEL'] },
   check(context) {
     const schema = context.options.labelSchema;
     if (!context.options.strictLabels || !schema) return;

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Write label keys in lower case with `.` and `-` separators, outside the namespaces Docker reserves.',
   defaultSeverity: 'info',
   hadolint: ['DL3048'],
+  requires: { keywords: ['LABEL'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'LABEL') continue;

@@ -10,6 +10,7 @@ export default defineRule({
   description: 'Give each label of the label schema a non-empty value of its type (URL, RFC 3339 date, SPDX license, git hash, semantic version, e-mail).',
   defaultSeverity: 'warning',
   hadolint: Object.values(CODES),
+  requires: { keywords: ['LABEL'] },
   check(context) {
     const schema = context.options.labelSchema;
     if (!schema) return;

@@ -10,6 +10,7 @@ export default defineRule({
   fixSummary: 'safe: `LABEL maintainer="…"`',
   hadolint: ['DL4000'],
   buildkit: ['MaintainerDeprecated'],
+  requires: { keywords: ['MAINTAINER'] },
   check(context) {
     const model = context.dockerfile;
     for (const instruction of model.instructions) {

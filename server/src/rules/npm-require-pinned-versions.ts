@@ -11,6 +11,7 @@ export default defineRule({
   description: 'Pin the version of every package in `npm install` (`package@version`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3016'],
+  requires: { programs: ['npm'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

@@ -1,6 +1,7 @@
 /** Rule, context and finding types, and `defineRule`. */
 import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../dockerfile/model';
+import type { Keyword } from '../dockerfile/instructions';
 import type { SuppressedId, Suppression } from '../dockerfile/pragmas';
 import type { Fix } from '../edits/edits';
 import type { AlpineDataView } from '../knowledge/alpineData';
@@ -97,6 +98,12 @@ export interface RuleDefinition {
   readonly fixSummary?: string;
   /** hadolint rule codes this rule stands for: `# hadolint ignore=<code>` suppresses it. */
   readonly hadolint?: readonly string[];
+  /**
+   * What a file needs before the rule can find anything in it: a RUN command that runs one of `programs` (by command
+   * name), or an instruction with one of `keywords`. The analysis does not run the rule on other files. A rule
+   * without it runs on every file. The rule tests run every case with and without this shortcut.
+   */
+  readonly requires?: { readonly programs?: readonly string[]; readonly keywords?: readonly Keyword[] };
   /** BuildKit build-check names this rule stands for (`JSONArgsRecommended`): `# check=skip=<name>` skips it. */
   readonly buildkit?: readonly string[];
   /**

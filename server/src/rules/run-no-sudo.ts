@@ -8,6 +8,7 @@ export default defineRule({
   description: 'Do not use `sudo` (or `doas`) in `RUN`: pick the user with `USER` instead.',
   defaultSeverity: 'error',
   hadolint: ['DL3004'],
+  requires: { programs: ['sudo', 'doas'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

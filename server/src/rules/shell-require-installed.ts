@@ -133,19 +133,19 @@ export default defineRule({
             if (shebang && missing(installs, shebang.shell)) {
               context.report({ at: shebang.at, message: `\`${shebang.shell}\` is not installed on this Alpine image at this point, so ${where(run)}.`, fixes: optional([installFix(stage, shebang.shell, run.start)]) });
             }
-            const state: Installs = { shells: new Set(installs.shells), opaque: installs.opaque };
-            const calls = new Map(run.apkCalls.map((call) => [call.command, call]));
+            // Note: what the RUN's own `apk add` calls installed so far, copied from `installs` at the first one.
+            let state: Installs | undefined;
             for (const command of run.commands) {
-              const call = calls.get(command);
+              const call = command.name === 'apk' ? run.apkCalls.find((candidate) => candidate.command === command) : undefined;
               if (call) {
-                record(state, call);
+                record((state ??= { shells: new Set(installs.shells), opaque: installs.opaque }), call);
                 continue;
               }
               const word = command.name !== undefined ? shellWordOf(command.words) : undefined;
               if (!word?.value) continue;
               const shell = programName(word.value);
               const name = OPTIONAL_SHELLS.has(shell) ? shell : word.value;
-              if (!missing(state, name)) continue;
+              if (!missing(state ?? installs, name)) continue;
               context.report({ at: word, message: `\`${name}\` is not installed on this Alpine image at this point, so ${where(run)}.`, fixes: optional([installFix(stage, name, command.start)]) });
             }
           }

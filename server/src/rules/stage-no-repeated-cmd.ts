@@ -15,6 +15,7 @@ export default defineRule({
   fixSummary: 'suggestion: remove the overridden instruction',
   hadolint: ['DL4003', 'DL4004', 'DL3012'],
   buildkit: ['MultipleInstructionsDisallowed'],
+  requires: { keywords: ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] },
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {

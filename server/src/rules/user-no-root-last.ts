@@ -9,6 +9,7 @@ export default defineRule({
   description: 'Do not leave `USER root` as the last user of an image: switch back to an unprivileged user.',
   defaultSeverity: 'warning',
   hadolint: ['DL3002'],
+  requires: { keywords: ['USER'] },
   check(context) {
     const reported = new Set<UserInstruction>();
     for (const stage of outputStages(context.dockerfile)) {

@@ -10,6 +10,7 @@ export default defineRule({
   description: 'Give `USER` a numeric user id, which the host and orchestrators can check.',
   defaultSeverity: 'info',
   hadolint: ['DL3066'],
+  requires: { keywords: ['USER'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'USER') continue;

@@ -13,6 +13,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `-l`',
   hadolint: ['DL3046'],
+  requires: { programs: ['useradd'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

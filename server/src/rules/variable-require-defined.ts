@@ -81,10 +81,13 @@ export default defineRule({
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {
-      if (!isEnvironmentKnown(stage)) continue;
-      const namesBefore = namesInOrder(stage);
+      // Note: both read only when an instruction of the stage names a variable, which most do not.
+      let isKnown: boolean | undefined;
+      let namesBefore: ((offset: number) => ReadonlySet<string>) | undefined;
       for (const instruction of stage.instructions) {
-        if (instruction.isOnbuild) continue;
+        if (instruction.isOnbuild || !instruction.text.includes('$')) continue;
+        if (!(isKnown ??= isEnvironmentKnown(stage))) break;
+        namesBefore ??= namesInOrder(stage);
         const spans = expandedSpans(instruction);
         if (spans.length === 0) continue;
         const defined = namesBefore(instruction.start);

@@ -14,6 +14,7 @@ export default defineRule({
   defaultSeverity: 'info',
   fixSummary: 'safe: `--progress=dot:giga` (`-q` on Alpine)',
   hadolint: ['DL3047'],
+  requires: { programs: ['wget'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

@@ -21,6 +21,7 @@ export default defineRule({
   fixSummary: 'suggestion: prefix the path with `/`',
   hadolint: ['DL3000'],
   buildkit: ['WorkdirRelativePath'],
+  requires: { keywords: ['WORKDIR'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       // Why: BuildKit reports only the first WORKDIR of a stage and the stages it builds on; a relative one after an

@@ -14,6 +14,7 @@ export default defineRule({
   defaultSeverity: 'info',
   fixSummary: 'safe: append `yarn cache clean`',
   hadolint: ['DL3060'],
+  requires: { programs: ['yarn'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

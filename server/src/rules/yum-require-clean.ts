@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: append `yum clean all`',
   hadolint: ['DL3032'],
+  requires: { programs: ['yum'] },
   check(context) {
     checkCleanup(context, ['yum']);
   },

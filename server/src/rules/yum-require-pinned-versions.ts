@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every package in `yum install` (`package-version`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3033'],
+  requires: { programs: ['yum'] },
   check(context) {
     checkPinned(context, ['yum']);
   },

@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `-y`',
   hadolint: ['DL3030'],
+  requires: { programs: ['yum'] },
   check(context) {
     checkAssumeYes(context, ['yum']);
   },

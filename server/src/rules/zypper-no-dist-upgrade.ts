@@ -8,6 +8,7 @@ export default defineRule({
   description: 'Do not run `zypper dist-upgrade` in an image build; use a newer base image instead.',
   defaultSeverity: 'warning',
   hadolint: ['DL3035'],
+  requires: { programs: ['zypper'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

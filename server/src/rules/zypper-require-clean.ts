@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: append `zypper clean`',
   hadolint: ['DL3036'],
+  requires: { programs: ['zypper'] },
   check(context) {
     checkCleanup(context, ['zypper']);
   },

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Pin the version of every package in `zypper install` (`package=version`).',
   defaultSeverity: 'warning',
   hadolint: ['DL3037'],
+  requires: { programs: ['zypper'] },
   check(context) {
     checkPinned(context, ['zypper']);
   },

@@ -8,6 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `-n`',
   hadolint: ['DL3034'],
+  requires: { programs: ['zypper'] },
   check(context) {
     checkAssumeYes(context, ['zypper']);
   },
