@@ -104,10 +104,11 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
   };
   const failures: RuleFailure[] = [];
   const checks = buildkitCheckSettings(model.directives);
+  let outline: ModelOutline | undefined;
   const run = (rule: Rule): void => {
     const configured = resolveSeverity(rule, options);
     if (configured === 'off' || isSkippedByCheckDirective(rule, checks)) return;
-    if (rule.requires && !options.ignoreRequirements && !meetsRequirements(rule.requires, outlineOf(model))) return;
+    if (rule.requires && !options.ignoreRequirements && !meetsRequirements(rule.requires, (outline ??= outlineOf(model)))) return;
     // Note: a configured severity is taken at face value; `# check=error=true` raises the rule's findings to errors.
     const fixed = options.ruleSeverities?.[rule.id] !== undefined ? configured : isRaisedByCheckDirective(rule, checks) ? 'error' : undefined;
     try {
@@ -125,7 +126,15 @@ export function analyzeModel(model: DockerfileModel, options: AnalysisOptions = 
 
 /** True when the file has one of the programs or keywords a rule requires. */
 function meetsRequirements(requires: NonNullable<Rule['requires']>, outline: ModelOutline): boolean {
-  return (requires.programs ?? []).some((name) => outline.programs.has(name)) || (requires.keywords ?? []).some((keyword) => outline.keywords.has(keyword));
+  return (requires.programs ?? []).some((name) => runsProgram(outline, name)) || (requires.keywords ?? []).some((keyword) => outline.keywords.has(keyword));
+}
+
+/** True when a command runs `name`, or a program whose name starts with `prefix` for `prefix*`. */
+function runsProgram(outline: ModelOutline, name: string): boolean {
+  if (!name.endsWith('*')) return outline.programs.has(name);
+  const prefix = name.slice(0, -1);
+  for (const program of outline.programs) if (program.startsWith(prefix)) return true;
+  return false;
 }
 
 /** What every rule of one analysis shares. */

@@ -112,6 +112,12 @@ export function containerUses(stage: Stage): ProgramUse[] {
 
 /** Programs the root image of the stage chain provides without apk (official `python` and `node` images). */
 function imagePrograms(stage: Stage): ReadonlySet<string> | undefined {
+  return memoOn(stage, IMAGE_PROGRAMS_OF, () => readImagePrograms(stage));
+}
+
+const IMAGE_PROGRAMS_OF = Symbol('programs of the root image');
+
+function readImagePrograms(stage: Stage): ReadonlySet<string> | undefined {
   const root = stageChain(stage).at(-1);
   const reference = root?.resolvedImage === undefined ? undefined : parseImageReference(root.resolvedImage);
   if (!reference) return undefined;
@@ -140,6 +146,8 @@ export function firstUseAfter(stage: Stage, offset: number, programs: readonly s
     if (use && (!best || use.at.start < best.at.start)) best = use;
   }
   if (best) return best;
+  // Why: most stages have no stage built on them, and then only their own container is left to ask.
+  if (stage.children.length === 0) return own.container.find((item) => wanted.includes(item.program));
   const wantedSet = new Set(wanted);
   const seen = new Set<Stage>([stage]);
   const pending = [...stage.children];

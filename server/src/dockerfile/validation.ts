@@ -42,9 +42,31 @@ function validateAst(text: string, ast: Dockerfile): LibraryDiagnostic[] {
   }
   pendingAst = ast;
   try {
-    return new Validator().validate(TextDocument.create('', '', 0, text)) as LibraryDiagnostic[];
+    return new ShellAwareValidator().validate(TextDocument.create('', '', 0, text)) as LibraryDiagnostic[];
   } finally {
     pendingAst = undefined;
+  }
+}
+
+/** The library's validator as this module uses it (its `checkVariables` is not in its type declarations). */
+const LibraryValidator = Validator as unknown as new () => {
+  validate(document: TextDocument): Diagnostic[];
+  checkVariables(instruction: Instruction, problems: Diagnostic[]): void;
+};
+
+/**
+ * The library's validator without its variable check for RUN, CMD and ENTRYPOINT. It reads every `$variable` of every
+ * instruction to report unsupported modifiers (`${A:}`), but lets those three keywords through whatever their
+ * variables hold (the shell expands them); reading them was a fifth of the validation of a file with long RUN scripts
+ * (a scan of the whole script, an object per variable). Same diagnostics; an ONBUILD line keeps its check (its keyword
+ * is ONBUILD). A subclass, so the library's own `validate()` (the language service's, and the tests' reference) is
+ * left as it is.
+ */
+class ShellAwareValidator extends LibraryValidator {
+  override checkVariables(instruction: Instruction, problems: Diagnostic[]): void {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') return;
+    super.checkVariables(instruction, problems);
   }
 }
 

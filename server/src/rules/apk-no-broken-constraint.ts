@@ -28,6 +28,7 @@ export default defineRule({
   description: 'An `apk add` version constraint that cannot work: unquoted `>=`/`<` (a shell redirection), `=` without the `-rN` revision, an exact pin into `@edge`.',
   defaultSeverity: 'error',
   fixSummary: 'suggestion: quote the constraint; `~VERSION` for a pin without revision',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

@@ -14,6 +14,7 @@ export default defineRule({
   description: 'Delete packages (and `--virtual` groups) in the RUN that installed them, not in a later one.',
   defaultSeverity: 'warning',
   fixSummary: 'suggestion: merge the adjacent RUNs',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     const installedBefore = installersBeforeEachRun(model);

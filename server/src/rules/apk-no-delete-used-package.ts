@@ -94,6 +94,7 @@ export default defineRule({
   description: 'Do not `apk del` a package (or a `--virtual` group holding it) that a later instruction still runs.',
   defaultSeverity: 'error',
   fixSummary: 'suggestion: install the package outside the group, or keep it out of `apk del`',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     const reported = new Set<ApkPackage>();

@@ -74,6 +74,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   severityNote: 'error when the release is known',
   fixSummary: 'the replacement package',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

@@ -39,6 +39,7 @@ export default defineRule({
   description: 'Do not `apk add` Alpine\'s Python or Node.js (or their modules) on the official `python`/`node` Alpine images, which already carry their own.',
   defaultSeverity: 'warning',
   fixSummary: 'remove the package (safe for the interpreter, its headers and package manager)',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     // Why once per runtime: a search of the whole text per stage would grow with stages × length.

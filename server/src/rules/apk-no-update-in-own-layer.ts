@@ -18,6 +18,7 @@ export default defineRule({
   description: 'Do not leave the apk index in a layer: `apk update` in a RUN that installs nothing, beside `apk add --no-cache`, or before `apk upgrade` (`apk upgrade --no-cache` instead).',
   defaultSeverity: 'warning',
   fixSummary: 'safe: remove `apk update`, `apk upgrade --no-cache`, `--no-cache` on the next `apk add`',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

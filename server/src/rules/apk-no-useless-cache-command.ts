@@ -58,6 +58,7 @@ export default defineRule({
   description: '`apk update --no-cache` keeps no index, and `apk cache clean` needs a package cache the image does not have.',
   defaultSeverity: 'warning',
   fixSummary: 'safe: remove `apk update --no-cache`; suggestion: `rm -rf /var/cache/apk/*` for `apk cache clean`',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     let setups: CacheSetups | undefined;

@@ -14,6 +14,7 @@ export default defineRule({
   description: 'A version pinned in `apk add` that the image\'s Alpine release no longer carries (needs Alpine\'s package index).',
   defaultSeverity: 'error',
   fixSummary: 'suggestion: the current version, or a fuzzy `~` pin',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

@@ -24,6 +24,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `--no-cache` (also on `apk upgrade -U`), dropping `-U`, `apk update`, `rm -rf /var/cache/apk/*`; suggestion: cache mount',
   hadolint: ['DL3019'],
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

@@ -14,6 +14,7 @@ export default defineRule({
   defaultSeverity: 'off',
   hadolint: ['DL3018'],
   fixSummary: 'suggestion: the version in Alpine\'s index (exact or `~`), when loaded',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

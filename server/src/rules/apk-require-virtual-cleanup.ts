@@ -22,6 +22,7 @@ export default defineRule({
   description: 'Delete an `apk add --virtual` group with `apk del` in the same RUN.',
   defaultSeverity: 'warning',
   fixSummary: 'suggestion: `&& apk del NAME`',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     let laterDeletions: LaterDeletions | undefined;

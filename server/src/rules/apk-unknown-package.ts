@@ -36,6 +36,7 @@ export default defineRule({
   description: '`apk add` of a name that is neither a package nor provided by one in the image\'s Alpine release (needs Alpine\'s package index).',
   defaultSeverity: 'error',
   fixSummary: 'suggestion: a renamed or similarly named package',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     const renamesRuleOn = context.rules.find('apk-no-renamed-packages');

@@ -15,6 +15,7 @@ export default defineRule({
   description: 'Install build dependencies in a compile stage rather than adding and deleting a `--virtual` group after the sources are copied.',
   defaultSeverity: 'hint',
   fixSummary: 'suggestion: split into compile and runtime stages',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     // Why first: the shipped stage costs a walk of every step of the final stage's chain, and only a `--virtual` group

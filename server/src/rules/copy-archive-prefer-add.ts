@@ -15,6 +15,7 @@ export default defineRule({
   description: 'Use `ADD` to unpack a local archive instead of `COPY` followed by an extracting `RUN`.',
   defaultSeverity: 'info',
   hadolint: ['DL3010'],
+  requires: { keywords: ['COPY'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       const archives = new Map<string, Token>();

@@ -6,6 +6,7 @@ export default defineRule({
   description: '`COPY --from` must not name the stage it is in.',
   defaultSeverity: 'error',
   hadolint: ['DL3023'],
+  requires: { keywords: ['COPY'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       if (!stage.from) continue;

@@ -8,6 +8,7 @@ export default defineRule({
   description: '`COPY --from` should name a stage defined earlier in the file (or an image with a tag or path).',
   defaultSeverity: 'warning',
   hadolint: ['DL3022'],
+  requires: { keywords: ['COPY'] },
   check(context) {
     const model = context.dockerfile;
     for (const instruction of model.instructions) {

@@ -23,6 +23,7 @@ export default defineRule({
   description: 'Copy the dependency manifests and install them before copying the whole build context.',
   defaultSeverity: 'warning',
   fixSummary: 'suggestion: copy the manifests first, move the whole-context COPY below the install',
+  requires: { keywords: ['COPY', 'ADD'] },
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {

@@ -12,6 +12,7 @@ export default defineRule({
   description: 'Do not `COPY` or `ADD` files the `.dockerignore` excludes from the build context.',
   defaultSeverity: 'warning',
   buildkit: ['CopyIgnoredFile'],
+  requires: { keywords: ['COPY', 'ADD'] },
   check(context) {
     if (context.dockerignore === undefined) return;
     const patterns = parseDockerignore(context.dockerignore);

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'Do not copy the whole filesystem of another stage onto `/`.',
   defaultSeverity: 'warning',
   hadolint: ['DL3067'],
+  requires: { keywords: ['COPY'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'COPY' || instruction.from === undefined) continue;

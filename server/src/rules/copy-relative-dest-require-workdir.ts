@@ -9,6 +9,7 @@ export default defineRule({
   description: 'Set `WORKDIR` before a `COPY` to a relative destination.',
   defaultSeverity: 'warning',
   hadolint: ['DL3045'],
+  requires: { keywords: ['COPY'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       let workdirSet = stageChain(stage.parent).some(hasWorkdir);

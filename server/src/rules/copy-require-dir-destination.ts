@@ -9,6 +9,7 @@ export default defineRule({
   defaultSeverity: 'error',
   fixSummary: 'safe: append `/`',
   hadolint: ['DL3021'],
+  requires: { keywords: ['COPY', 'ADD'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;

@@ -11,6 +11,7 @@ export default defineRule({
   description: 'Do not use a variable in the same `ENV` that defines it: the value is not set yet there.',
   defaultSeverity: 'error',
   hadolint: ['DL3044'],
+  requires: { keywords: ['ENV'] },
   check(context) {
     const model = context.dockerfile;
     // Why first: only an ENV that defines two or more variables and uses one can refer to itself; most have none, and

@@ -31,6 +31,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   fixSummary: 'safe: `ENV key value` → `ENV key=value` (quoted when the value has blanks)',
   buildkit: ['LegacyKeyValueFormat'],
+  requires: { keywords: ['ENV', 'LABEL'] },
   check(context) {
     const model = context.dockerfile;
     for (const instruction of model.instructions) {

@@ -31,6 +31,7 @@ export default defineRule({
   defaultSeverity: 'error',
   severityNote: 'warning when the tag names no release, or for upgrading pip over `py3-pip`',
   fixSummary: 'suggestion',
+  requires: { programs: ['pip*', 'python*'] },
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {

@@ -39,6 +39,7 @@ export default defineRule({
   id: 'pip-no-source-build-on-old-pip',
   description: 'Avoid `pip install` of compiled packages with a pip too old for `musllinux` wheels; use the `py3-*` package or a newer pip.',
   defaultSeverity: 'warning',
+  requires: { programs: ['pip*', 'python*'] },
   check(context) {
     for (const stage of context.dockerfile.stages) {
       const old = oldPipOf(stage);

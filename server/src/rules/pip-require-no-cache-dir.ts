@@ -17,6 +17,7 @@ export default defineRule({
   defaultSeverity: 'info',
   fixSummary: 'safe: `--no-cache-dir`',
   hadolint: ['DL3042'],
+  requires: { programs: ['pip*', 'python*'] },
   check(context) {
     const model = context.dockerfile;
     for (const run of model.runs) {

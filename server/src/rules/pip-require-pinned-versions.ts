@@ -12,6 +12,7 @@ export default defineRule({
   description: 'Pin the version of every package in `pip install` (`package==version`) or install from a requirements file.',
   defaultSeverity: 'warning',
   hadolint: ['DL3013'],
+  requires: { programs: ['pip*', 'python*'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       for (const command of run.commands) {

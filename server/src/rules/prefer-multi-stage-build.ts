@@ -25,6 +25,7 @@ export default defineRule({
   defaultSeverity: 'info',
   severityNote: 'warning when a compiler ships',
   fixSummary: 'suggestion: split into compile and runtime stages',
+  requires: { programs: ['apk'] },
   check(context) {
     const model = context.dockerfile;
     // Why first: the shipped stage costs a walk of every step of the final stage's chain, and only an `apk add` of a

@@ -21,6 +21,7 @@ export default defineRule({
   description: 'Do not pass secrets through `ARG` or `ENV`; use a secret mount.',
   defaultSeverity: 'warning',
   buildkit: ['SecretsUsedInArgOrEnv'],
+  requires: { keywords: ['ARG', 'ENV'] },
   check(context) {
     for (const instruction of context.dockerfile.instructions) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;

@@ -25,6 +25,8 @@ const EDGE_CASES = [
   '# escape=`\nFROM alpine\nRUN apk add `\n  curl\nFROM debian\nRUN apt-get install x\n',
   'RUN apk add x\nFROM alpine\r\nRUN apk add y\r\nFROM alpine AS b\rRUN apk add z\r',
   'FROM alpine\n  FROM alpine AS indented\nonbuild run apk add x\nFROM\\\n alpine\n',
+  // Variable modifiers: reported in ENV, LABEL, WORKDIR and an ONBUILD line, let through in RUN, CMD and ENTRYPOINT.
+  'FROM alpine\nENV A=${B:} C=${D:x}\nRUN echo ${A:} ${B:x} $C\nCMD echo ${A:}\nENTRYPOINT ["sh", "${A:x}"]\nONBUILD RUN echo ${A:}\nLABEL a=${B:}\nWORKDIR ${W:x}\n',
 ];
 
 function corpusTexts(): string[] {
