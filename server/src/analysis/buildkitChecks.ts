@@ -38,12 +38,12 @@ export function buildkitCheckSettings(directives: readonly Directive[]): Buildki
 
 /** True when the directive skips a BuildKit check the rule stands for (or all of them). */
 export function isSkippedByCheckDirective(rule: Rule, settings: BuildkitCheckSettings): boolean {
-  const names = rule.buildkit ?? [];
-  if (names.length === 0 || settings.skip.size === 0) return false;
+  const names = rule.buildkit;
+  if (names === undefined || names.length === 0 || settings.skip.size === 0) return false;
   return settings.skip.has('all') || names.some((name) => settings.skip.has(name));
 }
 
 /** True when `error=true` raises the rule's findings to errors. */
 export function isRaisedByCheckDirective(rule: Rule, settings: BuildkitCheckSettings): boolean {
-  return settings.error && (rule.buildkit ?? []).length > 0;
+  return settings.error && rule.buildkit !== undefined && rule.buildkit.length > 0;
 }

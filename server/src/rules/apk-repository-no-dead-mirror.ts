@@ -12,6 +12,7 @@ export default defineRule({
   description: 'Report apk repositories on mirror hosts that no longer serve Alpine (`nl.alpinelinux.org`, `dl-4.alpinelinux.org`, …).',
   defaultSeverity: 'error',
   fixSummary: `safe: ${ALPINE_CDN_HOST}`,
+  requires: { programs: ['apk', 'echo', 'printf'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       if (!run.stage?.isAlpineLike) continue;

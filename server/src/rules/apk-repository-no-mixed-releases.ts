@@ -15,6 +15,7 @@ export default defineRule({
   description: 'Do not install from edge or another Alpine release than the base\'s (`--repository`, `/etc/apk/repositories`) without a repository tag.',
   defaultSeverity: 'warning',
   fixSummary: 'suggestion: the base\'s own release in the URL',
+  requires: { programs: ['apk', 'echo', 'printf'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       const stage = run.stage;

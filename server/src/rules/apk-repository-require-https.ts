@@ -14,6 +14,7 @@ export default defineRule({
   description: 'Use `https://` for apk repositories (`--repository`, `/etc/apk/repositories`).',
   defaultSeverity: 'warning',
   fixSummary: 'safe: `https://` for dl-cdn.alpinelinux.org on Alpine ≥ 3.13; suggestion otherwise',
+  requires: { programs: ['apk', 'echo', 'printf'] },
   check(context) {
     for (const run of context.dockerfile.runs) {
       const stage = run.stage;

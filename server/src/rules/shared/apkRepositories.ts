@@ -49,6 +49,8 @@ const URL_END = new Set([' ', '\t', '\n', '\r', '"', '\'', '\\', ',', ']', ';', 
 
 /** Every repository URL the RUN's commands give apk, in source order. */
 export function repositoryUrls(run: RunInstruction): readonly RepositoryUrl[] {
+  // Why first: a RUN without `://` names no repository URL, and most RUNs have none.
+  if (!run.text.includes('://')) return [];
   return memoOn(run.commands, KEY, () => {
     const found: RepositoryUrl[] = [];
     const commands = run.commands;
