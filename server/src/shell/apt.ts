@@ -27,10 +27,12 @@ export function parseAptCall(command: ShellCommand): AptCall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'apt-get' && tool !== 'apt' && tool !== 'aptitude') return undefined;
-  return memoOn(command, APT_CALL, () => readAptCall(command, tool)) ?? undefined;
+  return memoOn(command, APT_CALL, readAptCall) ?? undefined;
 }
 
-function readAptCall(command: ShellCommand, tool: AptCall['tool']): AptCall {
+/** Only for commands named after an apt tool (`parseAptCall` checked). */
+function readAptCall(command: ShellCommand): AptCall {
+  const tool = command.name as AptCall['tool'];
   const line = readCommandLine(argumentsOf(command), { valueOptions: APT_VALUE_OPTIONS });
   const subcommandWord = line.operands[0];
   return {

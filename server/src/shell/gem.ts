@@ -21,7 +21,11 @@ const GEM_INSTALL = Symbol('gem install');
 export function parseGemInstall(command: ShellCommand): GemInstall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   if (command.name !== 'gem') return undefined;
-  return memoOn(command, GEM_INSTALL, () => readGemInstall(command) ?? null) ?? undefined;
+  return memoOn(command, GEM_INSTALL, readGemInstallOrNull) ?? undefined;
+}
+
+function readGemInstallOrNull(command: ShellCommand): GemInstall | null {
+  return readGemInstall(command) ?? null;
 }
 
 function readGemInstall(command: ShellCommand): GemInstall | undefined {

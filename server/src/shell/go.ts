@@ -22,7 +22,11 @@ const GO_CALL = Symbol('go call');
 export function parseGoCall(command: ShellCommand): GoCall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   if (command.name !== 'go') return undefined;
-  return memoOn(command, GO_CALL, () => readGoCall(command) ?? null) ?? undefined;
+  return memoOn(command, GO_CALL, readGoCallOrNull) ?? undefined;
+}
+
+function readGoCallOrNull(command: ShellCommand): GoCall | null {
+  return readGoCall(command) ?? null;
 }
 
 function readGoCall(command: ShellCommand): GoCall | undefined {

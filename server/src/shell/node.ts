@@ -27,10 +27,12 @@ export function parseNodeCall(command: ShellCommand): NodeCall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'npm' && tool !== 'yarn') return undefined;
-  return memoOn(command, NODE_CALL, () => readNodeCall(command, tool));
+  return memoOn(command, NODE_CALL, readNodeCall);
 }
 
-function readNodeCall(command: ShellCommand, tool: NodeCall['tool']): NodeCall {
+/** Only for commands named `npm` or `yarn` (`parseNodeCall` checked). */
+function readNodeCall(command: ShellCommand): NodeCall {
+  const tool = command.name as NodeCall['tool'];
   const line = readCommandLine(argumentsOf(command), { valueOptions: VALUE_OPTIONS });
   const subcommandWord = line.operands[0];
   return { command, tool, programWord: command.words[0], subcommand: subcommandWord?.value, subcommandWord, line, operands: line.operands.slice(1) };

@@ -86,7 +86,11 @@ export function parsePipCall(command: ShellCommand): PipCall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   const name = command.name;
   if (name === undefined || !name.startsWith('p')) return undefined;
-  return memoOn(command, PIP_CALL, () => readPipCall(command) ?? null) ?? undefined;
+  return memoOn(command, PIP_CALL, readPipCallOrNull) ?? undefined;
+}
+
+function readPipCallOrNull(command: ShellCommand): PipCall | null {
+  return readPipCall(command) ?? null;
 }
 
 function readPipCall(command: ShellCommand): PipCall | undefined {

@@ -39,7 +39,11 @@ export function parseRpmCall(command: ShellCommand): RpmCall | undefined {
   // Why the name first: rules ask this of every command, and most run something else.
   const tool = command.name;
   if (tool !== 'yum' && tool !== 'dnf' && tool !== 'microdnf' && tool !== 'zypper') return undefined;
-  return memoOn(command, RPM_CALL, () => readRpmCall(command, tool) ?? null) ?? undefined;
+  return memoOn(command, RPM_CALL, readRpmCallOrNull) ?? undefined;
+}
+
+function readRpmCallOrNull(command: ShellCommand): RpmCall | null {
+  return readRpmCall(command, command.name as RpmCall['tool']) ?? null;
 }
 
 function readRpmCall(command: ShellCommand, tool: RpmCall['tool']): RpmCall | undefined {

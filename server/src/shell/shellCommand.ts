@@ -50,7 +50,11 @@ export interface ShellCommand {
 export function argumentsOf(command: ShellCommand): readonly ShellWord[] {
   // Why the memo: rules ask for the arguments of the same commands many times per lint, and a command (with its
   // words array) lives as long as its RUN is unchanged.
-  return memoOn(command, ARGUMENTS, () => command.words.slice(1));
+  return memoOn(command, ARGUMENTS, wordsAfterTheFirst);
+}
+
+function wordsAfterTheFirst(command: ShellCommand): ShellWord[] {
+  return command.words.slice(1);
 }
 
 const ARGUMENTS = Symbol('arguments');

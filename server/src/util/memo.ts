@@ -23,8 +23,12 @@ export function withMemoSlot<T extends object>(owner: T): T {
   return Object.defineProperty(owner, MEMOS, { value: undefined, writable: true });
 }
 
-/** The value `create` makes for `owner` under `key`, made once per owner. */
-export function memoOn<T>(owner: object, key: symbol, create: () => T): T {
+/**
+ * The value `create` makes for `owner` under `key`, made once per owner. `create` gets the owner: a module-level
+ * function then needs no closure, and a hot caller allocates nothing when the value is known (a closure over the
+ * caller's parameters is allocated on every call, found or not).
+ */
+export function memoOn<T, O extends object = object>(owner: O, key: symbol, create: (owner: O) => T): T {
   let memos = (owner as MemoOwner)[MEMOS];
   if (memos === undefined) {
     memos = new Map<symbol, unknown>();
@@ -33,7 +37,7 @@ export function memoOn<T>(owner: object, key: symbol, create: () => T): T {
   }
   const known = memos.get(key);
   if (known !== undefined || memos.has(key)) return known as T;
-  const value = create();
+  const value = create(owner);
   memos.set(key, value);
   return value;
 }

@@ -17,7 +17,7 @@ const REFRESH_FLAGS = new Set(['--update-cache', '--quiet', '--verbose', '--no-p
 
 /** True when the RUN keeps the apk cache out of the layer through a cache or tmpfs mount. */
 export function hasApkCacheMount(run: RunInstruction): boolean {
-  return APK_CACHE_PATHS.some((path) => run.mountsCacheAt(path));
+  return run.mounts.length > 0 && APK_CACHE_PATHS.some((path) => run.mountsCacheAt(path));
 }
 
 /**
