@@ -55,12 +55,17 @@ export function classifyCommand(command: ShellCommand): StepKind {
     const paths = argumentsOf(command).filter((word) => !(word.value ?? word.raw).startsWith('-'));
     return paths.length > 0 && paths.every((word) => word.value !== undefined && CLEANUP_PATHS.test(word.value)) ? 'cleanup' : 'other';
   }
-  const module = pythonModuleOf(command);
-  if (name === 'virtualenv' || module?.module === 'venv' || module?.module === 'virtualenv') return 'venv';
-  const pip = parsePipCall(command);
-  if (pip) return pip.subcommand === 'install' ? 'install' : 'other';
+  if (name === 'virtualenv') return 'venv';
+  // Note: only names that start with `p` can run Python or pip (`python3`, `pip`, `pip3.12`); the rest skip the readers.
+  const mayRunPython = name.startsWith('p');
+  if (mayRunPython) {
+    const module = pythonModuleOf(command);
+    if (module?.module === 'venv' || module?.module === 'virtualenv') return 'venv';
+    const pip = parsePipCall(command);
+    if (pip) return pip.subcommand === 'install' ? 'install' : 'other';
+  }
   if (findDependencyInstall(command)) return 'install';
-  if (/^python[\d.]*$/.test(name) && argumentsOf(command)[0]?.value === 'setup.py') return 'build';
+  if (mayRunPython && /^python[\d.]*$/.test(name) && argumentsOf(command)[0]?.value === 'setup.py') return 'build';
   if (name === 'git') return GIT_FETCHES.has(firstOperand(command)?.value ?? '') ? 'fetch' : 'other';
   if (name === 'npm' && firstOperand(command)?.value === 'rebuild') return 'build';
   return BUILD_COMMANDS.has(name) ? 'build' : 'other';
