@@ -32,13 +32,19 @@ export default defineRule({
       if (lastWrite && cacheCleanups(run).some((cleanup) => cleanup.command.isTopLevel && cleanup.command.index > lastWrite.command.index)) continue;
       if (updates.length > 0) {
         const upgrades = keepingReaders;
-        const fix = removalFix(model, run, updates, upgrades);
+        // Note: one fix for the RUN's updates, built when read (code actions, `--fix`).
+        let fixList: Fix[] | undefined;
+        const fixes = (): Fix[] => {
+          if (fixList) return fixList;
+          const fix = removalFix(model, run, updates, upgrades);
+          return (fixList = fix ? [fix] : []);
+        };
         const installs = run.apkCalls.some((call) => readsIndex(call));
         // Undefined relying RUNs: a later RUN reads the index in a way `--no-cache` cannot replace, so it is used too.
         const relying = installs && upgrades.length === 0 ? runsRelyingOnIndexOf(run) : [];
         const laterUse = relying === undefined || relying.length > 0;
         for (const call of updates) {
-          context.report({ at: commandWordsSpan(call.command), message: updateMessage(installs, upgrades.length > 0, laterUse), fixes: fix ? [fix] : [] });
+          context.report({ at: commandWordsSpan(call.command), message: updateMessage(installs, upgrades.length > 0, laterUse), fixes });
         }
         continue;
       }
@@ -46,12 +52,14 @@ export default defineRule({
         const flag = call.flags.find((candidate) => candidate.name === '--update-cache');
         if (!flag) continue;
         const written = flag.word.value === '-U' || flag.word.value === '--update-cache' || flag.word.value === '--update' ? flag.word.value : '-U';
-        const later = runsRelyingOnIndexOf(run);
-        const edits = later && [...noCacheCallEdits(model, run, call), ...later.flatMap((other) => noCacheEdits(model, other))];
         context.report({
           at: flag.word,
           message: `\`${written}\` makes \`apk upgrade\` leave the package index in this layer; \`apk upgrade --no-cache\` upgrades the same without it.`,
-          fixes: edits ? [{ title: 'Use `apk upgrade --no-cache`', kind: 'safe', edits }] : [],
+          fixes: () => {
+            const later = runsRelyingOnIndexOf(run);
+            const edits = later && [...noCacheCallEdits(model, run, call), ...later.flatMap((other) => noCacheEdits(model, other))];
+            return edits ? [{ title: 'Use `apk upgrade --no-cache`', kind: 'safe', edits }] : [];
+          },
         });
       }
     }

@@ -21,11 +21,15 @@ export default defineRule({
         // Note: a chain (`a && b`) is a deliberate grouping, and different flags (mounts) cannot share one RUN.
         const single = instruction.commands.length === 1;
         if (previous && single && sameFlags(previous, instruction)) {
-          const edit = mergeRuns(model, previous, instruction);
+          const above = previous;
           context.report({
             at: instruction.keywordSpan,
             message: 'This `RUN` follows another single-command `RUN`: merging them saves a layer.',
-            fixes: edit ? [{ title: 'Merge into the `RUN` above', kind: 'suggestion', edits: [edit] }] : [],
+            // Note: built when read (code actions, `--fix`).
+            fixes: () => {
+              const edit = mergeRuns(model, above, instruction);
+              return edit ? [{ title: 'Merge into the `RUN` above', kind: 'suggestion', edits: [edit] }] : [];
+            },
           });
         }
         previous = single ? instruction : undefined;
