@@ -80,7 +80,7 @@ const LITERALS: readonly (readonly [string, Entry])[] = [
   ['/\\.whl$/i', {}],
   ['/linux|glibc/i', { attacks: [['', 'linu', 'x'], ['', 'glib', 'x']] }],
   ['/^[\\w./+:@%,-]+$/', { attacks: [['', 'a.', '!'], ['', '-', ' ']] }],
-  ['/(?:\\r\\n|\\r|\\n)[ \\t]*(?:\\r\\n|\\r|\\n)/g', { attacks: [['\n', ' ', 'x'], ['', '\r\n \t', 'x']] }],
+  ['/(?:\\r\\n|\\r|\\n)[ \\t]*(?:\\r\\n|\\r|\\n)/', { attacks: [['\n', ' ', 'x'], ['', '\r\n \t', 'x']] }],
   ['/\\/$/', {}],
   ['/\\/\\.cache(?:\\/pip)?$/', {}],
   ['/\\/bin\\/activate$/', {}],

@@ -55,17 +55,12 @@ export function classifyCommand(command: ShellCommand): StepKind {
     const paths = argumentsOf(command).filter((word) => !(word.value ?? word.raw).startsWith('-'));
     return paths.length > 0 && paths.every((word) => word.value !== undefined && CLEANUP_PATHS.test(word.value)) ? 'cleanup' : 'other';
   }
-  if (name === 'virtualenv') return 'venv';
-  // Note: only names that start with `p` can run Python or pip (`python3`, `pip`, `pip3.12`); the rest skip the readers.
-  const mayRunPython = name.startsWith('p');
-  if (mayRunPython) {
-    const module = pythonModuleOf(command);
-    if (module?.module === 'venv' || module?.module === 'virtualenv') return 'venv';
-    const pip = parsePipCall(command);
-    if (pip) return pip.subcommand === 'install' ? 'install' : 'other';
-  }
+  const module = pythonModuleOf(command);
+  if (name === 'virtualenv' || module?.module === 'venv' || module?.module === 'virtualenv') return 'venv';
+  const pip = parsePipCall(command);
+  if (pip) return pip.subcommand === 'install' ? 'install' : 'other';
   if (findDependencyInstall(command)) return 'install';
-  if (mayRunPython && /^python[\d.]*$/.test(name) && argumentsOf(command)[0]?.value === 'setup.py') return 'build';
+  if (/^python[\d.]*$/.test(name) && argumentsOf(command)[0]?.value === 'setup.py') return 'build';
   if (name === 'git') return GIT_FETCHES.has(firstOperand(command)?.value ?? '') ? 'fetch' : 'other';
   if (name === 'npm' && firstOperand(command)?.value === 'rebuild') return 'build';
   return BUILD_COMMANDS.has(name) ? 'build' : 'other';
@@ -97,8 +92,6 @@ export function stepsOf(model: DockerfileModel, run: RunInstruction): RunSteps {
     if (previous && previous[previous.length - 1].separatorAfter === '|') previous.push(command);
     else groups.push([command]);
   }
-  // Why a map: looking up each step's apk call in the RUN's list made a RUN of n commands cost n² (80,000 `apk add`s: 34 s).
-  const apkByCommand = new Map(run.apkCalls.map((call) => [call.command, call]));
   const steps: Step[] = groups.map((group) => {
     const kinds = group.map(classifyCommand);
     const kind = kinds.reduce((found, candidate) => (RANK[candidate] > RANK[found] ? candidate : found));
@@ -110,7 +103,7 @@ export function stepsOf(model: DockerfileModel, run: RunInstruction): RunSteps {
       end: group[group.length - 1].end,
       kind,
       isOpaque: false,
-      apk: group.length === 1 ? apkByCommand.get(first) : undefined,
+      apk: group.length === 1 ? run.apkCallOf(first) : undefined,
       install: group.length === 1 ? findDependencyInstall(first) : undefined,
     };
   });

@@ -117,7 +117,6 @@ const CANDIDATE_WORDS = Symbol('glibc candidate words');
 function readRunCandidates(run: RunInstruction): RunWords {
   const found: { word: ShellWord; file: GlibcFile }[] = [];
   const deferred: Deferred[] = [];
-  const apkCalls = run.apkCalls;
   const push = (word: ShellWord, file: GlibcFile | undefined): void => {
     if (file) found.push({ word, file });
   };
@@ -131,7 +130,7 @@ function readRunCandidates(run: RunInstruction): RunWords {
       }
       continue;
     }
-    const apk = command.name === 'apk' ? apkCalls.find((call) => call.command === command) : undefined;
+    const apk = run.apkCallOf(command);
     if (apk?.subcommand === 'add') {
       for (const item of apk.packages) {
         if (item.kind === 'name' || item.kind === 'file') push(item.word, apkItemFile(item.name, item.kind === 'file'));

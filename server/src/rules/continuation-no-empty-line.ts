@@ -17,11 +17,10 @@ export default defineRule({
   check(context) {
     const { text } = context.dockerfile;
     for (const instruction of context.dockerfile.instructions) {
-      // Why first: a search for the first blank line after the instruction's start (past its end when it has none)
-      // spares most instructions a walk over their lines.
-      BLANK_LINE.lastIndex = instruction.start;
-      const blank = BLANK_LINE.exec(text);
-      if (!blank || blank.index + blank[0].length >= instruction.end) continue;
+      // Why first: a search of the instruction's text for a blank line followed by more of it spares most
+      // instructions a walk over their lines (the search stays inside the instruction, so the file is read once).
+      const blank = BLANK_LINE.exec(text.slice(instruction.start, instruction.end));
+      if (!blank || instruction.start + blank.index + blank[0].length >= instruction.end) continue;
       // Why lazily: most instructions have no blank line, and reading heredocs costs a scan of the instruction.
       let heredocs: Span[] | undefined;
       let line = nextLineStart(text, instruction.start);
@@ -49,7 +48,7 @@ export default defineRule({
 
 /** Whether `text[start, end)` holds only spaces and tabs. */
 /** A line break, then a line of blanks with its own line break. */
-const BLANK_LINE = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;
+const BLANK_LINE = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/;
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {

@@ -100,8 +100,9 @@ export interface RuleDefinition {
   readonly hadolint?: readonly string[];
   /**
    * What a file needs before the rule can find anything in it: a RUN command that runs one of `programs` (by command
-   * name; `pip*` stands for every name that starts with `pip`), or an instruction with one of `keywords`. The analysis does not run the rule on other files. A rule
-   * without it runs on every file. The rule tests run every case with and without this shortcut.
+   * name; `pip*` stands for every name that starts with `pip`), or an instruction with one of `keywords`. The
+   * analysis does not run the rule on other files; a rule without it runs on every file. The rule tests run every
+   * case with and without this shortcut.
    */
   readonly requires?: { readonly programs?: readonly string[]; readonly keywords?: readonly Keyword[] };
   /** BuildKit build-check names this rule stands for (`JSONArgsRecommended`): `# check=skip=<name>` skips it. */

@@ -136,7 +136,7 @@ export default defineRule({
             // Note: what the RUN's own `apk add` calls installed so far, copied from `installs` at the first one.
             let state: Installs | undefined;
             for (const command of run.commands) {
-              const call = command.name === 'apk' ? run.apkCalls.find((candidate) => candidate.command === command) : undefined;
+              const call = run.apkCallOf(command);
               if (call) {
                 record((state ??= { shells: new Set(installs.shells), opaque: installs.opaque }), call);
                 continue;

@@ -175,11 +175,11 @@ function readCommand(source: Source, node: Node, isNested: boolean, inside: Pend
       assignments.push(wordAt(source, child, type, startIndex, endIndex));
     } else if (type === 'command_name') {
       // Why: a plain name (`apk`, `/usr/bin/env`, `docker-php-ext-install`) is one word of the same range, whose value
-      // is its text; reading the inner node would cost three calls into wasm for every command.
+      // is its text (read as a word, from the indices known); reading the inner node costs three calls into wasm.
       const raw = source.input.slice(startIndex, endIndex);
       let word: ShellWord;
       if (PLAIN_NAME.test(raw)) {
-        word = plainWord(source, raw, startIndex, endIndex);
+        word = wordAt(source, child, 'word', startIndex, endIndex);
       } else {
         const inner = child.firstNamedChild;
         word = inner ? toWord(source, inner) : wordAt(source, child, type, startIndex, endIndex);
@@ -245,11 +245,6 @@ function toRedirect(source: Source, node: Node, into: ShellWord[]): ShellRedirec
 
 /** Characters that tree-sitter-bash reads as part of a plain word, without quoting, expansion or globbing. */
 const PLAIN_NAME = /^[\w./+:@%,-]+$/;
-
-/** A word of plain characters (see `PLAIN_NAME`): its value is its text. */
-function plainWord(source: Source, raw: string, startIndex: number, endIndex: number): ShellWord {
-  return { raw, value: raw, start: source.segment.offsets[startIndex], end: source.segment.offsets[endIndex - 1] + 1 };
-}
 
 function basename(value: string): string {
   const slash = value.lastIndexOf('/');
