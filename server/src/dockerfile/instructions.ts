@@ -138,7 +138,12 @@ export abstract class InstructionBase implements Span {
 
   /** The keyword (the trigger's keyword for an ONBUILD trigger). */
   get keywordSpan(): Span {
-    return (this.#keywordSpan ??= this.spanOf(this.#syntax.getInstructionRange()));
+    if (this.#keywordSpan) return this.#keywordSpan;
+    // Why first: an instruction starts with its keyword, so its offset is known without two line lookups (the casing
+    // rule reads every keyword). A keyword split by a line continuation, or a trigger's, is asked of the syntax tree.
+    const written = this.#syntax.getInstruction();
+    if (!this.isOnbuild && this.source.text.startsWith(written, this.start)) return (this.#keywordSpan = { start: this.start, end: this.start + written.length });
+    return (this.#keywordSpan = this.spanOf(this.#syntax.getInstructionRange()));
   }
 
   /** The instruction's text as written, continuation lines included. */

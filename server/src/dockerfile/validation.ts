@@ -52,21 +52,61 @@ function validateAst(text: string, ast: Dockerfile): LibraryDiagnostic[] {
 const LibraryValidator = Validator as unknown as new () => {
   validate(document: TextDocument): Diagnostic[];
   checkVariables(instruction: Instruction, problems: Diagnostic[]): void;
+  checkArguments(instruction: Instruction, problems: Diagnostic[], expectedArgCount: number[], validate: unknown, createIncompleteDiagnostic?: unknown): void;
+  checkJSONQuotes(instruction: Instruction, problems: Diagnostic[]): void;
+  getHeredocLines(instruction: Instruction): number[];
 };
 
 /**
- * The library's validator without its variable check for RUN, CMD and ENTRYPOINT. It reads every `$variable` of every
- * instruction to report unsupported modifiers (`${A:}`), but lets those three keywords through whatever their
- * variables hold (the shell expands them); reading them was a fifth of the validation of a file with long RUN scripts
- * (a scan of the whole script, an object per variable). Same diagnostics; an ONBUILD line keeps its check (its keyword
- * is ONBUILD). A subclass, so the library's own `validate()` (the language service's, and the tests' reference) is
- * left as it is.
+ * The library's validator without the checks that cannot report anything on an instruction, each a pass over all of
+ * its words. A subclass, so the library's own `validate()` (the language service's, and the tests' reference) is left
+ * as it is; a test compares the two over the corpus and edge cases.
+ * - `checkVariables` reads every `$variable` of every instruction to report unsupported modifiers (`${A:}`), but lets
+ *   RUN, CMD and ENTRYPOINT through whatever their variables hold (the shell expands them); reading them was a fifth
+ *   of the validation of a file with long RUN scripts (a scan of the whole script, an object per variable). An
+ *   ONBUILD line keeps its check (its keyword is ONBUILD). Any other instruction without a `$` has no variable.
+ * - `checkArguments` on a RUN (its only call for that keyword, which counts as any number of arguments) reports a
+ *   missing argument for every keyword but RUN, and gives each word to a check that accepts every word.
+ * - `checkJSONQuotes` reports a JSON array written with single quotes: nothing when the arguments do not start with
+ *   `[` (it reads them from the first argument's first character).
+ * - `getHeredocLines` lists the lines of heredoc bodies: none without two `<` (a heredoc starts with `<<`, which a
+ *   line continuation may split).
  */
 class ShellAwareValidator extends LibraryValidator {
+  /** Set by the library's `validate()` before it checks any instruction. */
+  declare document: TextDocument;
+
   override checkVariables(instruction: Instruction, problems: Diagnostic[]): void {
     const keyword = instruction.getKeyword();
     if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') return;
+    if (this.countInText(instruction, '$', 1) === 0) return;
     super.checkVariables(instruction, problems);
+  }
+
+  override checkArguments(instruction: Instruction, problems: Diagnostic[], expectedArgCount: number[], validate: unknown, createIncompleteDiagnostic?: unknown): void {
+    if (expectedArgCount[0] === -1 && instruction.getKeyword() === 'RUN') return;
+    super.checkArguments(instruction, problems, expectedArgCount, validate, createIncompleteDiagnostic);
+  }
+
+  override checkJSONQuotes(instruction: Instruction, problems: Diagnostic[]): void {
+    const [first] = instruction.getArguments();
+    if (!first || this.document.getText().charAt(this.document.offsetAt(first.getRange().start)) !== '[') return;
+    super.checkJSONQuotes(instruction, problems);
+  }
+
+  override getHeredocLines(instruction: Instruction): number[] {
+    if (this.countInText(instruction, '<', 2) < 2) return [];
+    return super.getHeredocLines(instruction);
+  }
+
+  /** How many times `character` occurs in the instruction's text, counting up to `limit`. */
+  private countInText(instruction: Instruction, character: string, limit: number): number {
+    const range = instruction.getRange();
+    const text = this.document.getText();
+    const end = this.document.offsetAt(range.end);
+    let count = 0;
+    for (let index = text.indexOf(character, this.document.offsetAt(range.start)); index !== -1 && index < end && count < limit; index = text.indexOf(character, index + 1)) count++;
+    return count;
   }
 }
 

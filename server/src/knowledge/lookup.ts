@@ -137,7 +137,11 @@ export function knownAbsence(name: string, release: string): PackageRename | Rem
   const packageName = toPackageName(name);
   const rename = renamesByName.get(packageName);
   if (rename && isRemovedIn(rename, release)) return rename;
-  if (parseAlpineVersion(release).kind === 'invalid') return undefined;
+  // Why the names first: this runs for every package of every `apk add`, and few belong to a removed family; the
+  // release is read only for those.
+  let releaseIsValid: boolean | undefined;
   return removedPackageFamilies.find((family) =>
-    (packageName === family.base || packageName.startsWith(`${family.base}-`)) && compareAlpineVersions(release, family.firstReleaseWithout) >= 0);
+    (packageName === family.base || packageName.startsWith(`${family.base}-`)) &&
+    (releaseIsValid ??= parseAlpineVersion(release).kind !== 'invalid') &&
+    compareAlpineVersions(release, family.firstReleaseWithout) >= 0);
 }

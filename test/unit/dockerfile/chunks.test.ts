@@ -27,6 +27,11 @@ const EDGE_CASES = [
   'FROM alpine\n  FROM alpine AS indented\nonbuild run apk add x\nFROM\\\n alpine\n',
   // Variable modifiers: reported in ENV, LABEL, WORKDIR and an ONBUILD line, let through in RUN, CMD and ENTRYPOINT.
   'FROM alpine\nENV A=${B:} C=${D:x}\nRUN echo ${A:} ${B:x} $C\nCMD echo ${A:}\nENTRYPOINT ["sh", "${A:x}"]\nONBUILD RUN echo ${A:}\nLABEL a=${B:}\nWORKDIR ${W:x}\n',
+  // JSON in single quotes (after flags, over lines, as a trigger), and heredoc bodies with blank lines, one of them
+  // opened by a `<<` that a line continuation splits.
+  "FROM alpine\nRUN ['echo', 'a']\nCMD  ['a']\nCOPY --chown=a ['a', 'b']\nADD \\\n ['x', \\\n'y']\nVOLUME ['/v']\nONBUILD RUN ['a']\nRUN <\\\n<EOF\nhello\n\nEOF\nRUN cat <<EOF\na\n\nb\nEOF\nENV A=1 \\\n\n B=2\n",
+  // Missing arguments: allowed for RUN (also as an ONBUILD trigger), reported for the others.
+  'FROM alpine\nRUN\nRUN \\\n\nONBUILD RUN\nONBUILD\nENTRYPOINT\nVOLUME\nRUN ["a", \'b\']\nRUN --mount=type=cache,target=/x\n',
 ];
 
 function corpusTexts(): string[] {

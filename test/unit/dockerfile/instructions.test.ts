@@ -149,6 +149,14 @@ describe('typed instructions', () => {
     assert.equal(only(model, 'MAINTAINER').argumentsText, 'Jane <jane@example.org>');
   });
 
+  it('keyword spans cover the keyword as written: indented, any case, split by a continuation, a trigger\'s, CRLF (a blank after the break ends it, as dockerfile-ast reads it)', () => {
+    const text = 'FROM alpine\n  run echo a\nR\\\nUN echo b\r\nONBUILD  Copy . /x\nexpose 80\n\tHEALTHCHECK NONE\nWork\\\n  dir /a\nFROM\n';
+    const model = parse(text);
+    assert.deepEqual(model.instructions.map((instruction) => at(model, instruction.keywordSpan)), ['FROM', 'run', 'R\\\nUN', 'Copy', 'expose', 'HEALTHCHECK', 'Work', 'FROM']);
+    const escaped = parse('# escape=`\nFROM alpine\nRU`\nN echo\n');
+    assert.deepEqual(escaped.instructions.map((instruction) => at(escaped, instruction.keywordSpan)), ['FROM', 'RU`\nN']);
+  });
+
   it('ONBUILD triggers are typed by their trigger, with the ONBUILD keyword span', () => {
     const model = parse('FROM alpine\nONBUILD COPY --chown=a . /app\nONBUILD RUN apk add curl\nONBUILD\n');
     const [copy, run, bare] = model.stages[0].instructions;

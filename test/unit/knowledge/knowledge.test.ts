@@ -9,6 +9,7 @@ import {
   findRuntimeCounterparts,
   isReleasePastSupport,
   isRemovedIn,
+  knownAbsence,
   toPackageName,
 } from '../../../server/src/knowledge/lookup';
 import { apkFlagAliases, knowledgeEntries } from '../../../server/src/knowledge/musl';
@@ -318,6 +319,30 @@ describe('knowledge base', () => {
     for (const [dev, expected] of runtimeCases) {
       it(`findRuntimeCounterparts(${dev}) → ${JSON.stringify(expected)}`, () => {
         assert.deepEqual(findRuntimeCounterparts(dev), expected);
+      });
+    }
+  });
+
+  describe('knownAbsence', () => {
+    // [package word, release, what the tables know: a rename's name, a removed family's base, or nothing]
+    const cases: [string, string, string | undefined][] = [
+      ['python', '3.12', 'python'],
+      ['python=2.7@edge', 'edge', 'python'],
+      ['python', '3.11', undefined],
+      ['php7-dev', '3.16', 'php7'],
+      ['php7', 'v3.20.1', 'php7'],
+      ['php7-fpm', '3.15', undefined],
+      ['php7', 'latest', undefined],
+      ['php7', '', undefined],
+      ['php8-dev', '3.16', undefined],
+      ['php71', '3.20', undefined],
+      ['curl', '3.20', undefined],
+      ['curl', 'not a release', undefined],
+    ];
+    for (const [word, release, expected] of cases) {
+      it(`${word} on ${JSON.stringify(release)}: ${expected ?? 'nothing known'}`, () => {
+        const found = knownAbsence(word, release);
+        assert.equal(found === undefined ? undefined : 'base' in found ? found.base : found.name, expected);
       });
     }
   });
